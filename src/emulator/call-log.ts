@@ -1,0 +1,46 @@
+/**
+ * Every call the emulator received on the API paths: what tests and the benchmark count upstream
+ * calls with. Query parameter names only (values can be emails or secrets), except `fields`,
+ * which tests compare with the GraphQL selection. Never a credential.
+ */
+export interface CallRecord {
+  seq: number;
+  at: string;
+  method: string;
+  path: string;
+  /** The matched route's name, `GET /identity/v2/manage/account/{uid}`, or null for no route. */
+  route: string | null;
+  query: string[];
+  fields: string | null;
+  status: number;
+  fault: string | null;
+}
+
+const LIMIT = 20_000;
+
+export class CallLog {
+  private records: CallRecord[] = [];
+  private seq = 0;
+
+  start(entry: Omit<CallRecord, "seq" | "at" | "status" | "fault">, now: Date): CallRecord {
+    const record: CallRecord = {
+      ...entry,
+      seq: ++this.seq,
+      at: now.toISOString(),
+      status: 0,
+      fault: null,
+    };
+    this.records.push(record);
+    // Bounded so a long benchmark cannot grow memory without limit: keep the newest half.
+    if (this.records.length > LIMIT) this.records = this.records.slice(LIMIT / 2);
+    return record;
+  }
+
+  list(): CallRecord[] {
+    return this.records;
+  }
+
+  clear(): void {
+    this.records = [];
+  }
+}

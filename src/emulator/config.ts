@@ -1,0 +1,33 @@
+import { type Env, EnvReader } from "../env.js";
+import { DEMO_API_KEY, DEMO_API_SECRET, type EmulatorOptions } from "./app.js";
+import { isGuid } from "./credentials.js";
+import { DEFAULT_SEED_COUNT } from "./seed.js";
+
+export interface EmulatorConfig {
+  port: number;
+  host: string;
+  options: EmulatorOptions;
+}
+
+/** The emulator's environment (see src/emulator/README.md); throws one ConfigError listing every bad variable. */
+export const readEmulatorConfig = (env: Env): EmulatorConfig => {
+  const read = new EnvReader(env);
+  const port = read.int("EMULATOR_PORT", 4010, 0, 65535);
+  const host = read.string("EMULATOR_HOST") ?? "127.0.0.1";
+  const apiKey = read.string("EMULATOR_API_KEY") ?? DEMO_API_KEY;
+  const apiSecret = read.string("EMULATOR_API_SECRET") ?? DEMO_API_SECRET;
+  read.check(isGuid(apiKey), "EMULATOR_API_KEY must be a GUID, as LoginRadius API keys are.");
+  read.check(
+    isGuid(apiSecret),
+    "EMULATOR_API_SECRET must be a GUID, as LoginRadius API secrets are.",
+  );
+  const seed = read.oneOf("EMULATOR_SEED", ["demo", "none"] as const, "demo");
+  const seedCount = read.int("EMULATOR_SEED_COUNT", DEFAULT_SEED_COUNT, 0, 1_000_000);
+  const dataFile = read.string("EMULATOR_DATA_FILE");
+  read.done();
+  return {
+    port,
+    host,
+    options: { apiKey, apiSecret, seed, seedCount, ...(dataFile ? { dataFile } : {}) },
+  };
+};

@@ -1,0 +1,80 @@
+import type { CallLog } from "./call-log.js";
+import { checkFaultSpec, type FaultTable } from "./faults.js";
+import type { Outbox } from "./outbox.js";
+import type { AccountStore } from "./store.js";
+
+export const CONTROL_PREFIX = "/__emulator";
+
+export interface ControlState {
+  store: AccountStore;
+  calls: CallLog;
+  faults: FaultTable;
+  outbox: Outbox;
+}
+
+export interface ControlResult {
+  status: number;
+  body: unknown;
+}
+
+const ok = (body: unknown): ControlResult => ({ status: 200, body });
+const bad = (problems: string[]): ControlResult => ({
+  status: 400,
+  body: { error: "bad request", problems },
+});
+
+/**
+ * Test controls, outside `/identity` so no LoginRadius client can reach them by accident:
+ * health, reset to the seed, the call log, fault injection and the outbox. No credentials:
+ * the emulator binds to loopback.
+ */
+export const handleControl = (
+  state: ControlState,
+  method: string,
+  path: string,
+  search: URLSearchParams,
+  body: unknown,
+): ControlResult => {
+  const route = `${method} ${path.slice(CONTROL_PREFIX.length).replace(/\/$/, "").toLowerCase()}`;
+  switch (route) {
+    case "GET /health":
+      return ok({ ok: true, accounts: state.store.size });
+    case "POST /reset":
+      state.store.reset();
+      state.calls.clear();
+      state.faults.clear();
+      state.outbox.clear();
+      return ok({ ok: true, accounts: state.store.size });
+    case "GET /calls": {
+      const only = search.get("route");
+      const calls = state.calls.list();
+      return ok({ calls: only ? calls.filter((c) => c.route === only) : calls });
+    }
+    case "DELETE /calls":
+      state.calls.clear();
+      return ok({ ok: true });
+    case "GET /faults":
+      return ok({ faults: state.faults.list() });
+    case "POST /faults": {
+      const { spec, problems } = checkFaultSpec(body);
+      if (!spec) return bad(problems);
+      return ok({ fault: state.faults.add(spec) });
+    }
+    case "DELETE /faults":
+      state.faults.clear();
+      return ok({ ok: true });
+    case "GET /outbox":
+      return ok({ messages: state.outbox.messages });
+    case "DELETE /outbox":
+      state.outbox.clear();
+      return ok({ ok: true });
+    default:
+      return {
+        status: 404,
+        body: {
+          error: "not found",
+          problems: [`No control endpoint ${route}; see src/emulator/README.md.`],
+        },
+      };
+  }
+};

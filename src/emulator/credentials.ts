@@ -1,0 +1,33 @@
+import type { IncomingHttpHeaders } from "node:http";
+import { LrError } from "./errors.js";
+import type { Query } from "./request.js";
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isGuid = (value: string): boolean => GUID.test(value);
+
+const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
+  const value = headers[name];
+  const text = Array.isArray(value) ? value[0] : value;
+  return text === undefined || text.trim() === "" ? undefined : text.trim();
+};
+
+/**
+ * Key and secret from the query (`apikey`/`apisecret`, any casing) or the
+ * `X-LoginRadius-ApiKey`/`-ApiSecret` headers (Node lower-cases header names, so any casing).
+ * Missing: 922/923; not a GUID: 920/921; a GUID but not ours: 901/902.
+ */
+export const checkCredentials = (
+  query: Query,
+  headers: IncomingHttpHeaders,
+  expected: { apiKey: string; apiSecret: string },
+): void => {
+  const key = query.get("apikey") ?? header(headers, "x-loginradius-apikey");
+  const secret = query.get("apisecret") ?? header(headers, "x-loginradius-apisecret");
+  if (key === undefined) throw new LrError(922);
+  if (!isGuid(key)) throw new LrError(920);
+  if (key.toLowerCase() !== expected.apiKey.toLowerCase()) throw new LrError(901);
+  if (secret === undefined) throw new LrError(923);
+  if (!isGuid(secret)) throw new LrError(921);
+  if (secret.toLowerCase() !== expected.apiSecret.toLowerCase()) throw new LrError(902);
+};
