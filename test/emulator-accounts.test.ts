@@ -232,7 +232,8 @@ describe("PUT /account/{uid} (update)", () => {
   });
 
   it("ignores nulls without nullSupport, and with an empty nullSupport=", async () => {
-    for (const query of [{}, { nullSupport: "" }, { nullSupport: "false" }] as Record<string, string>[]) {
+    const queries: Record<string, string>[] = [{}, { nullSupport: "" }, { nullSupport: "false" }];
+    for (const query of queries) {
       const res = await lr.call("PUT", `${ACCOUNT}/${ADA}`, { body: { LastName: null }, query });
       expect(res.body.LastName).toBe("Lovelace");
     }
