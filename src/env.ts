@@ -54,3 +54,8 @@ export class EnvReader {
     if (this.problems.length > 0) throw new ConfigError(this.problems);
   }
 }
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** LoginRadius API keys and secrets are GUIDs. */
+export const isGuid = (value: string): boolean => GUID.test(value);

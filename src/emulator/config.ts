@@ -1,6 +1,5 @@
-import { type Env, EnvReader } from "../env.js";
+import { type Env, EnvReader, isGuid } from "../env.js";
 import { DEMO_API_KEY, DEMO_API_SECRET, type EmulatorOptions } from "./app.js";
-import { isGuid } from "./credentials.js";
 import { DEFAULT_SEED_COUNT } from "./seed.js";
 
 export interface EmulatorConfig {

@@ -1,10 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { isGuid } from "../env.js";
 import { LrError } from "./errors.js";
 import type { Query } from "./request.js";
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isGuid = (value: string): boolean => GUID.test(value);
 
 const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
   const value = headers[name];

@@ -1,0 +1,90 @@
+import DataLoader from "dataloader";
+import type { AccountsClient } from "../loginradius/accounts.client.js";
+import { UpstreamError } from "../loginradius/upstream-error.js";
+import type {
+  WirePasswordHash,
+  WirePrivacyPolicyHistory,
+  WireProfile,
+} from "../loginradius/wire.js";
+import type { KeySet } from "./account.selection.js";
+import { SelectiveLoader } from "./selective-loader.js";
+
+/** LoginRadius answers 938 for "no such account": a null for loaders, not an error. */
+const nullIfNotFound = async <T>(promise: Promise<T>): Promise<T | null> => {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof UpstreamError && error.failure === "rejected" && error.errorCode === 938)
+      return null;
+    throw error;
+  }
+};
+
+const lower = (key: string) => key.toLowerCase();
+
+/**
+ * The request's loaders. Every profile learned, by any route, primes the UID, phone and user
+ * name loaders, so an account is fetched once per request however it is reached.
+ */
+export class AccountLoaders {
+  readonly byUid: SelectiveLoader<WireProfile>;
+  readonly byEmail: SelectiveLoader<WireProfile>;
+  readonly byPhone: SelectiveLoader<WireProfile>;
+  readonly byUserName: SelectiveLoader<WireProfile>;
+  readonly identitiesByEmail: SelectiveLoader<WireProfile[]>;
+  readonly passwordHash: DataLoader<string, WirePasswordHash | null>;
+  readonly privacyPolicyHistory: DataLoader<string, WirePrivacyPolicyHistory | null>;
+
+  constructor(client: AccountsClient) {
+    const learnt =
+      (fetch: (key: string, fields: string) => Promise<WireProfile>) =>
+      async (key: string, fields: string): Promise<WireProfile | null> => {
+        const profile = await nullIfNotFound(fetch(key, fields));
+        if (profile) this.learn(profile, new Set(fields.split(",")));
+        return profile;
+      };
+    this.byUid = new SelectiveLoader(learnt((uid, f) => client.getByUid(uid, f)));
+    this.byEmail = new SelectiveLoader(
+      learnt((email, f) => client.getByEmail(email, f)),
+      lower,
+    );
+    this.byPhone = new SelectiveLoader(learnt((phone, f) => client.getByPhone(phone, f)));
+    this.byUserName = new SelectiveLoader(
+      learnt((name, f) => client.getByUserName(name, f)),
+      lower,
+    );
+    this.identitiesByEmail = new SelectiveLoader(async (email, fields) => {
+      const found = await nullIfNotFound(client.identitiesByEmail(email, fields));
+      const profiles = found?.Data ?? [];
+      for (const profile of profiles) this.learn(profile, new Set(fields.split(",")));
+      return profiles;
+    }, lower);
+    const perUid = <T>(fetch: (uid: string) => Promise<T>) =>
+      new DataLoader<string, T | null>((uids) =>
+        Promise.all(
+          uids.map((uid) => nullIfNotFound(fetch(uid)).catch((e: unknown) => e as Error)),
+        ),
+      );
+    this.passwordHash = perUid((uid) => client.getPasswordHash(uid));
+    this.privacyPolicyHistory = perUid((uid) => client.privacyPolicyHistory(uid));
+  }
+
+  /** Primes the loaders keyed by unique values with a profile fetched with `fields`. */
+  learn(profile: WireProfile, fields: KeySet): void {
+    if (!profile.Uid) return;
+    this.byUid.prime(profile.Uid, profile, fields);
+    if (profile.PhoneId) this.byPhone.prime(profile.PhoneId, profile, fields);
+    if (profile.UserName) this.byUserName.prime(profile.UserName, profile, fields);
+  }
+
+  /** After a write: nothing cached about this account may be served again in this request. */
+  forget(uid: string): void {
+    const isIt = (profile: WireProfile) => profile.Uid === uid;
+    this.byUid.clear(uid);
+    for (const loader of [this.byUid, this.byEmail, this.byPhone, this.byUserName])
+      loader.clearWhere(isIt);
+    this.identitiesByEmail.clearWhere((profiles) => profiles.some(isIt));
+    this.passwordHash.clear(uid);
+    this.privacyPolicyHistory.clear(uid);
+  }
+}

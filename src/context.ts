@@ -1,0 +1,22 @@
+import { randomUUID } from "node:crypto";
+import { AccountLoaders } from "./accounts/account.loaders.js";
+import type { AccountsClient } from "./loginradius/accounts.client.js";
+
+/**
+ * What every resolver gets. Made fresh for each request: loaders cache only within one request,
+ * so one caller never sees another's data and nothing goes stale across requests.
+ */
+export interface AppContext {
+  requestId: string;
+  client: AccountsClient;
+  loaders: AccountLoaders;
+}
+
+export const createContext = (
+  client: AccountsClient,
+  requestId: string = randomUUID(),
+): AppContext => ({
+  requestId,
+  client,
+  loaders: new AccountLoaders(client),
+});

@@ -1,0 +1,148 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
+import type { GraphQLSchema } from "graphql";
+import type { Config } from "./config.js";
+import { type AppContext, createContext } from "./context.js";
+import { formatError } from "./errors.js";
+import { describeError, type Logger } from "./log.js";
+import { type AccountsClient, createAccountsClient } from "./loginradius/accounts.client.js";
+import { createLoginRadiusHttp } from "./loginradius/http.js";
+import { buildAppSchema } from "./schema.js";
+
+export interface ServerDeps {
+  schema: GraphQLSchema;
+  client: AccountsClient;
+  logger: Logger;
+  introspection: boolean;
+}
+
+export interface AppServer {
+  handler: RequestListener;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const MAX_BODY = 1_048_576;
+
+const readBody = (req: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) reject(new Error("body too large"));
+      else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+
+const sendJson = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+};
+
+/**
+ * The GraphQL service: Apollo Server over node:http, `/graphql` (queries, and the Sandbox landing
+ * page in a browser), `/healthz`. Builds everything, listens nowhere (src/http/listen.ts does).
+ */
+export const createServer = (deps: ServerDeps): AppServer => {
+  const apollo = new ApolloServer<AppContext>({
+    schema: deps.schema,
+    introspection: deps.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) =>
+      formatError(formatted, error, (message, original) =>
+        deps.logger.error(message, describeError(original)),
+      ),
+  });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://service.invalid");
+    if (url.pathname === "/healthz") return sendJson(res, 200, { ok: true });
+    if (url.pathname === "/") {
+      res.writeHead(302, { location: "/graphql" });
+      res.end();
+      return;
+    }
+    if (url.pathname !== "/graphql")
+      return sendJson(res, 404, { error: "Not found; GraphQL is at /graphql." });
+
+    let body: unknown;
+    const text = await readBody(req);
+    if (text !== "") {
+      const type = String(req.headers["content-type"] ?? "");
+      if (type.toLowerCase().startsWith("application/json")) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return sendJson(res, 400, {
+            errors: [
+              {
+                message: "The request body is not valid JSON.",
+                extensions: { code: "BAD_REQUEST" },
+              },
+            ],
+          });
+        }
+      } else body = text;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers))
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    const request: HTTPGraphQLRequest = {
+      method: (req.method ?? "GET").toUpperCase(),
+      headers,
+      search: url.search,
+      body,
+    };
+    const requestId =
+      typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : randomUUID();
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: request,
+      context: async () => createContext(deps.client, requestId),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.setHeader("x-request-id", requestId);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === "complete") {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  return {
+    handler: (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        deps.logger.error("request failed", describeError(error));
+        if (!res.headersSent)
+          sendJson(res, 500, {
+            errors: [
+              { message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } },
+            ],
+          });
+        else res.end();
+      });
+    },
+    start: () => apollo.start(),
+    stop: () => apollo.stop(),
+  };
+};
+
+/** The whole service for a configured upstream: REST adapter, schema, Apollo. Listens nowhere. */
+export const createAppServer = async (
+  config: Pick<Config, "upstream" | "introspection">,
+  upstream: { apiUrl: string; apiKey: string; apiSecret: string },
+  logger: Logger,
+): Promise<AppServer> => {
+  const http = createLoginRadiusHttp({ ...upstream, ...config.upstream });
+  return createServer({
+    schema: await buildAppSchema(),
+    client: createAccountsClient(http),
+    logger,
+    introspection: config.introspection,
+  });
+};
