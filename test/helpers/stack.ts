@@ -1,0 +1,84 @@
+import type { EmulatorOptions } from "../../src/emulator/app.js";
+import type { CallRecord } from "../../src/emulator/call-log.js";
+import { listen } from "../../src/http/listen.js";
+import { silentLogger } from "../../src/log.js";
+import { createAppServer } from "../../src/server.js";
+import { type RunningEmulator, startEmulator } from "./emulator.js";
+
+export interface GqlResponse {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary result shapes
+  data?: any;
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    // biome-ignore lint/suspicious/noExplicitAny: extensions vary by code
+    extensions?: Record<string, any>;
+  }[];
+}
+
+export interface Stack {
+  url: string;
+  lr: RunningEmulator;
+  gql(query: string, variables?: Record<string, unknown>): Promise<GqlResponse>;
+  /** Upstream calls received by the emulator since the last reset, API routes only. */
+  calls(): Promise<CallRecord[]>;
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  emulator?: EmulatorOptions;
+  upstream?: Partial<{
+    timeoutMs: number;
+    maxConcurrency: number;
+    retryLimit: number;
+    retryBaseDelayMs: number;
+    maxRetryAfterSeconds: number;
+  }>;
+}
+
+/** The emulator and the service, both in-process on port 0. */
+export const startStack = async (options: StackOptions = {}): Promise<Stack> => {
+  const lr = await startEmulator(options.emulator);
+  const app = await createAppServer(
+    {
+      introspection: true,
+      upstream: {
+        timeoutMs: 2000,
+        maxConcurrency: 16,
+        retryLimit: 2,
+        retryBaseDelayMs: 5,
+        maxRetryAfterSeconds: 2,
+        ...options.upstream,
+      },
+    },
+    { apiUrl: lr.url, apiKey: lr.emulator.apiKey, apiSecret: lr.emulator.apiSecret },
+    silentLogger,
+  );
+  await app.start();
+  const server = await listen(app.handler, 0);
+  return {
+    url: server.url,
+    lr,
+    async gql(query, variables) {
+      const res = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) };
+    },
+    async calls() {
+      return (await lr.control("GET", "/calls")).body.calls;
+    },
+    async reset() {
+      await lr.control("POST", "/reset");
+    },
+    async close() {
+      await server.close();
+      await app.stop();
+      await lr.close();
+    },
+  };
+};
