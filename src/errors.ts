@@ -1,4 +1,3 @@
-import { unwrapResolverError } from "@apollo/server/errors";
 import type { ValidationError } from "class-validator";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
@@ -192,6 +191,31 @@ const KNOWN_CODES = new Set<string>([
 ]);
 
 /**
+ * The error a resolver threw, under graphql-js's located wrapper. Duck-typed rather than
+ * `instanceof GraphQLError`, which fails when graphql is loaded twice (its CJS and ESM builds).
+ */
+const unwrapResolverError = (error: unknown): unknown => {
+  let current = error;
+  while (
+    typeof current === "object" &&
+    current !== null &&
+    "originalError" in current &&
+    current.originalError instanceof Error &&
+    "path" in current &&
+    current.path !== undefined
+  )
+    current = current.originalError;
+  return current;
+};
+
+const isValidationError = (error: unknown): error is ArgumentValidationError =>
+  error instanceof ArgumentValidationError ||
+  (error instanceof Error &&
+    Array.isArray(
+      (error as { extensions?: { validationErrors?: unknown } }).extensions?.validationErrors,
+    ));
+
+/**
  * The one place errors become what clients see (Apollo's `formatError`): upstream errors by the
  * table, validation errors with the field at fault, our own coded errors as they are, and
  * everything else masked, so no stack, URL, secret or upstream body ever leaves.
@@ -208,7 +232,7 @@ export const formatError = (
   };
   let mapped: GraphQLError | undefined;
   if (original instanceof UpstreamError) mapped = upstreamToGraphQLError(original);
-  else if (original instanceof ArgumentValidationError) mapped = validationToGraphQLError(original);
+  else if (isValidationError(original)) mapped = validationToGraphQLError(original);
   if (mapped) return { message: mapped.message, ...base, extensions: mapped.extensions };
   const code = formatted.extensions?.code;
   if (typeof code === "string" && KNOWN_CODES.has(code)) {

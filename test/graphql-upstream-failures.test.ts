@@ -187,7 +187,8 @@ describe("credentials and masking", () => {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query: `{ accountByUid(uid: "${ADA}") { uid } }` }),
       });
-      const body = await res.json();
+      // biome-ignore lint/suspicious/noExplicitAny: reading an error response
+      const body: any = await res.json();
       expect(body.errors[0].extensions).toEqual({
         code: "UPSTREAM_AUTH_FAILED",
         loginradius: { errorCode: 902 },
@@ -226,7 +227,8 @@ describe("credentials and masking", () => {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query: `{ accountByUid(uid: "${ADA}") { uid } }` }),
       });
-      const body = await res.json();
+      // biome-ignore lint/suspicious/noExplicitAny: reading an error response
+      const body: any = await res.json();
       expect(body.errors[0].extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
       expect(JSON.stringify(body)).not.toContain("127.0.0.1");
     } finally {

@@ -1,0 +1,107 @@
+import { GraphQLError } from "graphql";
+import { describe, expect, it } from "vitest";
+import { ErrorCodes, formatError, LOGINRADIUS_ERRORS, upstreamToGraphQLError } from "./errors.js";
+import { UpstreamError } from "./loginradius/upstream-error.js";
+
+const rejected = (errorCode: number, fieldErrors: { field: string; message: string }[] = []) =>
+  new UpstreamError("rejected", "GET /x", 403, errorCode, "upstream words", fieldErrors);
+
+describe("the LoginRadius error table", () => {
+  it.each([
+    [938, "NOT_FOUND", undefined],
+    [936, "CONFLICT", "email"],
+    [1017, "CONFLICT", "userName"],
+    [1044, "CONFLICT", "uid"],
+    [1058, "CONFLICT", "phone"],
+    [1216, "BAD_USER_INPUT", "password"],
+    [1200, "BAD_USER_INPUT", "uid"],
+    [1203, "BAD_USER_INPUT", "emails"],
+    [1005, "FAILED_PRECONDITION", undefined],
+    [902, "UPSTREAM_AUTH_FAILED", undefined],
+    [922, "UPSTREAM_AUTH_FAILED", undefined],
+  ])("maps %i to %s", (errorCode, code, field) => {
+    const error = upstreamToGraphQLError(rejected(errorCode));
+    expect(error.extensions.code).toBe(code);
+    expect(error.extensions.field).toBe(field);
+    expect(error.extensions.loginradius).toEqual({ errorCode });
+  });
+
+  it("never passes on LoginRadius's own description", () => {
+    for (const code of Object.keys(LOGINRADIUS_ERRORS)) {
+      expect(upstreamToGraphQLError(rejected(Number(code))).message).not.toContain(
+        "upstream words",
+      );
+    }
+  });
+
+  it("maps an unknown code to UPSTREAM_ERROR with the code kept", () => {
+    const error = upstreamToGraphQLError(rejected(4242));
+    expect(error.extensions).toEqual({ code: "UPSTREAM_ERROR", loginradius: { errorCode: 4242 } });
+  });
+
+  it("turns 1134 field errors into GraphQL field names", () => {
+    const error = upstreamToGraphQLError(
+      rejected(1134, [
+        { field: "Email[0].Value", message: "bad" },
+        { field: "FirstName", message: "too long" },
+      ]),
+    );
+    expect(error.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "emails[0].value",
+      problems: [
+        { field: "emails[0].value", message: "bad" },
+        { field: "firstName", message: "too long" },
+      ],
+    });
+  });
+
+  it.each([
+    ["rate_limited", "UPSTREAM_RATE_LIMITED"],
+    ["unavailable", "UPSTREAM_UNAVAILABLE"],
+    ["timeout", "UPSTREAM_TIMEOUT"],
+    ["bad_response", "UPSTREAM_UNAVAILABLE"],
+    ["invalid_request", "BAD_USER_INPUT"],
+  ] as const)("maps the %s failure to %s", (failure, code) => {
+    expect(upstreamToGraphQLError(new UpstreamError(failure, "GET /x", null)).extensions.code).toBe(
+      code,
+    );
+  });
+
+  it("keeps auth failures as auth even when LoginRadius sent 401", () => {
+    const error = new UpstreamError("rejected", "GET /x", 401, 902);
+    expect(upstreamToGraphQLError(error).extensions.code).toBe(ErrorCodes.UPSTREAM_AUTH_FAILED);
+  });
+});
+
+describe("formatError", () => {
+  const wrap = (original: Error) =>
+    new GraphQLError(original.message, { originalError: original, path: ["a"] });
+
+  it("masks unknown errors and logs them", () => {
+    const logged: unknown[] = [];
+    const secret = new Error("connect to https://api.example/?apisecret=s3cr3t failed");
+    const out = formatError({ message: secret.message, path: ["a"] }, wrap(secret), (_, e) =>
+      logged.push(e),
+    );
+    expect(out).toEqual({
+      message: "Internal server error.",
+      path: ["a"],
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    });
+    expect(logged).toEqual([secret]);
+  });
+
+  it("passes our own coded errors through without a stack trace", () => {
+    const out = formatError(
+      { message: "nope", extensions: { code: "BAD_USER_INPUT", field: "x", stacktrace: ["at y"] } },
+      new GraphQLError("nope"),
+    );
+    expect(out).toEqual({ message: "nope", extensions: { code: "BAD_USER_INPUT", field: "x" } });
+  });
+
+  it("translates upstream errors by the table", () => {
+    const out = formatError({ message: "x" }, wrap(rejected(938)));
+    expect(out.extensions).toEqual({ code: "NOT_FOUND", loginradius: { errorCode: 938 } });
+  });
+});
