@@ -54,7 +54,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
   }
   read.check(
     validUrl,
-    `LOGINRADIUS_API_URL must be an http(s) URL without query or credentials; got '${apiUrl}'.`,
+    "LOGINRADIUS_API_URL must be an http(s) URL without a query or credentials (its value is not shown: it may hold one).",
   );
   const upstream = {
     timeoutMs: read.int("UPSTREAM_TIMEOUT_MS", 10_000, 100, 120_000),
