@@ -79,7 +79,7 @@ describe("npm run emulator (src/emulator/main.ts)", () => {
       `${url}/identity/v2/manage/account/${ADA}?apikey=0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`,
       { headers: { "X-LoginRadius-ApiSecret": "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9" } },
     );
-    expect((await res.json()).FirstName).toBe("Ada");
+    expect(((await res.json()) as { FirstName: string }).FirstName).toBe("Ada");
   });
 });
 
