@@ -5,6 +5,7 @@ import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config.js";
 import { type AppContext, createContext } from "./context.js";
 import { formatError } from "./errors.js";
+import { BodyTooLargeError, readBody } from "./http/read-body.js";
 import { describeError, type Logger } from "./log.js";
 import { type AccountsClient, createAccountsClient } from "./loginradius/accounts.client.js";
 import { createLoginRadiusHttp } from "./loginradius/http.js";
@@ -22,21 +23,6 @@ export interface AppServer {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
-
-const MAX_BODY = 1_048_576;
-
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) reject(new Error("body too large"));
-      else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 
 const sendJson = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
@@ -70,7 +56,15 @@ export const createServer = (deps: ServerDeps): AppServer => {
       return sendJson(res, 404, { error: "Not found; GraphQL is at /graphql." });
 
     let body: unknown;
-    const text = await readBody(req);
+    let text: string;
+    try {
+      text = await readBody(req);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      return sendJson(res, 413, {
+        errors: [{ message: error.message, extensions: { code: "BAD_REQUEST" } }],
+      });
+    }
     if (text !== "") {
       const type = String(req.headers["content-type"] ?? "");
       if (type.toLowerCase().startsWith("application/json")) {

@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { listen } from "../src/http/listen.js";
-import { silentLogger } from "../src/log.js";
-import { createAppServer } from "../src/server.js";
 import { ADA, GRACE } from "./helpers/emulator.js";
 import { type Stack, startStack } from "./helpers/stack.js";
 
@@ -160,81 +157,29 @@ describe("writes are never repeated", () => {
 });
 
 describe("credentials and masking", () => {
-  it("maps refused credentials to UPSTREAM_AUTH_FAILED without saying more", async () => {
-    const app = await createAppServer(
-      {
-        introspection: true,
-        upstream: {
-          timeoutMs: 1000,
-          maxConcurrency: 4,
-          retryLimit: 0,
-          retryBaseDelayMs: 5,
-          maxRetryAfterSeconds: 1,
-        },
-      },
-      {
-        apiUrl: stack.lr.url,
-        apiKey: stack.lr.emulator.apiKey,
-        apiSecret: "00000000-0000-4000-8000-000000000000",
-      },
-      silentLogger,
-    );
-    await app.start();
-    const server = await listen(app.handler, 0);
+  const queryWith = async (target: Record<string, string>) => {
+    const other = await startStack({ target, upstream: { retryLimit: 1, retryBaseDelayMs: 5 } });
     try {
-      const res = await fetch(`${server.url}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: `{ accountByUid(uid: "${ADA}") { uid } }` }),
-      });
-      // biome-ignore lint/suspicious/noExplicitAny: reading an error response
-      const body: any = await res.json();
-      expect(body.errors[0].extensions).toEqual({
-        code: "UPSTREAM_AUTH_FAILED",
-        loginradius: { errorCode: 902 },
-      });
-      expect(JSON.stringify(body)).not.toContain("00000000-0000-4000-8000-000000000000");
+      return await other.gql(`{ accountByUid(uid: "${ADA}") { uid } }`);
     } finally {
-      await server.close();
-      await app.stop();
+      await other.close();
     }
+  };
+
+  it("maps refused credentials to UPSTREAM_AUTH_FAILED without saying more", async () => {
+    const wrongSecret = "00000000-0000-4000-8000-000000000000";
+    const res = await queryWith({ apiSecret: wrongSecret });
+    expect(res.errors?.[0]?.extensions).toEqual({
+      code: "UPSTREAM_AUTH_FAILED",
+      loginradius: { errorCode: 902 },
+    });
+    expect(JSON.stringify(res)).not.toContain(wrongSecret);
   });
 
   it("reports an unreachable upstream as UPSTREAM_UNAVAILABLE", async () => {
-    const app = await createAppServer(
-      {
-        introspection: true,
-        upstream: {
-          timeoutMs: 1000,
-          maxConcurrency: 4,
-          retryLimit: 1,
-          retryBaseDelayMs: 5,
-          maxRetryAfterSeconds: 1,
-        },
-      },
-      {
-        apiUrl: "http://127.0.0.1:9",
-        apiKey: stack.lr.emulator.apiKey,
-        apiSecret: stack.lr.emulator.apiSecret,
-      },
-      silentLogger,
-    );
-    await app.start();
-    const server = await listen(app.handler, 0);
-    try {
-      const res = await fetch(`${server.url}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: `{ accountByUid(uid: "${ADA}") { uid } }` }),
-      });
-      // biome-ignore lint/suspicious/noExplicitAny: reading an error response
-      const body: any = await res.json();
-      expect(body.errors[0].extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
-      expect(JSON.stringify(body)).not.toContain("127.0.0.1");
-    } finally {
-      await server.close();
-      await app.stop();
-    }
+    const res = await queryWith({ apiUrl: "http://127.0.0.1:9" });
+    expect(res.errors?.[0]?.extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
+    expect(JSON.stringify(res)).not.toContain("127.0.0.1");
   });
 
   it("answers GraphQL validation errors with their own code", async () => {

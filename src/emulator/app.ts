@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import { readBody } from "../http/read-body.js";
 import { CallLog } from "./call-log.js";
 import { CONTROL_PREFIX, handleControl } from "./control.js";
 import { checkCredentials } from "./credentials.js";
@@ -40,24 +41,6 @@ export interface Emulator {
   apiKey: string;
   apiSecret: string;
 }
-
-const MAX_BODY = 1_048_576;
-
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-    });
-    req.on("end", () =>
-      size > MAX_BODY
-        ? reject(new LrError(958, { description: "The request body is larger than 1 MiB." }))
-        : resolve(Buffer.concat(chunks).toString("utf8")),
-    );
-    req.on("error", reject);
-  });
 
 const sendJson = (
   res: ServerResponse,
@@ -149,7 +132,16 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://emulator.invalid");
     const method = (req.method ?? "GET").toUpperCase();
-    const text = await readBody(req);
+    let text: string;
+    try {
+      text = await readBody(req);
+    } catch (error) {
+      const lr = new LrError(958, {
+        description: error instanceof Error ? error.message : "Unreadable body.",
+      });
+      sendJson(res, lr.status, lr.body);
+      return;
+    }
 
     if (url.pathname.toLowerCase().startsWith(`${CONTROL_PREFIX}/`)) {
       let body: unknown;

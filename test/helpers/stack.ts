@@ -29,6 +29,8 @@ export interface Stack {
 
 export interface StackOptions {
   emulator?: EmulatorOptions;
+  /** Point the service elsewhere than the emulator's URL and credentials (failure tests). */
+  target?: Partial<{ apiUrl: string; apiKey: string; apiSecret: string }>;
   upstream?: Partial<{
     timeoutMs: number;
     maxConcurrency: number;
@@ -53,7 +55,12 @@ export const startStack = async (options: StackOptions = {}): Promise<Stack> => 
         ...options.upstream,
       },
     },
-    { apiUrl: lr.url, apiKey: lr.emulator.apiKey, apiSecret: lr.emulator.apiSecret },
+    {
+      apiUrl: lr.url,
+      apiKey: lr.emulator.apiKey,
+      apiSecret: lr.emulator.apiSecret,
+      ...options.target,
+    },
     silentLogger,
   );
   await app.start();
