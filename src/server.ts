@@ -24,6 +24,9 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
+/** A caller's X-Request-Id is echoed only if it is plainly an ID. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
 const sendJson = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
   res.end(JSON.stringify(body));

@@ -188,3 +188,41 @@ describe("credentials and masking", () => {
     expect(await stack.calls()).toEqual([]);
   });
 });
+
+describe("partial failures and the concurrency cap", () => {
+  it("keeps the other accountsByUids items when one UID's read fails", async () => {
+    await fault({
+      kind: "error",
+      status: 500,
+      count: 10,
+      path: `/identity/v2/manage/account/${GRACE}`,
+    });
+    const res = await stack.gql(
+      `{ accountsByUids(uids: ["${ADA}", "${GRACE}", "nobody"]) { uid } }`,
+    );
+    expect(res.data.accountsByUids).toEqual([{ uid: ADA }, null, null]);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors?.[0]).toMatchObject({
+      path: ["accountsByUids", 1],
+      extensions: { code: "UPSTREAM_UNAVAILABLE" },
+    });
+  });
+
+  it("never has more upstream requests in flight than UPSTREAM_MAX_CONCURRENCY", async () => {
+    const uids = Array.from({ length: 8 }, (_, i) => `user-${i}`);
+    const query = "query($uids: [ID!]!) { accountsByUids(uids: $uids) { uid } }";
+    const peak = async (maxConcurrency: number) => {
+      const capped = await startStack({ upstream: { maxConcurrency } });
+      try {
+        await capped.lr.control("POST", "/faults", { kind: "delay", delayMs: 100, count: 8 });
+        const res = await capped.gql(query, { uids });
+        expect(res.data.accountsByUids).toEqual(uids.map(() => null));
+        return Math.max(...(await capped.calls()).map((c) => c.concurrent));
+      } finally {
+        await capped.close();
+      }
+    };
+    expect(await peak(2)).toBe(2);
+    expect(await peak(8)).toBeGreaterThan(2);
+  });
+});

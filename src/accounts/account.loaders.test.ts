@@ -89,3 +89,14 @@ describe("AccountLoaders", () => {
     expect(calls).toHaveLength(3);
   });
 });
+
+describe("AccountLoaders.forgetEmail", () => {
+  it("forgets every account that had the email, by any key", async () => {
+    const { client, calls } = stubClient();
+    const loaders = new AccountLoaders(client);
+    await loaders.byUid.load("ada", keys()); // primes the phone loader too
+    loaders.forgetEmail("ADA@example.com");
+    await loaders.byPhone.load("+14155550101", keys());
+    expect(calls.map((c) => c.split(" ")[0])).toEqual(["ada", "+14155550101"]);
+  });
+});

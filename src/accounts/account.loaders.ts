@@ -79,12 +79,35 @@ export class AccountLoaders {
 
   /** After a write: nothing cached about this account may be served again in this request. */
   forget(uid: string): void {
-    const isIt = (profile: WireProfile) => profile.Uid === uid;
     this.byUid.clear(uid);
-    for (const loader of [this.byUid, this.byEmail, this.byPhone, this.byUserName])
-      loader.clearWhere(isIt);
-    this.identitiesByEmail.clearWhere((profiles) => profiles.some(isIt));
     this.passwordHash.clear(uid);
     this.privacyPolicyHistory.clear(uid);
+    this.forgetWhere((profile) => profile.Uid === uid);
+  }
+
+  /** After a delete by email: every account that had the email is gone. */
+  forgetEmail(email: string): void {
+    const wanted = email.toLowerCase();
+    this.byEmail.clear(email);
+    this.identitiesByEmail.clear(email);
+    this.forgetWhere((profile) =>
+      (profile.Email ?? []).some((e) => e.Value.toLowerCase() === wanted),
+    );
+  }
+
+  private forgetWhere(matches: (profile: WireProfile) => boolean): void {
+    const gone = new Set<string>();
+    const check = (profile: WireProfile) => {
+      if (!matches(profile)) return false;
+      if (profile.Uid) gone.add(profile.Uid);
+      return true;
+    };
+    for (const loader of [this.byUid, this.byEmail, this.byPhone, this.byUserName])
+      loader.clearWhere(check);
+    this.identitiesByEmail.clearWhere((profiles) => profiles.some(check));
+    for (const uid of gone) {
+      this.passwordHash.clear(uid);
+      this.privacyPolicyHistory.clear(uid);
+    }
   }
 }

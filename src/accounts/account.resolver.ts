@@ -119,19 +119,15 @@ export class AccountResolver {
     description:
       "The accounts with these UIDs, in order, null for unknown ones. One upstream call per distinct UID.",
   })
-  async accountsByUids(
+  accountsByUids(
     @Args(() => UidsArgs) { uids }: UidsArgs,
     @Ctx() ctx: AppContext,
     @Info() info: GraphQLResolveInfo,
   ) {
     const keys = accountKeys(info);
-    const profiles = await Promise.all(
-      uids.map((uid) => ctx.loaders.byUid.load(uid, keys).catch((e: unknown) => e as Error)),
-    );
-    // A failed UID fails the list: the caller asked for all of them and would get a silent null.
-    const failed = profiles.find((p): p is Error => p instanceof Error);
-    if (failed) throw failed;
-    return profiles.map((p) => orNull(p as WireProfile | null));
+    // One promise per item: a UID whose read fails becomes a null item with its own error at
+    // [accountsByUids, i], and the other items still arrive.
+    return uids.map((uid) => ctx.loaders.byUid.load(uid, keys).then(orNull));
   }
 
   @FieldResolver(() => String, {
@@ -286,10 +282,9 @@ export class AccountResolver {
     description: "Deletes every account that has this email.",
   })
   async deleteAccountsByEmail(@Args(() => EmailArgs) { email }: EmailArgs, @Ctx() ctx: AppContext) {
-    const known = (await ctx.client.deleteByEmail(email)).RecordsDeleted ?? 0;
-    ctx.loaders.byEmail.clear(email);
-    ctx.loaders.identitiesByEmail.clear(email);
-    return { email, deletedCount: known };
+    const deleted = await ctx.client.deleteByEmail(email);
+    ctx.loaders.forgetEmail(email);
+    return { email, deletedCount: deleted.RecordsDeleted ?? 0 };
   }
 
   @Mutation(() => ForgotPasswordTokenPayload, {

@@ -174,6 +174,8 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
       },
       now(),
     );
+    // 'close' fires once whether the response finished or the socket was dropped.
+    res.once("close", () => calls.end());
     const send = (status: number, body: unknown, headers?: Record<string, string>) => {
       call.status = status;
       sendJson(res, status, body, headers);
@@ -191,7 +193,7 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
       return;
     }
 
-    const fault = faults.take(routeName(found.route));
+    const fault = faults.take(routeName(found.route), url.pathname);
     if (fault) {
       call.fault = fault.kind === "respond" ? String(fault.status) : fault.kind;
       if (fault.delayMs > 0) await sleep(fault.delayMs);

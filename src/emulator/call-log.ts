@@ -14,6 +14,8 @@ export interface CallRecord {
   fields: string | null;
   status: number;
   fault: string | null;
+  /** API calls in progress when this one arrived, itself included: what a concurrency cap shows in. */
+  concurrent: number;
 }
 
 const LIMIT = 20_000;
@@ -21,19 +23,30 @@ const LIMIT = 20_000;
 export class CallLog {
   private records: CallRecord[] = [];
   private seq = 0;
+  private inFlight = 0;
 
-  start(entry: Omit<CallRecord, "seq" | "at" | "status" | "fault">, now: Date): CallRecord {
+  /** Records a call; `end()` must follow once its response is finished or abandoned. */
+  start(
+    entry: Omit<CallRecord, "seq" | "at" | "status" | "fault" | "concurrent">,
+    now: Date,
+  ): CallRecord {
+    this.inFlight++;
     const record: CallRecord = {
       ...entry,
       seq: ++this.seq,
       at: now.toISOString(),
       status: 0,
       fault: null,
+      concurrent: this.inFlight,
     };
     this.records.push(record);
     // Bounded so a long benchmark cannot grow memory without limit: keep the newest half.
     if (this.records.length > LIMIT) this.records = this.records.slice(LIMIT / 2);
     return record;
+  }
+
+  end(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
   }
 
   list(): CallRecord[] {

@@ -12,6 +12,8 @@ export interface FaultSpec {
   kind: FaultKind;
   /** A route name as the call log shows it (`PUT /identity/v2/manage/account/{uid}`); all when absent. */
   route?: string;
+  /** One exact path (`/identity/v2/manage/account/grace-hopper`), any casing; all when absent. */
+  path?: string;
   count?: number;
   rate?: number;
   delayMs?: number;
@@ -74,6 +76,8 @@ export const checkFaultSpec = (input: unknown): { spec?: FaultSpec; problems: st
     !(typeof spec.rate === "number" && spec.rate >= 0 && spec.rate <= 1)
   )
     problems.push(`rate must be a number from 0 to 1; got ${JSON.stringify(spec.rate)}.`);
+  if (spec.path !== undefined && typeof spec.path !== "string")
+    problems.push("path must be a string such as '/identity/v2/manage/account/grace-hopper'.");
   if (spec.route !== undefined && typeof spec.route !== "string")
     problems.push("route must be a string such as 'GET /identity/v2/manage/account/{uid}'.");
   if (spec.after !== undefined && typeof spec.after !== "boolean")
@@ -103,11 +107,12 @@ export class FaultTable {
   }
 
   /** Picks the first active fault for this route and uses up one of its calls. */
-  take(routeName: string): FaultAction | undefined {
+  take(routeName: string, path: string): FaultAction | undefined {
     for (const fault of this.faults) {
       if (fault.remaining === 0) continue;
       if (fault.route !== undefined && fault.route.toLowerCase() !== routeName.toLowerCase())
         continue;
+      if (fault.path !== undefined && fault.path.toLowerCase() !== path.toLowerCase()) continue;
       if (fault.rate !== undefined && this.random() >= fault.rate) continue;
       if (fault.remaining !== null) fault.remaining--;
       fault.hits++;
