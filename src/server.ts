@@ -94,8 +94,8 @@ export const createServer = (deps: ServerDeps): AppServer => {
       search: url.search,
       body,
     };
-    const requestId =
-      typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : randomUUID();
+    const given = req.headers["x-request-id"];
+    const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
       context: async () => createContext(deps.client, requestId),

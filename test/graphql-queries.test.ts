@@ -233,3 +233,18 @@ describe("federation-ready entry points", () => {
     expect(await res.json()).toEqual({ ok: true });
   });
 });
+
+describe("request ids", () => {
+  const post = (id: string) =>
+    fetch(`${stack.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": id },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
+
+  it("echoes a caller's X-Request-Id, or makes one when it is not plainly an ID", async () => {
+    expect((await post("req-123")).headers.get("x-request-id")).toBe("req-123");
+    const made = (await post("a b <script>")).headers.get("x-request-id");
+    expect(made).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
