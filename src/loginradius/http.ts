@@ -78,7 +78,6 @@ export const createLoginRadiusHttp = (options: UpstreamOptions): LoginRadiusHttp
       "X-LoginRadius-ApiSecret": options.apiSecret,
       Accept: "application/json",
     },
-    fetch: (input, init) => limit(() => globalThis.fetch(input, init)),
   });
 
   return {
@@ -89,33 +88,38 @@ export const createLoginRadiusHttp = (options: UpstreamOptions): LoginRadiusHttp
         if (value !== undefined) searchParams.set(name, String(value));
       try {
         const url = `${base}${buildPath(endpoint, spec.path, spec.params)}`;
-        const response = await client(url, {
-          method: spec.method,
-          searchParams,
-          ...(spec.body === undefined ? {} : { json: spec.body }),
-          retry: spec.retry
-            ? {
-                limit: options.retryLimit,
-                methods: [spec.method.toLowerCase()],
-                statusCodes: RETRY_STATUS,
-                afterStatusCodes: [429, 503],
-                maxRetryAfter: options.maxRetryAfterSeconds * 1000,
-                backoffLimit: 2000,
-                delay: (attempt) => options.retryBaseDelayMs * 2 ** (attempt - 1),
-                jitter: true,
-                retryOnTimeout: true,
-                shouldRetry: ({ error }) => {
-                  if (!(error instanceof HTTPError) || error.response.status !== 429)
-                    return undefined;
-                  const after = Number(error.response.headers.get("retry-after"));
-                  return Number.isFinite(after) && after > options.maxRetryAfterSeconds
-                    ? false
-                    : undefined;
-                },
-              }
-            : { limit: 0 },
+        // The cap covers the whole call, retries included: the per-attempt timeout then measures
+        // LoginRadius alone, not time spent queued, and a struggling upstream gets fewer requests.
+        const response = await limit(async () => {
+          const res = await client(url, {
+            method: spec.method,
+            searchParams,
+            ...(spec.body === undefined ? {} : { json: spec.body }),
+            retry: spec.retry
+              ? {
+                  limit: options.retryLimit,
+                  methods: [spec.method.toLowerCase()],
+                  statusCodes: RETRY_STATUS,
+                  afterStatusCodes: [429, 503],
+                  maxRetryAfter: options.maxRetryAfterSeconds * 1000,
+                  backoffLimit: 2000,
+                  delay: (attempt) => options.retryBaseDelayMs * 2 ** (attempt - 1),
+                  jitter: true,
+                  retryOnTimeout: true,
+                  shouldRetry: ({ error }) => {
+                    if (!(error instanceof HTTPError) || error.response.status !== 429)
+                      return undefined;
+                    const after = Number(error.response.headers.get("retry-after"));
+                    return Number.isFinite(after) && after > options.maxRetryAfterSeconds
+                      ? false
+                      : undefined;
+                  },
+                }
+              : { limit: 0 },
+          });
+          return { status: res.status, text: await res.text() };
         });
-        const text = await response.text();
+        const { text } = response;
         let body: unknown;
         try {
           body = JSON.parse(text);
