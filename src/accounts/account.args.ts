@@ -60,14 +60,14 @@ export class UidsArgs {
 
 @ArgsType()
 export class CreateAccountArgs {
-  @Field(() => CreateAccountInput)
+  @Field(() => CreateAccountInput, { description: "The new account." })
   @ValidateNested()
   input!: CreateAccountInput;
 }
 
 @ArgsType()
 export class UpdateAccountArgs extends UidArgs {
-  @Field(() => UpdateAccountInput)
+  @Field(() => UpdateAccountInput, { description: "The fields to change." })
   @ValidateNested()
   input!: UpdateAccountInput;
 
