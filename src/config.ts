@@ -1,17 +1,12 @@
 import { type Env, EnvReader, isGuid } from "./env.js";
+import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
 
 export interface Config {
   port: number;
   host: string;
   /** Null when no credentials are set: the service then runs against the embedded emulator. */
-  loginradius: { apiUrl: string; apiKey: string; apiSecret: string } | null;
-  upstream: {
-    timeoutMs: number;
-    maxConcurrency: number;
-    retryLimit: number;
-    retryBaseDelayMs: number;
-    maxRetryAfterSeconds: number;
-  };
+  loginradius: UpstreamTarget | null;
+  upstream: UpstreamTuning;
   introspection: boolean;
 }
 

@@ -6,9 +6,10 @@ import type { Config } from "./config.js";
 import { type AppContext, createContext } from "./context.js";
 import { formatError } from "./errors.js";
 import { BodyTooLargeError, readBody } from "./http/read-body.js";
+import { sendJson } from "./http/send-json.js";
 import { describeError, type Logger } from "./log.js";
 import { type AccountsClient, createAccountsClient } from "./loginradius/accounts.client.js";
-import { createLoginRadiusHttp } from "./loginradius/http.js";
+import { createLoginRadiusHttp, type UpstreamTarget } from "./loginradius/http.js";
 import { buildAppSchema } from "./schema.js";
 
 export interface ServerDeps {
@@ -26,11 +27,6 @@ export interface AppServer {
 
 /** A caller's X-Request-Id is echoed only if it is plainly an ID. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-const sendJson = (res: ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  res.end(JSON.stringify(body));
-};
 
 /**
  * The GraphQL service: Apollo Server over node:http, `/graphql` (queries, and the Sandbox landing
@@ -132,7 +128,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
 /** The whole service for a configured upstream: REST adapter, schema, Apollo. Listens nowhere. */
 export const createAppServer = async (
   config: Pick<Config, "upstream" | "introspection">,
-  upstream: { apiUrl: string; apiKey: string; apiSecret: string },
+  upstream: UpstreamTarget,
   logger: Logger,
 ): Promise<AppServer> => {
   const http = createLoginRadiusHttp({ ...upstream, ...config.upstream });

@@ -6,7 +6,7 @@ import type {
   WirePrivacyPolicyHistory,
   WireProfile,
 } from "../loginradius/wire.js";
-import type { KeySet } from "./account.selection.js";
+import { fieldsParam, type KeySet } from "./account.selection.js";
 import { SelectiveLoader } from "./selective-loader.js";
 
 /** LoginRadius answers 938 for "no such account": a null for loaders, not an error. */
@@ -38,9 +38,9 @@ export class AccountLoaders {
   constructor(client: AccountsClient) {
     const learnt =
       (fetch: (key: string, fields: string) => Promise<WireProfile>) =>
-      async (key: string, fields: string): Promise<WireProfile | null> => {
-        const profile = await nullIfNotFound(fetch(key, fields));
-        if (profile) this.learn(profile, new Set(fields.split(",")));
+      async (key: string, fields: KeySet): Promise<WireProfile | null> => {
+        const profile = await nullIfNotFound(fetch(key, fieldsParam(fields)));
+        if (profile) this.learn(profile, fields);
         return profile;
       };
     this.byUid = new SelectiveLoader(learnt((uid, f) => client.getByUid(uid, f)));
@@ -54,9 +54,9 @@ export class AccountLoaders {
       lower,
     );
     this.identitiesByEmail = new SelectiveLoader(async (email, fields) => {
-      const found = await nullIfNotFound(client.identitiesByEmail(email, fields));
+      const found = await nullIfNotFound(client.identitiesByEmail(email, fieldsParam(fields)));
       const profiles = found?.Data ?? [];
-      for (const profile of profiles) this.learn(profile, new Set(fields.split(",")));
+      for (const profile of profiles) this.learn(profile, fields);
       return profiles;
     }, lower);
     const perUid = <T>(fetch: (uid: string) => Promise<T>) =>

@@ -44,15 +44,21 @@ import { Account, PrivacyPolicyHistory } from "./account.type.js";
 const orNull = (profile: WireProfile | null): Account | null =>
   profile ? toAccount(profile) : null;
 
-/** A mutation's fresh profile replaces whatever the request had cached for that account. */
-const refreshed = (
+/**
+ * Runs a write that answers with the profile, asking for the selection's fields, then makes that
+ * fresh profile what the request knows of the account.
+ */
+const writeProfile = async (
   ctx: AppContext,
-  uid: string,
-  profile: WireProfile,
   info: GraphQLResolveInfo,
-): Account => {
-  ctx.loaders.forget(uid);
-  ctx.loaders.learn(profile, accountKeys(info));
+  write: (fields: string) => Promise<WireProfile>,
+): Promise<Account> => {
+  const keys = accountKeys(info);
+  const profile = await write(fieldsParam(keys));
+  if (profile.Uid) {
+    ctx.loaders.forget(profile.Uid);
+    ctx.loaders.learn(profile, keys);
+  }
   return toAccount(profile);
 };
 
@@ -156,11 +162,9 @@ export class AccountResolver {
     @Ctx() ctx: AppContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const profile = await ctx.client.createAccount(
-      toProfileBody(input),
-      fieldsParam(accountKeys(info)),
+    return writeProfile(ctx, info, (fields) =>
+      ctx.client.createAccount(toProfileBody(input), fields),
     );
-    return refreshed(ctx, profile.Uid ?? "", profile, info);
   }
 
   @Mutation(() => Account, { description: "Changes profile fields of an account." })
@@ -172,13 +176,9 @@ export class AccountResolver {
     const body = toProfileBody(input);
     if (Object.keys(body).length === 0)
       throw userError(ErrorCodes.BAD_USER_INPUT, "input has no field to change.", "input");
-    const profile = await ctx.client.updateAccount(
-      uid,
-      body,
-      nullSupport,
-      fieldsParam(accountKeys(info)),
+    return writeProfile(ctx, info, (fields) =>
+      ctx.client.updateAccount(uid, body, nullSupport, fields),
     );
-    return refreshed(ctx, uid, profile, info);
   }
 
   @Mutation(() => Account, { description: "Sets the account's phone ID; it becomes unverified." })
@@ -187,12 +187,7 @@ export class AccountResolver {
     @Ctx() ctx: AppContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return refreshed(
-      ctx,
-      uid,
-      await ctx.client.updatePhoneId(uid, phone, fieldsParam(accountKeys(info))),
-      info,
-    );
+    return writeProfile(ctx, info, (fields) => ctx.client.updatePhoneId(uid, phone, fields));
   }
 
   @Mutation(() => Account, {
@@ -203,11 +198,8 @@ export class AccountResolver {
     @Ctx() ctx: AppContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return refreshed(
-      ctx,
-      uid,
-      await ctx.client.upsertEmail(uid, toWireEmails(emails), fieldsParam(accountKeys(info))),
-      info,
+    return writeProfile(ctx, info, (fields) =>
+      ctx.client.upsertEmail(uid, toWireEmails(emails), fields),
     );
   }
 
@@ -217,12 +209,7 @@ export class AccountResolver {
     @Ctx() ctx: AppContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return refreshed(
-      ctx,
-      uid,
-      await ctx.client.removeEmail(uid, email, fieldsParam(accountKeys(info))),
-      info,
-    );
+    return writeProfile(ctx, info, (fields) => ctx.client.removeEmail(uid, email, fields));
   }
 
   @Mutation(() => AccountActionPayload, { description: "Sets the account's password." })

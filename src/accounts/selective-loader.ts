@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { fieldsParam, type KeySet } from "./account.selection.js";
+import type { KeySet } from "./account.selection.js";
 
 /**
  * A DataLoader whose values are fetched with a `fields` projection. Loads of one key within a
@@ -17,7 +17,7 @@ export class SelectiveLoader<V> {
   private readonly values = new Map<string, V>();
 
   constructor(
-    fetch: (key: string, fields: string) => Promise<V | null>,
+    fetch: (key: string, fields: KeySet) => Promise<V | null>,
     private readonly normalize: (key: string) => string = (key) => key,
   ) {
     this.loader = new DataLoader<string, V | null>(
@@ -28,7 +28,7 @@ export class SelectiveLoader<V> {
             this.pending.delete(key);
             this.fetched.set(key, fields);
             // One entry per key, in key order; a failed key gets its Error, the others their values.
-            return fetch(key, fieldsParam(fields)).then(
+            return fetch(key, fields).then(
               (value) => {
                 if (value !== null && this.fetched.get(key) === fields) this.values.set(key, value);
                 return value;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { readBody } from "../http/read-body.js";
+import { sendJson } from "../http/send-json.js";
 import { CallLog } from "./call-log.js";
 import { CONTROL_PREFIX, handleControl } from "./control.js";
 import { checkCredentials } from "./credentials.js";
@@ -41,21 +42,6 @@ export interface Emulator {
   apiKey: string;
   apiSecret: string;
 }
-
-const sendJson = (
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void => {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
-};
 
 const MISSING_BODY = { POST: 958, PUT: 1079, DELETE: 1081, GET: 971 } as const;
 

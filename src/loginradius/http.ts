@@ -2,11 +2,16 @@ import ky, { HTTPError, type KyInstance } from "ky";
 import pLimit from "p-limit";
 import { errorInBody, toUpstreamError, UpstreamError } from "./upstream-error.js";
 
-export interface UpstreamOptions {
+/** Where LoginRadius is and who we are to it. */
+export interface UpstreamTarget {
   /** Base URL, e.g. `https://api.loginradius.com` or the emulator's. */
   apiUrl: string;
   apiKey: string;
   apiSecret: string;
+}
+
+/** How we call it. */
+export interface UpstreamTuning {
   /** Per attempt. */
   timeoutMs: number;
   /** In-flight HTTP requests per process; more wait their turn. */
@@ -18,6 +23,8 @@ export interface UpstreamOptions {
   /** A 429 asking us to wait longer than this is not retried but reported. */
   maxRetryAfterSeconds: number;
 }
+
+export type UpstreamOptions = UpstreamTarget & UpstreamTuning;
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 

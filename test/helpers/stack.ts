@@ -2,6 +2,7 @@ import type { EmulatorOptions } from "../../src/emulator/app.js";
 import type { CallRecord } from "../../src/emulator/call-log.js";
 import { listen } from "../../src/http/listen.js";
 import { silentLogger } from "../../src/log.js";
+import type { UpstreamTarget, UpstreamTuning } from "../../src/loginradius/http.js";
 import { createAppServer } from "../../src/server.js";
 import { type RunningEmulator, startEmulator } from "./emulator.js";
 
@@ -30,14 +31,8 @@ export interface Stack {
 export interface StackOptions {
   emulator?: EmulatorOptions;
   /** Point the service elsewhere than the emulator's URL and credentials (failure tests). */
-  target?: Partial<{ apiUrl: string; apiKey: string; apiSecret: string }>;
-  upstream?: Partial<{
-    timeoutMs: number;
-    maxConcurrency: number;
-    retryLimit: number;
-    retryBaseDelayMs: number;
-    maxRetryAfterSeconds: number;
-  }>;
+  target?: Partial<UpstreamTarget>;
+  upstream?: Partial<UpstreamTuning>;
 }
 
 /** The emulator and the service, both in-process on port 0. */

@@ -19,7 +19,7 @@ const ACCOUNT = "/identity/v2/manage/account";
 
 const newUid = (): string => randomBytes(16).toString("hex");
 
-export const requireAccount = (store: AccountStore, uid: string | undefined): StoredProfile => {
+const requireAccount = (store: AccountStore, uid: string | undefined): StoredProfile => {
   const record = uid === undefined ? undefined : store.get(uid);
   if (!record) throw new LrError(938);
   return record;
