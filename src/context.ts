@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AccountLoaders } from "./accounts/account.loaders.js";
+import { ANONYMOUS_ALL_SCOPES, type Caller } from "./graphql/caller.js";
 import type { AccountsClient } from "./loginradius/accounts.client.js";
 
 /**
@@ -8,6 +9,7 @@ import type { AccountsClient } from "./loginradius/accounts.client.js";
  */
 export interface AppContext {
   requestId: string;
+  caller: Caller;
   client: AccountsClient;
   loaders: AccountLoaders;
 }
@@ -15,8 +17,10 @@ export interface AppContext {
 export const createContext = (
   client: AccountsClient,
   requestId: string = randomUUID(),
+  caller: Caller = ANONYMOUS_ALL_SCOPES,
 ): AppContext => ({
   requestId,
+  caller,
   client,
   loaders: new AccountLoaders(client),
 });

@@ -1,21 +1,62 @@
+import { pino } from "pino";
+
 /**
- * One JSON line per event on stderr (stdout stays for the first human-readable line). Callers
- * pass facts, never a secret, a URL with a query, or an upstream body.
+ * The service's logger: pino, one JSON object per line on stderr (stdout stays for the first
+ * human-readable line). Call as `logger.info({ facts }, "message")`. Callers pass facts, never a
+ * secret, a URL with a query, or an upstream body; `redact` is the safety net, not the plan.
  */
-export interface Logger {
-  info(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
+export type Logger = pino.Logger;
+
+/** Keys whose values are never written, wherever they appear in a log object. */
+export const REDACT_PATHS = [
+  "password",
+  "*.password",
+  "newPassword",
+  "*.newPassword",
+  "passwordHash",
+  "*.passwordHash",
+  "token",
+  "*.token",
+  "accessToken",
+  "*.accessToken",
+  "refreshToken",
+  "*.refreshToken",
+  "apiSecret",
+  "*.apiSecret",
+  "authorization",
+  "*.authorization",
+  'headers["x-loginradius-apisecret"]',
+  "*.headers.authorization",
+  "secret",
+  "*.secret",
+];
+
+export interface LogOptions {
+  level?: pino.LevelWithSilent;
+  /** `pretty` = human-readable lines for a terminal (pino-pretty); default JSON. */
+  format?: "json" | "pretty";
+  /** Where lines go; default stderr. Tests pass a stream to read the lines back. */
+  destination?: pino.DestinationStream;
 }
 
-const line = (level: string, message: string, fields: Record<string, unknown> = {}) =>
-  `${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`;
-
-export const jsonLogger: Logger = {
-  info: (message, fields) => process.stderr.write(line("info", message, fields)),
-  error: (message, fields) => process.stderr.write(line("error", message, fields)),
+export const createLogger = (options: LogOptions = {}): Logger => {
+  const base: pino.LoggerOptions = {
+    level: options.level ?? "info",
+    base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+  };
+  if (options.destination) return pino(base, options.destination);
+  if (options.format === "pretty")
+    return pino({
+      ...base,
+      transport: { target: "pino-pretty", options: { destination: 2, colorize: false } },
+    });
+  return pino(base, pino.destination({ dest: 2, sync: true }));
 };
 
-export const silentLogger: Logger = { info: () => {}, error: () => {} };
+export const silentLogger: Logger = pino({ level: "silent" });
 
 /** What may be logged of an unexpected error: its name and message, not its stack or cause. */
 export const describeError = (error: unknown): Record<string, unknown> =>

@@ -2,11 +2,12 @@ import { readConfig } from "./config.js";
 import { createEmulator } from "./emulator/app.js";
 import { readEmulatorConfig } from "./emulator/config.js";
 import { type Listening, listen } from "./http/listen.js";
-import { describeError, jsonLogger } from "./log.js";
+import { createLogger, describeError } from "./log.js";
 import { createAppServer } from "./server.js";
 
 const DRAIN_MS = 10_000;
 
+const logger = createLogger();
 try {
   const config = readConfig(process.env);
   let emulator: Listening | undefined;
@@ -25,7 +26,7 @@ try {
     );
   } else console.log(`Using LoginRadius at ${new URL(upstream.apiUrl).origin}.`);
 
-  const app = await createAppServer(config, upstream, jsonLogger);
+  const app = await createAppServer(config, upstream, logger);
   await app.start();
   const server = await listen(app.handler, config.port, config.host);
   console.log(
@@ -36,7 +37,7 @@ try {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    jsonLogger.info("shutting down: draining in-flight requests", { signal });
+    logger.info({ signal }, "shutting down: draining in-flight requests");
     const force = setTimeout(() => server.server.closeAllConnections(), DRAIN_MS);
     force.unref();
     await server.close();

@@ -39,7 +39,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) =>
       formatError(formatted, error, (message, original) =>
-        deps.logger.error(message, describeError(original)),
+        deps.logger.error(describeError(original), message),
       ),
   });
 
@@ -110,7 +110,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
   return {
     handler: (req, res) => {
       handle(req, res).catch((error: unknown) => {
-        deps.logger.error("request failed", describeError(error));
+        deps.logger.error(describeError(error), "request failed");
         if (!res.headersSent)
           sendJson(res, 500, {
             errors: [
