@@ -1,0 +1,59 @@
+/**
+ * Token buckets keyed by name, shared by the per-caller limits (operations and upstream cost per
+ * caller) and the outbound limit towards LoginRadius. A bucket holds at most `burst` tokens and
+ * refills at `perSecond`; `take` either removes `cost` tokens or says how long to wait.
+ * In memory for one process; in Redis when replicas must share one budget.
+ */
+export interface RateLimitStore {
+  take(key: string, cost: number, rule: RateRule): Promise<RateDecision>;
+  close(): Promise<void>;
+}
+
+export interface RateRule {
+  perSecond: number;
+  burst: number;
+}
+
+export interface RateDecision {
+  allowed: boolean;
+  /** When refused: whole seconds until `cost` tokens are there again (at least 1). */
+  retryAfterSeconds: number;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+/**
+ * One process's buckets. Idle buckets are dropped once full again, so memory follows the number
+ * of recently active keys, not every key ever seen.
+ */
+export const createMemoryRateLimitStore = (now: () => number = Date.now): RateLimitStore => {
+  const buckets = new Map<string, Bucket>();
+  let lastSweep = now();
+  const sweep = (t: number, rule: RateRule) => {
+    if (t - lastSweep < 10_000) return;
+    lastSweep = t;
+    for (const [key, b] of buckets)
+      if (b.tokens + ((t - b.at) / 1000) * rule.perSecond >= rule.burst) buckets.delete(key);
+  };
+  return {
+    async take(key, cost, rule) {
+      const t = now();
+      sweep(t, rule);
+      const b = buckets.get(key) ?? { tokens: rule.burst, at: t };
+      const tokens = Math.min(rule.burst, b.tokens + ((t - b.at) / 1000) * rule.perSecond);
+      if (tokens >= cost) {
+        buckets.set(key, { tokens: tokens - cost, at: t });
+        return { allowed: true, retryAfterSeconds: 0 };
+      }
+      buckets.set(key, { tokens, at: t });
+      const wait = cost > rule.burst ? Number.POSITIVE_INFINITY : (cost - tokens) / rule.perSecond;
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(wait)) };
+    },
+    async close() {
+      buckets.clear();
+    },
+  };
+};
