@@ -3,6 +3,7 @@ import { createEmulator } from "./emulator/app.js";
 import { readEmulatorConfig } from "./emulator/config.js";
 import { type Listening, listen } from "./http/listen.js";
 import { createLogger, describeError } from "./log.js";
+import { createMetrics } from "./metrics.js";
 import { createAppServer } from "./server.js";
 
 const DRAIN_MS = 10_000;
@@ -26,7 +27,7 @@ try {
     );
   } else console.log(`Using LoginRadius at ${new URL(upstream.apiUrl).origin}.`);
 
-  const app = await createAppServer(config, upstream, logger);
+  const app = await createAppServer(config, upstream, { logger, metrics: createMetrics() });
   await app.start();
   const server = await listen(app.handler, config.port, config.host);
   console.log(

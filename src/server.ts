@@ -10,6 +10,7 @@ import { sendJson } from "./http/send-json.js";
 import { describeError, type Logger } from "./log.js";
 import { type AccountsClient, createAccountsClient } from "./loginradius/accounts.client.js";
 import { createLoginRadiusHttp, type UpstreamTarget } from "./loginradius/http.js";
+import type { Metrics } from "./metrics.js";
 import { buildAppSchema } from "./schema.js";
 
 export interface ServerDeps {
@@ -17,6 +18,12 @@ export interface ServerDeps {
   client: AccountsClient;
   logger: Logger;
   introspection: boolean;
+}
+
+/** What the process gives the service besides its Config: where to log, where to count. */
+export interface AppRuntime {
+  logger: Logger;
+  metrics: Metrics;
 }
 
 export interface AppServer {
@@ -127,15 +134,15 @@ export const createServer = (deps: ServerDeps): AppServer => {
 
 /** The whole service for a configured upstream: REST adapter, schema, Apollo. Listens nowhere. */
 export const createAppServer = async (
-  config: Pick<Config, "upstream" | "introspection">,
+  config: Readonly<Config>,
   upstream: UpstreamTarget,
-  logger: Logger,
+  runtime: AppRuntime,
 ): Promise<AppServer> => {
   const http = createLoginRadiusHttp({ ...upstream, ...config.upstream });
   return createServer({
     schema: await buildAppSchema(),
     client: createAccountsClient(http),
-    logger,
+    logger: runtime.logger,
     introspection: config.introspection,
   });
 };

@@ -1,8 +1,11 @@
+import { readConfig } from "../../src/config.js";
 import type { EmulatorOptions } from "../../src/emulator/app.js";
 import type { CallRecord } from "../../src/emulator/call-log.js";
+import type { Env } from "../../src/env.js";
 import { listen } from "../../src/http/listen.js";
-import { silentLogger } from "../../src/log.js";
+import { type Logger, silentLogger } from "../../src/log.js";
 import type { UpstreamTarget, UpstreamTuning } from "../../src/loginradius/http.js";
+import { createMetrics } from "../../src/metrics.js";
 import { createAppServer } from "../../src/server.js";
 import { type RunningEmulator, startEmulator } from "./emulator.js";
 
@@ -33,30 +36,34 @@ export interface StackOptions {
   /** Point the service elsewhere than the emulator's URL and credentials (failure tests). */
   target?: Partial<UpstreamTarget>;
   upstream?: Partial<UpstreamTuning>;
+  /** Service environment variables (as `readConfig` reads them), over TEST_ENV. */
+  env?: Env;
+  logger?: Logger;
 }
+
+/** The service's environment in tests: fast retries, short timeouts, introspection on. */
+export const TEST_ENV: Env = {
+  UPSTREAM_TIMEOUT_MS: "2000",
+  UPSTREAM_MAX_CONCURRENCY: "16",
+  UPSTREAM_RETRIES: "2",
+  UPSTREAM_RETRY_BASE_DELAY_MS: "5",
+  UPSTREAM_MAX_RETRY_AFTER_SECONDS: "2",
+  GRAPHQL_INTROSPECTION: "true",
+};
 
 /** The emulator and the service, both in-process on port 0. */
 export const startStack = async (options: StackOptions = {}): Promise<Stack> => {
   const lr = await startEmulator(options.emulator);
+  const config = readConfig({ ...TEST_ENV, ...options.env });
   const app = await createAppServer(
-    {
-      introspection: true,
-      upstream: {
-        timeoutMs: 2000,
-        maxConcurrency: 16,
-        retryLimit: 2,
-        retryBaseDelayMs: 5,
-        maxRetryAfterSeconds: 2,
-        ...options.upstream,
-      },
-    },
+    { ...config, upstream: { ...config.upstream, ...options.upstream } },
     {
       apiUrl: lr.url,
       apiKey: lr.emulator.apiKey,
       apiSecret: lr.emulator.apiSecret,
       ...options.target,
     },
-    silentLogger,
+    { logger: options.logger ?? silentLogger, metrics: createMetrics({ defaultMetrics: false }) },
   );
   await app.start();
   const server = await listen(app.handler, 0);
