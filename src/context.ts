@@ -10,8 +10,14 @@ import type { AccountsClient } from "./loginradius/accounts.client.js";
 export interface AppContext {
   requestId: string;
   caller: Caller;
+  /** Per-request counters: the adapter counts upstream calls, the operation log reports them. */
+  stats: RequestStats;
   client: AccountsClient;
   loaders: AccountLoaders;
+}
+
+export interface RequestStats {
+  upstreamCalls: number;
 }
 
 export const createContext = (
@@ -21,6 +27,7 @@ export const createContext = (
 ): AppContext => ({
   requestId,
   caller,
+  stats: { upstreamCalls: 0 },
   client,
   loaders: new AccountLoaders(client),
 });
