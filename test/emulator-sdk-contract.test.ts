@@ -94,7 +94,8 @@ describe("loginradius-sdk@11.7.0 against the emulator", () => {
     expect(await sdk.accountApi.deleteAccountByUid(ADA)).toEqual({ IsDeleted: true });
     await expect(sdk.accountApi.getAccountProfileByUid(ADA)).rejects.toMatchObject({
       ErrorCode: 938,
-      Description: "The user does not exist.",
+      Description:
+        "The user's account does not exist, please use a valid user or create the user before processing this request.",
       IsProviderError: false,
     });
   });

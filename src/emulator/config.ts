@@ -1,6 +1,6 @@
 import { type Env, EnvReader, isGuid } from "../env.js";
-import { DEMO_API_KEY, DEMO_API_SECRET, type EmulatorOptions } from "./app.js";
-import { DEFAULT_SEED_COUNT } from "./seed.js";
+import { DEFAULT_SEED_COUNT, DEMO_API_KEY, DEMO_API_SECRET, type EmulatorOptions } from "./app.js";
+import { DEFAULT_PASSWORD_POLICY } from "./core/password.js";
 
 export interface EmulatorConfig {
   port: number;
@@ -23,10 +23,33 @@ export const readEmulatorConfig = (env: Env): EmulatorConfig => {
   const seed = read.oneOf("EMULATOR_SEED", ["demo", "none"] as const, "demo");
   const seedCount = read.int("EMULATOR_SEED_COUNT", DEFAULT_SEED_COUNT, 0, 1_000_000);
   const dataFile = read.string("EMULATOR_DATA_FILE");
+  const minLength = read.int(
+    "EMULATOR_PASSWORD_MIN_LENGTH",
+    DEFAULT_PASSWORD_POLICY.minLength,
+    1,
+    256,
+  );
+  const maxLength = read.int(
+    "EMULATOR_PASSWORD_MAX_LENGTH",
+    DEFAULT_PASSWORD_POLICY.maxLength,
+    1,
+    256,
+  );
+  read.check(
+    minLength <= maxLength,
+    "EMULATOR_PASSWORD_MIN_LENGTH must not exceed EMULATOR_PASSWORD_MAX_LENGTH.",
+  );
   read.done();
   return {
     port,
     host,
-    options: { apiKey, apiSecret, seed, seedCount, ...(dataFile ? { dataFile } : {}) },
+    options: {
+      apiKey,
+      apiSecret,
+      seed,
+      seedCount,
+      password: { minLength, maxLength },
+      ...(dataFile ? { dataFile } : {}),
+    },
   };
 };

@@ -1,6 +1,6 @@
 import { readConfig } from "../../src/config.js";
 import type { EmulatorOptions } from "../../src/emulator/app.js";
-import type { CallRecord } from "../../src/emulator/call-log.js";
+import type { CallRecord } from "../../src/emulator/core/call-log.js";
 import type { Env } from "../../src/env.js";
 import { listen } from "../../src/http/listen.js";
 import { type Logger, silentLogger } from "../../src/log.js";

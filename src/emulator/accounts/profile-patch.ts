@@ -1,6 +1,7 @@
-import { LrError, validationError } from "./errors.js";
-import { fieldSpec, lrDate, type StoredProfile } from "./profile.js";
-import type { AccountStore } from "./store.js";
+import { validationError } from "../core/errors.js";
+import type { AccountStore } from "./account.store.js";
+import { ACCOUNTS } from "./codes.js";
+import { type FieldKind, fieldSpec, lrDate, type StoredProfile } from "./profile.js";
 
 /** The formats the emulator enforces (UNCONFIRMED upstream; see the README). */
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -29,7 +30,7 @@ export const checkEmails = (value: unknown): EmailEntry[] => {
       throw validationError([{ field: `Email[${i}]`, message: "Each email must be an object." }]);
     const type = bodyValue(item, "Type");
     const email = bodyValue(item, "Value");
-    if (typeof type !== "string" || type.trim() === "") throw new LrError(1201);
+    if (typeof type !== "string" || type.trim() === "") throw ACCOUNTS.fail(1201);
     if (typeof email !== "string" || !EMAIL_RE.test(email))
       throw validationError([
         { field: `Email[${i}].Value`, message: `'${String(email)}' is not a valid email address.` },
@@ -37,28 +38,40 @@ export const checkEmails = (value: unknown): EmailEntry[] => {
     return { Type: type, Value: email };
   });
   const seen = new Set(emails.map((e) => e.Value.toLowerCase()));
-  if (seen.size !== emails.length) throw new LrError(1202);
-  if (emails.filter((e) => e.Type.toLowerCase() === "primary").length > 1) throw new LrError(1203);
+  if (seen.size !== emails.length) throw ACCOUNTS.fail(1202);
+  if (emails.filter((e) => e.Type.toLowerCase() === "primary").length > 1)
+    throw ACCOUNTS.fail(1203);
   return emails;
 };
 
 export const checkPhone = (value: unknown): string => {
-  if (typeof value !== "string" || !PHONE_RE.test(value)) throw new LrError(1096);
+  if (typeof value !== "string" || !PHONE_RE.test(value)) throw ACCOUNTS.fail(1096);
   return value;
 };
 
-/** Email, phone, user name and UID must not belong to another account. */
-export const checkUnique = (store: AccountStore, record: StoredProfile, selfUid?: string): void => {
+/**
+ * Email, phone and user name must not belong to another account. `before` is the account being
+ * changed: emails it already holds are not re-checked, since LoginRadius lets a social and a
+ * traditional account share one (changing the name of such an account is not a conflict).
+ */
+export const checkUnique = (
+  store: AccountStore,
+  record: StoredProfile,
+  before?: StoredProfile,
+): void => {
+  const selfUid = before?.Uid;
+  const held = new Set((before?.Email ?? []).map((e) => e.Value.toLowerCase()));
   for (const email of record.Email ?? []) {
-    if (store.uidsByEmail(email.Value).some((uid) => uid !== selfUid)) throw new LrError(936);
+    if (held.has(email.Value.toLowerCase())) continue;
+    if (store.uidsByEmail(email.Value).some((uid) => uid !== selfUid)) throw ACCOUNTS.fail(936);
   }
   if (typeof record.PhoneId === "string") {
     const owner = store.uidByPhone(record.PhoneId);
-    if (owner !== undefined && owner !== selfUid) throw new LrError(1058);
+    if (owner !== undefined && owner !== selfUid) throw ACCOUNTS.fail(1058);
   }
   if (typeof record.UserName === "string") {
     const owner = store.uidByUserName(record.UserName);
-    if (owner !== undefined && owner !== selfUid) throw new LrError(1017);
+    if (owner !== undefined && owner !== selfUid) throw ACCOUNTS.fail(1017);
   }
 };
 
@@ -67,10 +80,9 @@ const checkBirthDate = (value: string, now: Date): void => {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const us = /^(\d{2})-(\d{2})-(\d{4})$/.exec(value);
   const parts = iso ? [iso[1], iso[2], iso[3]] : us ? [us[3], us[1], us[2]] : undefined;
-  if (!parts) throw new LrError(968, { description: `BirthDate '${value}' is not a valid date.` });
+  if (!parts) throw ACCOUNTS.fail(968);
   const date = new Date(`${parts[0]}-${parts[1]}-${parts[2]}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date > now)
-    throw new LrError(968, { description: `BirthDate '${value}' is not a valid date.` });
+  if (Number.isNaN(date.getTime()) || date > now) throw ACCOUNTS.fail(968);
 };
 
 /** Items of these lists may be removed with `"op": "delete"`; the key says which item is meant. */
@@ -100,6 +112,51 @@ export interface PatchOptions {
   now: Date;
 }
 
+type Problem = { field: string; message: string };
+
+/** Kinds whose value is taken as sent once its type checks out. */
+const PLAIN: Partial<Record<FieldKind, [(v: unknown) => boolean, string]>> = {
+  string: [(v) => typeof v === "string", "must be a string"],
+  bool: [(v) => typeof v === "boolean", "must be true or false"],
+  int: [(v) => Number.isInteger(v), "must be an integer"],
+  object: [isObject, "must be an object"],
+  strings: [
+    (v) => Array.isArray(v) && v.every((x) => typeof x === "string"),
+    "must be a list of strings",
+  ],
+};
+
+/** The new value of one (non-null) key, or the problem with it. */
+const patchValue = (
+  kind: FieldKind,
+  name: string,
+  value: unknown,
+  current: StoredProfile,
+  nullSupport: boolean,
+): { value: unknown } | { problem: Problem } => {
+  const plain = PLAIN[kind];
+  if (plain) {
+    const [ok, message] = plain;
+    return ok(value) ? { value } : { problem: { field: name, message: `${name} ${message}.` } };
+  }
+  if (kind === "objects") {
+    if (!Array.isArray(value) || !value.every(isObject))
+      return { problem: { field: name, message: `${name} must be a list of objects.` } };
+    return { value: patchList(name, current[name], value as Record<string, unknown>[]) };
+  }
+  if (kind === "emails") return { value: checkEmails(value) };
+  return { value: patchCustomFields(current.CustomFields, value, nullSupport) };
+};
+
+/** A `null` with nullSupport clears the key; flags cannot be null, the email list 1005. */
+const clearValue = (next: StoredProfile, kind: FieldKind, name: string): Problem | undefined => {
+  if (kind === "bool") return { field: name, message: `${name} cannot be null.` };
+  if (kind === "emails") throw ACCOUNTS.fail(1005);
+  if (name === "PhoneId") next.PhoneIdVerified = false;
+  next[name] = null;
+  return undefined;
+};
+
 /**
  * Applies a create or update body to a profile: keys in any casing, unknown and read-only keys
  * ignored, `null` honoured only with nullSupport, every value type-checked. Returns a new record.
@@ -110,64 +167,31 @@ export const applyProfilePatch = (
   { nullSupport, now }: PatchOptions,
 ): StoredProfile => {
   const next: StoredProfile = { ...current };
-  const problems: { field: string; message: string }[] = [];
+  const problems: Problem[] = [];
   for (const [rawKey, value] of Object.entries(body)) {
     const spec = fieldSpec(rawKey);
     if (!spec || spec.kind === "system") continue;
-    const name = spec.name;
     if (value === null) {
-      if (!nullSupport) continue;
-      if (spec.kind === "bool") {
-        problems.push({ field: name, message: `${name} cannot be null.` });
-        continue;
-      }
-      if (spec.kind === "emails") throw new LrError(1005);
-      if (name === "PhoneId") next.PhoneIdVerified = false;
-      next[name] = null;
-      continue;
-    }
-    if (name === "PrivacyPolicy") {
-      acceptPrivacyPolicy(next, value, now);
-      continue;
-    }
-    switch (spec.kind) {
-      case "string":
-        if (typeof value !== "string")
-          problems.push({ field: name, message: `${name} must be a string.` });
-        else next[name] = value;
-        break;
-      case "bool":
-        if (typeof value !== "boolean")
-          problems.push({ field: name, message: `${name} must be true or false.` });
-        else next[name] = value;
-        break;
-      case "int":
-        if (!Number.isInteger(value))
-          problems.push({ field: name, message: `${name} must be an integer.` });
-        else next[name] = value;
-        break;
-      case "object":
-        if (!isObject(value)) problems.push({ field: name, message: `${name} must be an object.` });
-        else next[name] = value;
-        break;
-      case "objects":
-        if (!Array.isArray(value) || !value.every(isObject))
-          problems.push({ field: name, message: `${name} must be a list of objects.` });
-        else next[name] = patchList(name, current[name], value as Record<string, unknown>[]);
-        break;
-      case "strings":
-        if (!Array.isArray(value) || !value.every((v) => typeof v === "string"))
-          problems.push({ field: name, message: `${name} must be a list of strings.` });
-        else next[name] = value;
-        break;
-      case "emails":
-        next.Email = checkEmails(value);
-        break;
-      case "custom":
-        next.CustomFields = patchCustomFields(current.CustomFields, value, nullSupport);
-        break;
+      const problem = nullSupport ? clearValue(next, spec.kind, spec.name) : undefined;
+      if (problem) problems.push(problem);
+    } else if (spec.name === "PrivacyPolicy") acceptPrivacyPolicy(next, value, now);
+    else {
+      const result = patchValue(spec.kind, spec.name, value, current, nullSupport);
+      if ("problem" in result) problems.push(result.problem);
+      else next[spec.name] = result.value;
     }
   }
+  checkPatched(current, next, problems, now);
+  return next;
+};
+
+/** Whole-record rules, after every key is applied. */
+const checkPatched = (
+  current: StoredProfile,
+  next: StoredProfile,
+  problems: Problem[],
+  now: Date,
+): void => {
   if (problems.length > 0) throw validationError(problems);
   if (typeof next.PhoneId === "string" && next.PhoneId !== current.PhoneId)
     checkPhone(next.PhoneId);
@@ -179,7 +203,6 @@ export const applyProfilePatch = (
     checkBirthDate(next.BirthDate, now);
   if (next.IsLoginLocked !== current.IsLoginLocked)
     next.LoginLockedType = next.IsLoginLocked ? "Suspended" : "None";
-  return next;
 };
 
 /** Accepting a policy version records who/when, and keeps the history the history endpoint reads. */
@@ -198,13 +221,13 @@ const acceptPrivacyPolicy = (next: StoredProfile, value: unknown, now: Date): vo
 
 /** Custom fields merge key by key; with nullSupport a null value removes the key. */
 const patchCustomFields = (current: unknown, value: unknown, nullSupport: boolean): unknown => {
-  if (!isObject(value)) throw new LrError(993);
+  if (!isObject(value)) throw ACCOUNTS.fail(993);
   const merged: Record<string, unknown> = isObject(current) ? { ...current } : {};
   for (const [k, v] of Object.entries(value)) {
     if (v === null) {
       if (nullSupport) delete merged[k];
     } else if (typeof v === "string") merged[k] = v;
-    else throw new LrError(993, { description: `Custom field '${k}' must be a string.` });
+    else throw ACCOUNTS.fail(993);
   }
   return merged;
 };

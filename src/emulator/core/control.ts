@@ -1,12 +1,12 @@
 import type { CallLog } from "./call-log.js";
 import { checkFaultSpec, type FaultTable } from "./faults.js";
 import type { Outbox } from "./outbox.js";
-import type { AccountStore } from "./store.js";
+import type { Storage } from "./storage.js";
 
 export const CONTROL_PREFIX = "/__emulator";
 
 export interface ControlState {
-  store: AccountStore;
+  storage: Storage;
   calls: CallLog;
   faults: FaultTable;
   outbox: Outbox;
@@ -25,7 +25,7 @@ const bad = (problems: string[]): ControlResult => ({
 
 /**
  * Test controls, outside `/identity` so no LoginRadius client can reach them by accident:
- * health, reset to the seed, the call log, fault injection and the outbox. No credentials:
+ * health, reset every section's store to its seed, the call log, fault injection and the outbox. No credentials:
  * the emulator binds to loopback.
  */
 export const handleControl = (
@@ -38,13 +38,13 @@ export const handleControl = (
   const route = `${method} ${path.slice(CONTROL_PREFIX.length).replace(/\/$/, "").toLowerCase()}`;
   switch (route) {
     case "GET /health":
-      return ok({ ok: true, accounts: state.store.size });
+      return ok({ ok: true, ...state.storage.counts() });
     case "POST /reset":
-      state.store.reset();
+      state.storage.reset();
       state.calls.clear();
       state.faults.clear();
       state.outbox.clear();
-      return ok({ ok: true, accounts: state.store.size });
+      return ok({ ok: true, ...state.storage.counts() });
     case "GET /calls": {
       const only = search.get("route");
       const calls = state.calls.list();

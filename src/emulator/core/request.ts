@@ -1,6 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Outbox } from "./outbox.js";
-import type { AccountStore } from "./store.js";
 
 /**
  * Query parameters as LoginRadius reads them: names case-insensitive (the official SDKs disagree
@@ -30,9 +29,14 @@ export class Query {
   }
 }
 
-/** What a route handler sees: everything parsed, authenticated and checked already. */
-export interface RouteContext {
-  store: AccountStore;
+/**
+ * What a route handler sees: everything parsed, authenticated and checked already. `stores` holds
+ * every section's store slice by section name; a section's routes declare the slices they read
+ * (`Route<{ accounts: AccountStore }>`), so one section can consult another's where LoginRadius
+ * couples them (roles check that the account exists).
+ */
+export interface RouteContext<Stores = Record<string, unknown>> {
+  stores: Stores;
   outbox: Outbox;
   params: Record<string, string>;
   query: Query;
@@ -44,7 +48,7 @@ export interface RouteContext {
 
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
 
-export interface Route {
+export interface Route<Stores = Record<string, unknown>> {
   method: Method;
   /** The documented path, `{name}` for path parameters; literal segments match any casing. */
   path: string;
@@ -52,5 +56,7 @@ export interface Route {
   body?: boolean;
   /** Where `fields` applies: the whole response (a profile) or each item of `Data`. */
   project?: "profile" | "data";
-  handle(ctx: RouteContext): unknown;
+  // Method syntax on purpose: a Route<{ accounts: AccountStore }> is then accepted where the core
+  // holds routes of every section.
+  handle(ctx: RouteContext<Stores>): unknown;
 }

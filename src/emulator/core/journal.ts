@@ -4,13 +4,15 @@ import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } f
  * Optional persistence: an append-only JSON-lines journal. Every write is appended synchronously
  * before the response is sent, so a crash never loses an acknowledged write; on start the journal
  * is replayed and rewritten compacted (temp file + rename, so a crash mid-compaction loses nothing).
+ * Every section's slice writes to the same file, its entries tagged with the section's name.
  */
-export type JournalEntry =
-  | { t: "put"; r: Record<string, unknown> }
-  | { t: "del"; uid: string }
-  | { t: "token"; token: string; uid: string }
-  | { t: "revoke"; token: string }
-  | { t: "clear" };
+/** One write of one section's store slice: `s` names the section, `t` the slice's own entry kind. */
+export interface JournalEntry {
+  /** The section; absent in journals written before sections existed (then: the first section). */
+  s?: string;
+  t: string;
+  [key: string]: unknown;
+}
 
 export interface Journal {
   readonly path: string;

@@ -187,6 +187,7 @@ const FIELDS: FieldSpec[] = [
   ...SOCIAL_LISTS.map((name) =>
     f(name, ["Languages", "PlacesLived"].includes(name) ? "objects" : "system"),
   ),
+  f("Created", "system"),
   f("CreatedDate", "system"),
   f("ModifiedDate", "system"),
   f("ProfileModifiedDate", "system"),

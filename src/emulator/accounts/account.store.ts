@@ -1,7 +1,20 @@
-import type { Journal, JournalEntry } from "./journal.js";
+import type { SliceEntry, SliceWriter, StoreSlice } from "../core/section.js";
 import type { StoredProfile } from "./profile.js";
 
+/** The accounts slice's journal entries. */
+export type AccountEntry =
+  | { t: "put"; r: StoredProfile }
+  | { t: "del"; uid: string }
+  | { t: "token"; token: string; uid: string }
+  | { t: "revoke"; token: string };
+
 const lower = (s: string): string => s.toLowerCase();
+
+/**
+ * The key phone lookups and uniqueness use: E.164 digits with one leading `+`. A `+` sent
+ * unencoded in a query arrives as a space, and some callers drop it: all find the same phone.
+ */
+export const phoneKey = (phone: string): string => `+${phone.replace(/[\s+]/g, "")}`;
 
 /**
  * The emulator's accounts, indexed by UID, email, phone and user name so every lookup is O(1)
@@ -9,7 +22,7 @@ const lower = (s: string): string => s.toLowerCase();
  * email may belong to several accounts (a social and a traditional account, say), so the email
  * index holds a set. Refresh tokens live here too because they belong to an account.
  */
-export class AccountStore {
+export class AccountStore implements StoreSlice<AccountEntry> {
   private readonly accounts = new Map<string, StoredProfile>();
   private readonly byEmail = new Map<string, Set<string>>();
   private readonly byPhone = new Map<string, string>();
@@ -18,10 +31,8 @@ export class AccountStore {
 
   constructor(
     private readonly seed: () => StoredProfile[],
-    private readonly journal?: Journal,
-  ) {
-    this.load();
-  }
+    private readonly write: SliceWriter<AccountEntry>,
+  ) {}
 
   get size(): number {
     return this.accounts.size;
@@ -37,7 +48,7 @@ export class AccountStore {
   }
 
   uidByPhone(phone: string): string | undefined {
-    return this.byPhone.get(phone);
+    return this.byPhone.get(phoneKey(phone));
   }
 
   uidByUserName(userName: string): string | undefined {
@@ -88,66 +99,50 @@ export class AccountStore {
     return count;
   }
 
-  /** Back to the seed data; with a journal, the journal is rewritten to match. */
-  reset(): void {
-    this.apply({ t: "clear" });
-    for (const record of this.seed()) this.apply({ t: "put", r: record });
-    this.journal?.rewrite(this.snapshot());
+  counts(): Record<string, number> {
+    return { accounts: this.accounts.size };
   }
 
-  private load(): void {
-    const entries = this.journal?.load() ?? [];
-    if (entries.length === 0) {
-      this.reset();
-      return;
-    }
-    for (const entry of entries) this.apply(entry);
-    this.journal?.rewrite(this.snapshot());
+  *seedEntries(): Generator<AccountEntry> {
+    for (const record of this.seed()) yield { t: "put", r: record };
   }
 
-  private *snapshot(): Generator<JournalEntry> {
-    yield { t: "clear" };
+  *snapshot(): Generator<AccountEntry> {
     for (const record of this.accounts.values()) yield { t: "put", r: record };
     for (const [token, uid] of this.refreshTokens) yield { t: "token", token, uid };
   }
 
-  /** Journal first, memory second: an acknowledged write is always on disk. */
-  private write(entry: JournalEntry): void {
-    this.journal?.append(entry);
-    this.apply(entry);
+  clear(): void {
+    this.accounts.clear();
+    this.byEmail.clear();
+    this.byPhone.clear();
+    this.byUserName.clear();
+    this.refreshTokens.clear();
   }
 
-  private apply(entry: JournalEntry): void {
-    switch (entry.t) {
-      case "clear":
-        this.accounts.clear();
-        this.byEmail.clear();
-        this.byPhone.clear();
-        this.byUserName.clear();
-        this.refreshTokens.clear();
-        return;
+  apply(entry: SliceEntry): void {
+    const e = entry as AccountEntry;
+    switch (e.t) {
       case "put": {
-        const record = entry.r as StoredProfile;
-        this.unindex(record.Uid);
-        this.accounts.set(record.Uid, record);
-        this.index(record);
+        this.unindex(e.r.Uid);
+        this.accounts.set(e.r.Uid, e.r);
+        this.index(e.r);
         return;
       }
       case "del":
-        this.unindex(entry.uid);
-        this.accounts.delete(entry.uid);
+        this.unindex(e.uid);
+        this.accounts.delete(e.uid);
         for (const [token, uid] of this.refreshTokens)
-          if (uid === entry.uid) this.refreshTokens.delete(token);
+          if (uid === e.uid) this.refreshTokens.delete(token);
         return;
       case "token":
-        this.refreshTokens.set(entry.token, entry.uid);
+        this.refreshTokens.set(e.token, e.uid);
         return;
       case "revoke":
-        this.refreshTokens.delete(entry.token);
+        this.refreshTokens.delete(e.token);
         return;
     }
   }
-
   private index(record: StoredProfile): void {
     for (const email of record.Email ?? []) {
       const key = lower(email.Value);
@@ -158,7 +153,7 @@ export class AccountStore {
       }
       uids.add(record.Uid);
     }
-    if (typeof record.PhoneId === "string") this.byPhone.set(record.PhoneId, record.Uid);
+    if (typeof record.PhoneId === "string") this.byPhone.set(phoneKey(record.PhoneId), record.Uid);
     if (typeof record.UserName === "string")
       this.byUserName.set(lower(record.UserName), record.Uid);
   }
@@ -171,8 +166,8 @@ export class AccountStore {
       uids?.delete(uid);
       if (uids?.size === 0) this.byEmail.delete(lower(email.Value));
     }
-    if (typeof old.PhoneId === "string" && this.byPhone.get(old.PhoneId) === uid)
-      this.byPhone.delete(old.PhoneId);
+    if (typeof old.PhoneId === "string" && this.byPhone.get(phoneKey(old.PhoneId)) === uid)
+      this.byPhone.delete(phoneKey(old.PhoneId));
     if (typeof old.UserName === "string" && this.byUserName.get(lower(old.UserName)) === uid)
       this.byUserName.delete(lower(old.UserName));
   }

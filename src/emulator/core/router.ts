@@ -19,7 +19,7 @@ const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$
  * are URL-decoded, so `..%2Frole` stays one segment's value and never becomes another path.
  */
 export const createRouter = (routes: Route[]) => {
-  const compiled: Compiled[] = routes.map((route) => {
+  const compiled: Compiled[] = routes.map((route): Compiled => {
     const names: string[] = [];
     const source = route.path
       .split("/")
@@ -32,6 +32,9 @@ export const createRouter = (routes: Route[]) => {
       .join("/");
     return { route, names, regex: new RegExp(`^${source}/?$`, "i") };
   });
+  // Literal paths win over parameters (`/account/identities` is not the account `identities`),
+  // whatever order the sections list their routes in; the sort is stable otherwise.
+  compiled.sort((a, b) => a.names.length - b.names.length);
 
   return (method: string, path: string): Match => {
     const allowed: string[] = [];

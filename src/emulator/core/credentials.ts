@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { isGuid } from "../env.js";
-import { LrError } from "./errors.js";
+import { isGuid } from "../../env.js";
+import { CORE } from "./errors.js";
 import type { Query } from "./request.js";
 
 const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
@@ -21,10 +21,10 @@ export const checkCredentials = (
 ): void => {
   const key = query.get("apikey") ?? header(headers, "x-loginradius-apikey");
   const secret = query.get("apisecret") ?? header(headers, "x-loginradius-apisecret");
-  if (key === undefined) throw new LrError(922);
-  if (!isGuid(key)) throw new LrError(920);
-  if (key.toLowerCase() !== expected.apiKey.toLowerCase()) throw new LrError(901);
-  if (secret === undefined) throw new LrError(923);
-  if (!isGuid(secret)) throw new LrError(921);
-  if (secret.toLowerCase() !== expected.apiSecret.toLowerCase()) throw new LrError(902);
+  if (key === undefined) throw CORE.fail(922);
+  if (!isGuid(key)) throw CORE.fail(920);
+  if (key.toLowerCase() !== expected.apiKey.toLowerCase()) throw CORE.fail(901);
+  if (secret === undefined) throw CORE.fail(923);
+  if (!isGuid(secret)) throw CORE.fail(921);
+  if (secret.toLowerCase() !== expected.apiSecret.toLowerCase()) throw CORE.fail(902);
 };

@@ -1,0 +1,58 @@
+import { randomUUID } from "node:crypto";
+import {
+  ACCOUNT,
+  type AccountContext,
+  type AccountRoute,
+  requireAccount,
+} from "./account.context.js";
+import { ACCOUNTS } from "./codes.js";
+import { lrDate } from "./profile.js";
+
+/** Access tokens live 15 minutes (UNCONFIRMED: per-site configuration upstream). */
+const ACCESS_TOKEN_TTL_MS = 15 * 60_000;
+
+const tokenPair = (ctx: AccountContext, refreshToken: string): unknown => ({
+  access_token: randomUUID(),
+  refresh_token: refreshToken,
+  expires_in: lrDate(new Date(ctx.now.getTime() + ACCESS_TOKEN_TTL_MS)),
+});
+
+const accessTokenByUid = (ctx: AccountContext): unknown => {
+  const uid = ctx.query.get("uid");
+  if (uid === undefined) throw ACCOUNTS.fail(1118);
+  requireAccount(ctx.stores.accounts, uid);
+  const refreshToken = randomUUID();
+  ctx.stores.accounts.addRefreshToken(refreshToken, uid);
+  return tokenPair(ctx, refreshToken);
+};
+
+const refreshAccessToken = (ctx: AccountContext): unknown => {
+  const token = ctx.query.get("refresh_token");
+  if (token === undefined || ctx.stores.accounts.refreshTokenOwner(token) === undefined)
+    throw ACCOUNTS.fail(1217);
+  return tokenPair(ctx, token);
+};
+
+const revokeRefreshToken = ({ stores, query }: AccountContext): unknown => {
+  const token = query.get("refresh_token");
+  if (token === undefined || !stores.accounts.revokeRefreshToken(token)) throw ACCOUNTS.fail(1217);
+  return { IsDeleted: true };
+};
+
+const revokeAllRefreshTokens = ({ stores, params }: AccountContext): unknown => {
+  requireAccount(stores.accounts, params.uid);
+  stores.accounts.revokeAllRefreshTokens(params.uid as string);
+  return { IsDeleted: true };
+};
+
+/** Impersonation tokens and refresh tokens (opaque GUIDs; nothing validates access tokens). */
+export const tokenRoutes: AccountRoute[] = [
+  { method: "GET", path: `${ACCOUNT}/access_token`, handle: accessTokenByUid },
+  { method: "GET", path: `${ACCOUNT}/access_token/refresh`, handle: refreshAccessToken },
+  { method: "GET", path: `${ACCOUNT}/access_token/refresh/revoke`, handle: revokeRefreshToken },
+  {
+    method: "DELETE",
+    path: `${ACCOUNT}/{uid}/access_token/refresh/revoke`,
+    handle: revokeAllRefreshTokens,
+  },
+];

@@ -1,0 +1,98 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { sendJson } from "../../http/send-json.js";
+import { CONTROL_PREFIX, type ControlState, handleControl } from "./control.js";
+import { CORE } from "./errors.js";
+import type { FaultAction } from "./faults.js";
+import { parseFields, project } from "./fields.js";
+import type { Query, Route } from "./request.js";
+
+const MISSING_BODY = { POST: 958, PUT: 1079, DELETE: 1081, GET: 971 } as const;
+
+/** Parses the JSON body: wrong Content-Type 1083, malformed JSON 965, missing where required 958/1079/1081. */
+export const parseBody = (
+  route: Route,
+  req: IncomingMessage,
+  text: string,
+): Record<string, unknown> | undefined => {
+  if (text.trim() === "") {
+    if (route.body) throw CORE.fail(MISSING_BODY[route.method]);
+    return undefined;
+  }
+  const type = String(req.headers["content-type"] ?? "").toLowerCase();
+  if (!type.startsWith("application/json")) throw CORE.fail(1083);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw CORE.fail(965);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    if (route.body) throw CORE.fail(MISSING_BODY[route.method]);
+    return undefined;
+  }
+  return parsed as Record<string, unknown>;
+};
+
+/** The `fields` projection, where the route allows it: the whole response or each item of `Data`. */
+export const applyFields = (route: Route, query: Query, result: unknown): unknown => {
+  const selection = route.project ? parseFields(query.get("fields")) : undefined;
+  if (!selection) return result;
+  if (route.project === "data" && result && typeof result === "object" && "Data" in result)
+    return { ...result, Data: project((result as { Data: unknown }).Data, selection) };
+  return project(result, selection);
+};
+
+/** Carries out a fault that spoils the response; returns false when the call should go on. */
+export const spoil = (action: FaultAction, res: ServerResponse): boolean => {
+  switch (action.kind) {
+    case "delay":
+      return false;
+    case "drop":
+      res.socket?.destroy();
+      return true;
+    case "malformed":
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+      res.end('{"Uid":"0a9d5c1e4b7f4e2a8c3d6b5a7e9f1c20","Email":[{"Type":"Prim');
+      return true;
+    case "respond":
+      sendJson(res, action.status, action.body, action.headers);
+      return true;
+  }
+};
+
+/** Control requests (`/__emulator/...`): plain JSON, no credentials, no call log. */
+export const dispatchControl = (
+  state: ControlState,
+  method: string,
+  url: URL,
+  text: string,
+  res: ServerResponse,
+): void => {
+  let body: unknown;
+  try {
+    body = text.trim() === "" ? undefined : JSON.parse(text);
+  } catch {
+    sendJson(res, 400, { error: "bad request", problems: ["The body is not valid JSON."] });
+    return;
+  }
+  const result = handleControl(state, method, url.pathname, url.searchParams, body);
+  sendJson(res, result.status, result.body);
+};
+
+export const isControlPath = (pathname: string): boolean =>
+  pathname.toLowerCase().startsWith(`${CONTROL_PREFIX}/`);
+
+/** 404 for an unknown path, 405 with `Allow` for a known path and another method; both 971. */
+export const noRoute = (method: string, pathname: string, allowed: string[] | undefined) => {
+  const error = CORE.fail(971, {
+    status: allowed ? 405 : 404,
+    description: allowed
+      ? `${method} is not allowed on ${pathname}; use ${allowed.join(" or ")}.`
+      : `No LoginRadius API endpoint matches ${method} ${pathname}.`,
+  });
+  return {
+    status: error.status,
+    body: error.body,
+    headers: allowed ? { allow: allowed.join(", ") } : ({} as Record<string, string>),
+  };
+};

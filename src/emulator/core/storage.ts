@@ -1,0 +1,68 @@
+import type { Journal, JournalEntry } from "./journal.js";
+import type { EmulatedSection, SectionOptions, SliceEntry, StoreSlice } from "./section.js";
+
+/**
+ * Every section's store slice behind one journal. Writes are tagged with the section's name;
+ * replay sends each entry back to its slice; a reset (or an empty journal) loads every seed and
+ * rewrites the journal compacted.
+ */
+export class Storage {
+  readonly slices = new Map<string, StoreSlice>();
+
+  constructor(
+    sections: readonly EmulatedSection[],
+    options: SectionOptions,
+    private readonly journal?: Journal,
+  ) {
+    for (const section of sections) {
+      const write = (entry: SliceEntry) => this.write(section.name, entry);
+      this.slices.set(section.name, section.createStore(write, options));
+    }
+    this.load(sections[0]?.name);
+  }
+
+  /** `{ accounts: 60, ... }` over every slice. */
+  counts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const slice of this.slices.values()) Object.assign(out, slice.counts());
+    return out;
+  }
+
+  /** Back to the seed data; with a journal, the journal is rewritten to match. */
+  reset(): void {
+    for (const slice of this.slices.values()) {
+      slice.clear();
+      for (const entry of slice.seedEntries()) slice.apply(entry);
+    }
+    this.journal?.rewrite(this.snapshot());
+  }
+
+  /** Untagged entries come from journals older than sections: they belong to the first section. */
+  private load(legacy: string | undefined): void {
+    const entries = this.journal?.load() ?? [];
+    if (entries.length === 0) {
+      this.reset();
+      return;
+    }
+    for (const { s, ...entry } of entries) {
+      if (entry.t === "clear" && s === undefined) {
+        for (const slice of this.slices.values()) slice.clear();
+        continue;
+      }
+      this.slices.get(s ?? legacy ?? "")?.apply(entry as SliceEntry);
+    }
+    this.journal?.rewrite(this.snapshot());
+  }
+
+  private *snapshot(): Generator<JournalEntry> {
+    yield { t: "clear" };
+    for (const [s, slice] of this.slices)
+      for (const entry of slice.snapshot()) yield { s, ...entry };
+  }
+
+  /** Journal first, memory second: an acknowledged write is always on disk. */
+  private write(section: string, entry: SliceEntry): void {
+    this.journal?.append({ s: section, ...entry });
+    this.slices.get(section)?.apply(entry);
+  }
+}
