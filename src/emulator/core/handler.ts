@@ -116,9 +116,8 @@ export const createHandler = (state: HandlerState): RequestListener => {
     let text: string;
     try {
       text = await readBody(req);
-    } catch (error) {
-      const description = error instanceof Error ? error.message : "Unreadable body.";
-      const lr = CORE.fail(958, { description });
+    } catch {
+      const lr = CORE.fail(958);
       sendJson(res, lr.status, lr.body);
       return;
     }
@@ -134,7 +133,7 @@ export const createHandler = (state: HandlerState): RequestListener => {
     res.once("close", () => state.calls.end());
     if (found.kind !== "found") {
       const allowed = found.kind === "wrong-method" ? found.allowed : undefined;
-      const answer = noRoute(method, url.pathname, allowed);
+      const answer = noRoute(allowed);
       call.status = answer.status;
       sendJson(res, answer.status, answer.body, answer.headers);
       return;

@@ -82,14 +82,12 @@ export const dispatchControl = (
 export const isControlPath = (pathname: string): boolean =>
   pathname.toLowerCase().startsWith(`${CONTROL_PREFIX}/`);
 
-/** 404 for an unknown path, 405 with `Allow` for a known path and another method; both 971. */
-export const noRoute = (method: string, pathname: string, allowed: string[] | undefined) => {
-  const error = CORE.fail(971, {
-    status: allowed ? 405 : 404,
-    description: allowed
-      ? `${method} is not allowed on ${pathname}; use ${allowed.join(" or ")}.`
-      : `No LoginRadius API endpoint matches ${method} ${pathname}.`,
-  });
+/**
+ * 404 for an unknown path, 405 with `Allow` for a known path and another method; both 971 with
+ * the documented texts (the `Allow` header says which methods would do).
+ */
+export const noRoute = (allowed: string[] | undefined) => {
+  const error = CORE.fail(971, { status: allowed ? 405 : 404 });
   return {
     status: error.status,
     body: error.body,
