@@ -73,7 +73,12 @@ export const LOGINRADIUS_ERRORS: Record<number, Mapping> = {
   1203: m(ErrorCodes.BAD_USER_INPUT, "Only one email may have the type Primary.", "emails"),
   1089: m(ErrorCodes.BAD_USER_INPUT, "A password is required.", "password"),
   1015: m(ErrorCodes.BAD_USER_INPUT, "The new password is not valid.", "password"),
-  1216: m(ErrorCodes.BAD_USER_INPUT, "The password does not meet the password policy.", "password"),
+  1216: m(
+    ErrorCodes.BAD_USER_INPUT,
+    "The password is too weak: it is commonly used or known from a breach.",
+    "password",
+  ),
+  1039: m(ErrorCodes.NOT_FOUND, "No account with an email matches this UID.", "uid"),
   1315: m(ErrorCodes.BAD_USER_INPUT, "The password was found in a data breach.", "password"),
   968: m(ErrorCodes.BAD_USER_INPUT, "The date is not valid or lies in the future.", "birthDate"),
   993: m(ErrorCodes.BAD_USER_INPUT, "Custom field values must be strings.", "customFields"),

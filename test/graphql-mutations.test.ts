@@ -62,11 +62,21 @@ describe("createAccount", () => {
     ["a phone already registered", { phone: "+14155550101" }, "CONFLICT", "phone", 1058],
     ["a user name already registered", { userName: "ada" }, "CONFLICT", "userName", 1017],
     ["a UID already registered", { uid: GRACE }, "CONFLICT", "uid", 1044],
-    ["a weak password", { password: "weak" }, "BAD_USER_INPUT", "password", 1216],
+    ["a well-known password", { password: "password1" }, "BAD_USER_INPUT", "password", 1216],
   ])("maps %s from LoginRadius", async (_, overrides, code, field, errorCode) => {
     const res = await stack.gql(CREATE, { input: newAccount(overrides) });
     expect(res.data).toBeNull();
     expect(res.errors?.[0]?.extensions).toEqual({ code, field, loginradius: { errorCode } });
+  });
+
+  it("maps a password shorter than the policy (1134) with the field at fault", async () => {
+    const res = await stack.gql(CREATE, { input: newAccount({ password: "weak" }) });
+    expect(res.data).toBeNull();
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      loginradius: { errorCode: 1134 },
+      problems: [{ field: "password" }],
+    });
   });
 
   it.each([
@@ -191,6 +201,17 @@ describe("phone, password, emails and UID", () => {
     expect(res.errors?.[0]?.extensions).toMatchObject({
       code: "BAD_USER_INPUT",
       field: "password",
+    });
+  });
+
+  it("setAccountPassword on an unknown UID is NOT_FOUND (LoginRadius 1039)", async () => {
+    const res = await stack.gql(
+      `mutation { setAccountPassword(uid: "no-such-uid-0001", password: "long enough 123") { uid } }`,
+    );
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: "NOT_FOUND",
+      field: "uid",
+      loginradius: { errorCode: 1039 },
     });
   });
 
