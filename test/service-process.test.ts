@@ -98,7 +98,11 @@ describe("readConfig", () => {
   it("takes real credentials and the default API URL", () => {
     const key = "11111111-2222-4333-8444-555555555555";
     const secret = "66666666-7777-4888-9999-000000000000";
-    const config = readConfig({ LOGINRADIUS_API_KEY: key, LOGINRADIUS_API_SECRET: secret });
+    const config = readConfig({
+      LOGINRADIUS_API_KEY: key,
+      LOGINRADIUS_API_SECRET: secret,
+      AUTH_DISABLED: "true",
+    });
     expect(config.loginradius).toEqual({
       apiUrl: "https://api.loginradius.com",
       apiKey: key,
