@@ -60,8 +60,15 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /**
  * A browser asking for the Sandbox page: a GET for HTML with no operation in it. It gets static
  * HTML (or nothing, when the page is off) and no GraphQL runs, so it needs no credentials;
- * Sandbox then sends the caller's Authorization header with each operation.
+ * Sandbox then sends the caller's Authorization header with each operation. Should Apollo ever
+ * run something for such a request, the caller has no scope (PAGE_VISITOR).
  */
+const PAGE_VISITOR: Caller = Object.freeze({
+  name: "anonymous",
+  kind: "anonymous",
+  scopes: new Set<string>(),
+});
+
 const isLandingPageRequest = (req: IncomingMessage, url: URL): boolean =>
   req.method === "GET" &&
   !url.searchParams.has("query") &&
@@ -81,7 +88,14 @@ export const createServer = (deps: ServerDeps): AppServer => {
       deps.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),
-      ...(deps.audit ? [createAuditPlugin(deps.audit)] : []),
+      ...(deps.audit
+        ? [
+            createAuditPlugin(deps.audit, (error, entry) =>
+              // The entry itself holds no secret (allow-listed); logged so the act is not lost.
+              deps.logger.error({ ...describeError(error), entry }, "audit line not written"),
+            ),
+          ]
+        : []),
     ],
     formatError: (formatted, error) =>
       formatError(formatted, error, (message, original) =>
@@ -111,7 +125,8 @@ export const createServer = (deps: ServerDeps): AppServer => {
       }
     }
     if (applyCors(req, res, deps.corsOrigins ?? new Set())) return null;
-    if (!deps.authenticate || isLandingPageRequest(req, url)) return ANONYMOUS_ALL_SCOPES;
+    if (!deps.authenticate) return ANONYMOUS_ALL_SCOPES;
+    if (isLandingPageRequest(req, url)) return PAGE_VISITOR;
     const outcome = await deps.authenticate(req.headers);
     if (outcome.ok) return outcome.caller;
     deps.logger.warn({ status: outcome.status, reason: outcome.detail }, "caller refused");

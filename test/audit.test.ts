@@ -189,3 +189,37 @@ describe("reason: String!", () => {
     },
   );
 });
+
+describe("an audit sink that fails", () => {
+  it("reports the lost line in the service log and still answers", async () => {
+    const { Writable } = await import("node:stream");
+    const { createLogger } = await import("../src/log.js");
+    let logged = "";
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        logged += chunk;
+        done();
+      },
+    });
+    const broken = await startStack({
+      logger: createLogger({ destination }),
+      audit: {
+        write: () => {
+          throw new Error("ENOSPC: no space left on device");
+        },
+        close: () => {},
+      },
+    });
+    try {
+      const res = await broken.gql(
+        `mutation { setAccountPassword(uid: "${ADA}", password: "Fresh-Pass-77", reason: "disk test") { uid } }`,
+      );
+      expect(res.data).toEqual({ setAccountPassword: { uid: ADA } });
+      expect(logged).toContain("audit line not written");
+      expect(logged).toContain("disk test");
+      expect(logged).not.toContain("Fresh-Pass-77");
+    } finally {
+      await broken.close();
+    }
+  });
+});

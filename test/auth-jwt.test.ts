@@ -112,6 +112,12 @@ describe("JWTs from the identity provider", () => {
     expect(read.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
+  it("grants no scope it does not know: `*` or another API's scopes give nothing", async () => {
+    const res = await stack.gql(READ, {}, { token: await sign(k1, { scope: "* admin accounts" }) });
+    expect(res.errors?.[0]?.extensions).toEqual({ code: "FORBIDDEN", scope: "accounts:read" });
+    expect(await stack.calls()).toEqual([]);
+  });
+
   it("refuses an expired token", async () => {
     await expectRefused(await sign(k1, {}, { exp: now() - 60 }));
   });

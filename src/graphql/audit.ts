@@ -80,9 +80,14 @@ const subjectOf = (args: Record<string, unknown>, parent: unknown, result: unkno
 
 /**
  * An Apollo plugin writing one audit line per mutation field and per secret read, after the
- * field resolved or failed (a FORBIDDEN attempt is audited too).
+ * field resolved or failed (a FORBIDDEN attempt is audited too). A line that cannot be written
+ * (disk full) is reported through `onWriteError`, not thrown: the act it records has happened,
+ * and a throw here would be an unhandled rejection.
  */
-export const createAuditPlugin = (sink: AuditSink): ApolloServerPlugin<AppContext> => ({
+export const createAuditPlugin = (
+  sink: AuditSink,
+  onWriteError: (error: unknown, entry: AuditEntry) => void,
+): ApolloServerPlugin<AppContext> => ({
   async requestDidStart() {
     return {
       async executionDidStart() {
@@ -91,7 +96,7 @@ export const createAuditPlugin = (sink: AuditSink): ApolloServerPlugin<AppContex
             if (!isAudited(info)) return;
             return (error, result) => {
               const alias = info.path.key;
-              sink.write({
+              const entry: AuditEntry = {
                 audit: true,
                 time: new Date().toISOString(),
                 caller: contextValue.caller.name,
@@ -103,7 +108,12 @@ export const createAuditPlugin = (sink: AuditSink): ApolloServerPlugin<AppContex
                 ...subjectOf(args, source, result),
                 outcome: error ? "error" : "ok",
                 ...(error ? { code: errorCodeOf(error) } : {}),
-              });
+              };
+              try {
+                sink.write(entry);
+              } catch (writeError) {
+                onWriteError(writeError, entry);
+              }
             };
           },
         };
