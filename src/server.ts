@@ -116,6 +116,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
     req: IncomingMessage,
     res: ServerResponse,
     url: URL,
+    requestId: string,
   ): Promise<Caller | null> => {
     if (deps.allowedHosts) {
       const host = checkHost(req, deps.allowedHosts);
@@ -129,7 +130,10 @@ export const createServer = (deps: ServerDeps): AppServer => {
     if (isLandingPageRequest(req, url)) return PAGE_VISITOR;
     const outcome = await deps.authenticate(req.headers);
     if (outcome.ok) return outcome.caller;
-    deps.logger.warn({ status: outcome.status, reason: outcome.detail }, "caller refused");
+    deps.logger.warn(
+      { requestId, status: outcome.status, reason: outcome.detail },
+      "caller refused",
+    );
     res.setHeader("www-authenticate", outcome.challenge);
     refuse(res, outcome.status, outcome.code, outcome.message);
     return null;
@@ -145,7 +149,10 @@ export const createServer = (deps: ServerDeps): AppServer => {
     }
     if (url.pathname !== "/graphql")
       return sendJson(res, 404, { error: "Not found; GraphQL is at /graphql." });
-    const caller = await admit(req, res, url);
+    const given = req.headers["x-request-id"];
+    const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader("x-request-id", requestId);
+    const caller = await admit(req, res, url, requestId);
     if (caller === null) return;
 
     let body: unknown;
@@ -184,14 +191,11 @@ export const createServer = (deps: ServerDeps): AppServer => {
       search: url.search,
       body,
     };
-    const given = req.headers["x-request-id"];
-    const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
       context: async () => createContext(deps.client, requestId, caller),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.setHeader("x-request-id", requestId);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
       res.end(response.body.string);
