@@ -1,4 +1,8 @@
 import { type Env, EnvReader, isGuid } from "./env.js";
+import { readAuthSettings } from "./graphql/auth/auth.config.js";
+import type { AuthSettings } from "./graphql/auth/authenticate.js";
+import { parseOrigin } from "./graphql/link-origins.js";
+import { defaultHostRules, type HostRule, parseHostRule } from "./http/host-guard.js";
 import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
 
 export interface Config {
@@ -7,7 +11,17 @@ export interface Config {
   /** Null when no credentials are set: the service then runs against the embedded emulator. */
   loginradius: UpstreamTarget | null;
   upstream: UpstreamTuning;
+  /** Introspection and the Sandbox landing page: on with the emulator, off with real LoginRadius. */
   introspection: boolean;
+  auth: AuthSettings;
+  /** AUDIT_LOG_FILE, or null for audit lines on stdout. */
+  auditLogFile: string | null;
+  /** Origins that redirect URL arguments may point at (ALLOWED_LINK_ORIGINS). */
+  linkOrigins: ReadonlySet<string>;
+  /** Hosts `/graphql` answers for (ALLOWED_HOSTS). */
+  allowedHosts: readonly HostRule[];
+  /** Origins allowed by CORS (CORS_ORIGINS); empty: CORS off. */
+  corsOrigins: ReadonlySet<string>;
 }
 
 export const DEFAULT_API_URL = "https://api.loginradius.com";
@@ -58,8 +72,17 @@ export const readConfig = (env: Env): Readonly<Config> => {
     retryBaseDelayMs: read.int("UPSTREAM_RETRY_BASE_DELAY_MS", 100, 1, 10_000),
     maxRetryAfterSeconds: read.int("UPSTREAM_MAX_RETRY_AFTER_SECONDS", 5, 0, 600),
   };
+  const realUpstream = apiKey !== undefined && apiSecret !== undefined;
   const introspection =
-    read.oneOf("GRAPHQL_INTROSPECTION", ["true", "false"] as const, "true") === "true";
+    read.oneOf(
+      "GRAPHQL_INTROSPECTION",
+      ["true", "false"] as const,
+      realUpstream ? "false" : "true",
+    ) === "true";
+  const auth = readAuthSettings(read, realUpstream, host);
+  const linkOrigins = readList(read, "ALLOWED_LINK_ORIGINS", parseOrigin, "an http(s) origin");
+  const corsOrigins = readList(read, "CORS_ORIGINS", parseOrigin, "an http(s) origin");
+  const hosts = readList(read, "ALLOWED_HOSTS", parseHostRule, "a host name, optionally :port");
   read.done();
   return Object.freeze({
     port,
@@ -67,5 +90,30 @@ export const readConfig = (env: Env): Readonly<Config> => {
     loginradius: apiKey && apiSecret ? { apiUrl, apiKey, apiSecret } : null,
     upstream,
     introspection,
+    auth,
+    auditLogFile: read.string("AUDIT_LOG_FILE") ?? null,
+    linkOrigins: new Set(linkOrigins),
+    allowedHosts: hosts.length > 0 ? hosts : defaultHostRules(host),
+    corsOrigins: new Set(corsOrigins),
   });
+};
+
+/** A comma-separated list, each item parsed; a bad item is a problem naming the variable. */
+const readList = <T>(
+  read: EnvReader,
+  name: string,
+  parse: (item: string) => T | null,
+  expected: string,
+): T[] => {
+  const items = (read.string(name) ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+  const parsed: T[] = [];
+  for (const item of items) {
+    const value = parse(item);
+    if (value === null) read.check(false, `${name}: '${item}' is not ${expected}.`);
+    else parsed.push(value);
+  }
+  return parsed;
 };

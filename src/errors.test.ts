@@ -105,3 +105,25 @@ describe("formatError", () => {
     expect(out.extensions).toEqual({ code: "NOT_FOUND", loginradius: { errorCode: 938 } });
   });
 });
+
+describe("auth errors", () => {
+  it("maps type-graphql's AuthorizationError (code UNAUTHORIZED) to FORBIDDEN", async () => {
+    const { AuthorizationError, AuthenticationError } = await import("type-graphql");
+    const forbidden = formatError(
+      { message: "x", extensions: { code: "UNAUTHORIZED" } },
+      new AuthorizationError(),
+    );
+    expect(forbidden.extensions).toEqual({ code: ErrorCodes.FORBIDDEN });
+    const unauthenticated = formatError({ message: "x" }, new AuthenticationError());
+    expect(unauthenticated.extensions).toEqual({ code: ErrorCodes.UNAUTHENTICATED });
+  });
+
+  it("gives the audit trail the code a client sees", async () => {
+    const { errorCodeOf } = await import("./errors.js");
+    expect(errorCodeOf(rejected(938))).toBe("NOT_FOUND");
+    expect(errorCodeOf(new GraphQLError("no", { extensions: { code: "FORBIDDEN" } }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(errorCodeOf(new Error("boom"))).toBe("INTERNAL_SERVER_ERROR");
+  });
+});

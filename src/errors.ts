@@ -15,6 +15,14 @@ export const ErrorCodes = {
   UPSTREAM_AUTH_FAILED: "UPSTREAM_AUTH_FAILED",
   UPSTREAM_ERROR: "UPSTREAM_ERROR",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+  /** No, or no valid, caller credentials (HTTP 401, before any GraphQL work). */
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  /** The caller lacks the scope a field needs; that field alone fails. */
+  FORBIDDEN: "FORBIDDEN",
+  /** The identity provider's keys could not be fetched, so a JWT could not be checked (HTTP 503). */
+  AUTH_UNAVAILABLE: "AUTH_UNAVAILABLE",
+  /** The `Host` header names no host this service answers for (HTTP 421, or 400 without one). */
+  MISDIRECTED_REQUEST: "MISDIRECTED_REQUEST",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -221,6 +229,32 @@ const isValidationError = (error: unknown): error is ArgumentValidationError =>
     ));
 
 /**
+ * type-graphql's own auth errors (when a checker returns false rather than throwing): its
+ * AuthorizationError says UNAUTHORIZED, which is FORBIDDEN here. By class name (their `name` is
+ * GraphQLError's), for the same dual-package reason as above.
+ */
+const isTypeGraphQLAuthError = (error: unknown): error is Error =>
+  error instanceof Error &&
+  (error.constructor.name === "AuthorizationError" ||
+    error.constructor.name === "AuthenticationError");
+
+const authToGraphQLError = (error: Error): GraphQLError =>
+  error.constructor.name === "AuthenticationError"
+    ? new GraphQLError("Caller authentication is required.", {
+        extensions: { code: ErrorCodes.UNAUTHENTICATED },
+      })
+    : new GraphQLError("This caller may not use this field.", {
+        extensions: { code: ErrorCodes.FORBIDDEN },
+      });
+
+/** The `extensions.code` a client sees for an error a resolver threw (for the audit trail). */
+export const errorCodeOf = (error: unknown): string => {
+  const extensions = (error as { extensions?: Record<string, unknown> } | null)?.extensions;
+  const formatted = formatError({ message: "", ...(extensions ? { extensions } : {}) }, error);
+  return String(formatted.extensions?.code ?? ErrorCodes.INTERNAL_SERVER_ERROR);
+};
+
+/**
  * The one place errors become what clients see (Apollo's `formatError`): upstream errors by the
  * table, validation errors with the field at fault, our own coded errors as they are, and
  * everything else masked, so no stack, URL, secret or upstream body ever leaves.
@@ -238,6 +272,7 @@ export const formatError = (
   let mapped: GraphQLError | undefined;
   if (original instanceof UpstreamError) mapped = upstreamToGraphQLError(original);
   else if (isValidationError(original)) mapped = validationToGraphQLError(original);
+  else if (isTypeGraphQLAuthError(original)) mapped = authToGraphQLError(original);
   if (mapped) return { message: mapped.message, ...base, extensions: mapped.extensions };
   const code = formatted.extensions?.code;
   if (typeof code === "string" && KNOWN_CODES.has(code)) {

@@ -11,6 +11,7 @@ const DRAIN_MS = 10_000;
 const logger = createLogger();
 try {
   const config = readConfig(process.env);
+  if (config.auth.disabledWarning) logger.warn(config.auth.disabledWarning);
   let emulator: Listening | undefined;
   let upstream = config.loginradius;
   if (upstream === null) {

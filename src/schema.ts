@@ -1,17 +1,54 @@
 import "reflect-metadata";
+import { validate } from "class-validator";
 import type { GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { ArgumentValidationError, buildSchema, type ValidatorFn } from "type-graphql";
 import { AccountActionPayloadResolver, AccountResolver } from "./accounts/account.resolver.js";
+import { authChecker } from "./graphql/auth/auth-checker.js";
+import { linkOriginProblems } from "./graphql/link-origins.js";
 
 /** The resolver list in one place: the server and the schema script build from it. */
 export const RESOLVERS = [AccountResolver, AccountActionPayloadResolver] as const;
 
+export interface SchemaOptions {
+  /** Origins a `@LinkUrl` argument may point at (ALLOWED_LINK_ORIGINS); empty refuses them all. */
+  linkOrigins?: ReadonlySet<string>;
+}
+
 /**
- * The application schema. `validate` turns on class-validator for every input and args class,
- * so bad input fails with BAD_USER_INPUT before any upstream call.
+ * class-validator on every input and args object (as type-graphql's own `validate` does, with
+ * missing properties skipped), then the link origins, which depend on configuration.
  */
-export const buildAppSchema = (): Promise<GraphQLSchema> =>
+const validateWith =
+  (linkOrigins: ReadonlySet<string>): ValidatorFn =>
+  async (value) => {
+    if (typeof value !== "object" || value === null) return;
+    const items = Array.isArray(value) ? value : [value];
+    const problems = (
+      await Promise.all(
+        items.map(async (item) =>
+          typeof item === "object" && item !== null
+            ? [
+                ...(await validate(item, {
+                  skipMissingProperties: true,
+                  forbidUnknownValues: false,
+                })),
+                ...linkOriginProblems(item, linkOrigins),
+              ]
+            : [],
+        ),
+      )
+    ).flat();
+    if (problems.length > 0) throw new ArgumentValidationError(problems);
+  };
+
+/**
+ * The application schema. Bad input fails with BAD_USER_INPUT before any upstream call; a field
+ * the caller has no scope for fails with FORBIDDEN before its resolver runs (authChecker).
+ */
+export const buildAppSchema = (options: SchemaOptions = {}): Promise<GraphQLSchema> =>
   buildSchema({
     resolvers: RESOLVERS,
-    validate: { forbidUnknownValues: false },
+    validateFn: validateWith(options.linkOrigins ?? new Set()),
+    authChecker,
+    authMode: "error",
   });

@@ -1,10 +1,22 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config.js";
 import { type AppContext, createContext } from "./context.js";
-import { formatError } from "./errors.js";
+import { ErrorCodes, formatError } from "./errors.js";
+import {
+  type AuditSink,
+  createAuditPlugin,
+  fileAuditSink,
+  stdoutAuditSink,
+} from "./graphql/audit.js";
+import { type Authenticate, createAuthenticator } from "./graphql/auth/authenticate.js";
+import { ANONYMOUS_ALL_SCOPES, type Caller } from "./graphql/caller.js";
+import { applyCors } from "./http/cors.js";
+import { checkHost, type HostRule } from "./http/host-guard.js";
 import { BodyTooLargeError, readBody } from "./http/read-body.js";
 import { sendJson } from "./http/send-json.js";
 import { describeError, type Logger } from "./log.js";
@@ -17,13 +29,23 @@ export interface ServerDeps {
   schema: GraphQLSchema;
   client: AccountsClient;
   logger: Logger;
+  /** Introspection and the Sandbox landing page together. */
   introspection: boolean;
+  /** Caller authentication; absent: every caller has every scope (in-process tests). */
+  authenticate?: Authenticate;
+  /** Hosts `/graphql` answers for; absent: any. */
+  allowedHosts?: readonly HostRule[];
+  corsOrigins?: ReadonlySet<string>;
+  audit?: AuditSink;
+  metrics?: Metrics;
 }
 
 /** What the process gives the service besides its Config: where to log, where to count. */
 export interface AppRuntime {
   logger: Logger;
   metrics: Metrics;
+  /** Where audit lines go; default AUDIT_LOG_FILE, else stdout. */
+  audit?: AuditSink;
 }
 
 export interface AppServer {
@@ -36,6 +58,24 @@ export interface AppServer {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
+ * A browser asking for the Sandbox page: a GET for HTML with no operation in it. It gets static
+ * HTML (or nothing, when the page is off) and no GraphQL runs, so it needs no credentials;
+ * Sandbox then sends the caller's Authorization header with each operation. Should Apollo ever
+ * run something for such a request, the caller has no scope (PAGE_VISITOR).
+ */
+const PAGE_VISITOR: Caller = Object.freeze({
+  name: "anonymous",
+  kind: "anonymous",
+  scopes: new Set<string>(),
+});
+
+const isLandingPageRequest = (req: IncomingMessage, url: URL): boolean =>
+  req.method === "GET" &&
+  !url.searchParams.has("query") &&
+  !url.searchParams.has("extensions") &&
+  String(req.headers.accept ?? "").includes("text/html");
+
+/**
  * The GraphQL service: Apollo Server over node:http, `/graphql` (queries, and the Sandbox landing
  * page in a browser), `/healthz`. Builds everything, listens nowhere (src/http/listen.ts does).
  */
@@ -44,11 +84,60 @@ export const createServer = (deps: ServerDeps): AppServer => {
     schema: deps.schema,
     introspection: deps.introspection,
     includeStacktraceInErrorResponses: false,
+    plugins: [
+      deps.introspection
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+        : ApolloServerPluginLandingPageDisabled(),
+      ...(deps.audit
+        ? [
+            createAuditPlugin(deps.audit, (error, entry) =>
+              // The entry itself holds no secret (allow-listed); logged so the act is not lost.
+              deps.logger.error({ ...describeError(error), entry }, "audit line not written"),
+            ),
+          ]
+        : []),
+    ],
     formatError: (formatted, error) =>
       formatError(formatted, error, (message, original) =>
         deps.logger.error(describeError(original), message),
       ),
   });
+
+  const refuse = (res: ServerResponse, status: number, code: string, message: string) => {
+    deps.metrics?.rejected.inc({ code });
+    sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+  };
+
+  /**
+   * Everything that happens before any GraphQL work: the Host check, CORS, caller
+   * authentication. Returns the caller, or null when the request has been answered.
+   */
+  const admit = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    requestId: string,
+  ): Promise<Caller | null> => {
+    if (deps.allowedHosts) {
+      const host = checkHost(req, deps.allowedHosts);
+      if (!host.ok) {
+        refuse(res, host.status, ErrorCodes.MISDIRECTED_REQUEST, host.message);
+        return null;
+      }
+    }
+    if (applyCors(req, res, deps.corsOrigins ?? new Set())) return null;
+    if (!deps.authenticate) return ANONYMOUS_ALL_SCOPES;
+    if (isLandingPageRequest(req, url)) return PAGE_VISITOR;
+    const outcome = await deps.authenticate(req.headers);
+    if (outcome.ok) return outcome.caller;
+    deps.logger.warn(
+      { requestId, status: outcome.status, reason: outcome.detail },
+      "caller refused",
+    );
+    res.setHeader("www-authenticate", outcome.challenge);
+    refuse(res, outcome.status, outcome.code, outcome.message);
+    return null;
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://service.invalid");
@@ -60,6 +149,11 @@ export const createServer = (deps: ServerDeps): AppServer => {
     }
     if (url.pathname !== "/graphql")
       return sendJson(res, 404, { error: "Not found; GraphQL is at /graphql." });
+    const given = req.headers["x-request-id"];
+    const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader("x-request-id", requestId);
+    const caller = await admit(req, res, url, requestId);
+    if (caller === null) return;
 
     let body: unknown;
     let text: string;
@@ -97,14 +191,11 @@ export const createServer = (deps: ServerDeps): AppServer => {
       search: url.search,
       body,
     };
-    const given = req.headers["x-request-id"];
-    const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
-      context: async () => createContext(deps.client, requestId),
+      context: async () => createContext(deps.client, requestId, caller),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.setHeader("x-request-id", requestId);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
       res.end(response.body.string);
@@ -139,10 +230,25 @@ export const createAppServer = async (
   runtime: AppRuntime,
 ): Promise<AppServer> => {
   const http = createLoginRadiusHttp({ ...upstream, ...config.upstream });
-  return createServer({
-    schema: await buildAppSchema(),
+  const audit =
+    runtime.audit ??
+    (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
+  const server = createServer({
+    schema: await buildAppSchema({ linkOrigins: config.linkOrigins }),
     client: createAccountsClient(http),
     logger: runtime.logger,
     introspection: config.introspection,
+    authenticate: createAuthenticator(config.auth),
+    allowedHosts: config.allowedHosts,
+    corsOrigins: config.corsOrigins,
+    audit,
+    metrics: runtime.metrics,
   });
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      audit.close();
+    },
+  };
 };

@@ -181,7 +181,7 @@ describe("phone, password, emails and UID", () => {
     const before = await stack.gql(`{ accountByUid(uid: "${ADA}") { passwordHash } }`);
     await stack.reset();
     const res = await stack.gql(
-      `mutation { setAccountPassword(uid: "${ADA}", password: "Fresh-Pass-77") { uid } }`,
+      `mutation { setAccountPassword(uid: "${ADA}", password: "Fresh-Pass-77", reason: "test") { uid } }`,
     );
     expect(res.data.setAccountPassword).toEqual({ uid: ADA });
     expect((await stack.calls()).map((c) => c.route)).toEqual([
@@ -196,7 +196,7 @@ describe("phone, password, emails and UID", () => {
 
   it("setAccountPassword maps a weak password to BAD_USER_INPUT on password", async () => {
     const res = await stack.gql(
-      `mutation { setAccountPassword(uid: "${ADA}", password: "abc") { uid } }`,
+      `mutation { setAccountPassword(uid: "${ADA}", password: "abc", reason: "test") { uid } }`,
     );
     expect(res.errors?.[0]?.extensions).toMatchObject({
       code: "BAD_USER_INPUT",
@@ -259,21 +259,23 @@ describe("phone, password, emails and UID", () => {
 describe("deletes", () => {
   it("deleteAccount deletes, and the same request then sees null", async () => {
     const res = await stack.gql(`mutation {
-      deleteAccount(uid: "${EDSGER}") { uid deleted }
-      setAccountPassword(uid: "${GRACE}", password: "Another-Pass-1") { uid }
+      deleteAccount(uid: "${EDSGER}", reason: "test") { uid deleted }
+      setAccountPassword(uid: "${GRACE}", password: "Another-Pass-1", reason: "test") { uid }
     }`);
     expect(res.data.deleteAccount).toEqual({ uid: EDSGER, deleted: true });
     expect(
       (await stack.gql(`{ accountByUid(uid: "${EDSGER}") { uid } }`)).data.accountByUid,
     ).toBeNull();
-    expect(codeOf(await stack.gql(`mutation { deleteAccount(uid: "${EDSGER}") { uid } }`))).toBe(
-      "NOT_FOUND",
-    );
+    expect(
+      codeOf(
+        await stack.gql(`mutation { deleteAccount(uid: "${EDSGER}", reason: "test") { uid } }`),
+      ),
+    ).toBe("NOT_FOUND");
   });
 
   it("deleteAccountsByEmail deletes every account holding the email", async () => {
     const res = await stack.gql(
-      'mutation { deleteAccountsByEmail(email: "shared@example.com") { email deletedCount } }',
+      'mutation { deleteAccountsByEmail(email: "shared@example.com", reason: "test") { email deletedCount } }',
     );
     expect(res.data.deleteAccountsByEmail).toEqual({
       email: "shared@example.com",
@@ -344,7 +346,7 @@ describe("verification and tokens", () => {
 
   it("issues, refreshes and revokes tokens", async () => {
     const issued = await stack.gql(
-      `mutation { issueAccessToken(uid: "${MARGARET}") { accessToken refreshToken expiresAt } }`,
+      `mutation { issueAccessToken(uid: "${MARGARET}", reason: "test") { accessToken refreshToken expiresAt } }`,
     );
     const { accessToken, refreshToken, expiresAt } = issued.data.issueAccessToken;
     expect(accessToken).toMatch(/^[0-9a-f-]{36}$/);
@@ -376,7 +378,11 @@ describe("verification and tokens", () => {
 
   it("issueAccessToken for an unknown UID is NOT_FOUND", async () => {
     expect(
-      codeOf(await stack.gql('mutation { issueAccessToken(uid: "nobody") { accessToken } }')),
+      codeOf(
+        await stack.gql(
+          'mutation { issueAccessToken(uid: "nobody", reason: "test") { accessToken } }',
+        ),
+      ),
     ).toBe("NOT_FOUND");
   });
 });

@@ -133,7 +133,9 @@ describe("writes are never repeated", () => {
       count: 1,
       route: "GET /identity/v2/manage/account/access_token",
     });
-    const res = await stack.gql(`mutation { issueAccessToken(uid: "${ADA}") { accessToken } }`);
+    const res = await stack.gql(
+      `mutation { issueAccessToken(uid: "${ADA}", reason: "test") { accessToken } }`,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
     expect(await stack.calls()).toHaveLength(1);
   });

@@ -69,6 +69,72 @@ describe("npm start (src/main.ts)", () => {
   });
 });
 
+describe("npm start: the trust boundary", () => {
+  const REAL = {
+    PORT: "0",
+    LOGINRADIUS_API_KEY: "11111111-2222-4333-8444-555555555555",
+    LOGINRADIUS_API_SECRET: "66666666-7777-4888-9999-000000000000",
+    // Nothing may reach the internet: a closed local port stands in for LoginRadius.
+    LOGINRADIUS_API_URL: "http://127.0.0.1:9",
+  };
+  const stderrOf = (proc: ChildProcess) => {
+    const text = { value: "" };
+    proc.stderr?.on("data", (chunk) => {
+      text.value += chunk;
+    });
+    return text;
+  };
+  /** Resolves once stderr has said `words` (the test times out if it never does). */
+  const stderrSays = (proc: ChildProcess, words: string) =>
+    new Promise<void>((resolve) => {
+      let text = "";
+      proc.stderr?.on("data", (chunk) => {
+        text += chunk;
+        if (text.includes(words)) resolve();
+      });
+    });
+
+  it("refuses to start with real credentials and no caller auth, naming the variables", async () => {
+    const service = startService(REAL);
+    const stderr = stderrOf(service.child);
+    const [code] = await once(service.child, "exit");
+    expect(code).toBe(1);
+    expect(stderr.value).toContain("AUTH_TOKENS");
+    expect(stderr.value).toContain("AUTH_JWKS_URL");
+    expect(stderr.value).toContain("AUTH_DISABLED=true");
+    expect(stderr.value).not.toContain(REAL.LOGINRADIUS_API_SECRET);
+  });
+
+  it("starts with AUTH_DISABLED=true, warning that anyone may call it", async () => {
+    const service = startService({ ...REAL, AUTH_DISABLED: "true" });
+    const warned = stderrSays(service.child, "Caller authentication is OFF (AUTH_DISABLED=true)");
+    expect(await service.next()).toContain("Using LoginRadius at http://127.0.0.1:9");
+    expect(await service.next()).toContain("ready at");
+    await warned;
+  });
+
+  it("writes audit lines to stdout by default", async () => {
+    const service = startService({ PORT: "0" });
+    await service.next();
+    const url = /ready at (http:\/\/[^ ]+\/graphql)/.exec(await service.next())?.[1];
+    await fetch(url as string, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: `mutation { deleteAccount(uid: "${ADA}", reason: "GDPR request 9") { deleted } }`,
+      }),
+    });
+    expect(JSON.parse(await service.next())).toMatchObject({
+      audit: true,
+      caller: "anonymous",
+      field: "Mutation.deleteAccount",
+      uid: ADA,
+      reason: "GDPR request 9",
+      outcome: "ok",
+    });
+  });
+});
+
 describe("npm run emulator (src/emulator/main.ts)", () => {
   it("serves a profile by UID with the demo key and secret", async () => {
     const service = startService({ EMULATOR_PORT: "0" }, "src/emulator/main.ts");
@@ -98,7 +164,11 @@ describe("readConfig", () => {
   it("takes real credentials and the default API URL", () => {
     const key = "11111111-2222-4333-8444-555555555555";
     const secret = "66666666-7777-4888-9999-000000000000";
-    const config = readConfig({ LOGINRADIUS_API_KEY: key, LOGINRADIUS_API_SECRET: secret });
+    const config = readConfig({
+      LOGINRADIUS_API_KEY: key,
+      LOGINRADIUS_API_SECRET: secret,
+      AUTH_DISABLED: "true",
+    });
     expect(config.loginradius).toEqual({
       apiUrl: "https://api.loginradius.com",
       apiKey: key,
@@ -110,6 +180,18 @@ describe("readConfig", () => {
     expect(() =>
       readConfig({ LOGINRADIUS_API_KEY: "11111111-2222-4333-8444-555555555555" }),
     ).toThrow(/go together/);
+  });
+
+  it("warns when auth is off on every interface, even with the emulator", () => {
+    expect(readConfig({}).auth.disabledWarning).toBeNull();
+    expect(readConfig({ HOST: "0.0.0.0" }).auth.disabledWarning).toMatch(
+      /Caller authentication is OFF and HOST=0\.0\.0\.0 listens on every interface/,
+    );
+    expect(readConfig({ HOST: "0.0.0.0", AUTH_TOKENS: "{}" }).auth.disabledWarning).toBeNull();
+  });
+
+  it("refuses AUTH_DISABLED=true together with configured auth", () => {
+    expect(() => readConfig({ AUTH_DISABLED: "true", AUTH_TOKENS: "{}" })).toThrow(/contradicts/);
   });
 
   it("refuses an API URL carrying credentials or a query", () => {

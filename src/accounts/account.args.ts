@@ -8,6 +8,7 @@ import {
   ValidateNested,
 } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
+import { LinkUrl } from "../graphql/link-origins.js";
 import {
   CreateAccountInput,
   EmailInput,
@@ -22,6 +23,22 @@ import {
 /** The most UIDs one `accountsByUids` may ask for: each costs an upstream call. */
 export const MAX_UIDS = 100;
 
+export const MAX_REASON_LENGTH = 500;
+
+/**
+ * `reason: String!` on the gravest mutations (impersonation, password set, deletes): the audit
+ * trail records it, so each such act says why it was done.
+ */
+const Reason = () => (target: object, propertyName: string) => {
+  Field(() => String, {
+    description: `Why this is done (1 to ${MAX_REASON_LENGTH} characters), e.g. a ticket; recorded in the audit trail.`,
+  })(target, propertyName);
+  Length(1, MAX_REASON_LENGTH, {
+    message: `reason must be 1 to ${MAX_REASON_LENGTH} characters`,
+  })(target, propertyName);
+  Matches(/\S/, { message: "reason must not be blank" })(target, propertyName);
+};
+
 @ArgsType()
 export class UidArgs {
   @Field(() => ID, { description: "The account's UID." })
@@ -30,10 +47,22 @@ export class UidArgs {
 }
 
 @ArgsType()
+export class UidReasonArgs extends UidArgs {
+  @Reason()
+  reason!: string;
+}
+
+@ArgsType()
 export class EmailArgs {
   @Field(() => String, { description: "An email address." })
   @IsEmail({}, { message: "email must be an email address" })
   email!: string;
+}
+
+@ArgsType()
+export class EmailReasonArgs extends EmailArgs {
+  @Reason()
+  reason!: string;
 }
 
 @ArgsType()
@@ -90,6 +119,9 @@ export class SetPasswordArgs extends UidArgs {
   @Field(() => String, { description: "The new password. The site's password policy applies." })
   @Length(1, 256, { message: "password must be 1 to 256 characters" })
   password!: string;
+
+  @Reason()
+  reason!: string;
 }
 
 @ArgsType()
@@ -126,9 +158,14 @@ export class InvalidateEmailArgs extends UidArgs {
   @MaxLength(100)
   emailTemplate?: string;
 
-  @Field(() => String, { nullable: true, description: "The verification page URL for the link." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The verification page URL for the link; its origin must be in ALLOWED_LINK_ORIGINS.",
+  })
   @IsOptional()
   @MaxLength(2000)
+  @LinkUrl()
   verificationUrl?: string;
 }
 
@@ -183,10 +220,12 @@ export class ForgotPasswordArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: "The reset page URL for the link, when `sendEmail` is true.",
+    description:
+      "The reset page URL for the link, when `sendEmail` is true; its origin must be in ALLOWED_LINK_ORIGINS.",
   })
   @IsOptional()
   @MaxLength(2000)
+  @LinkUrl()
   resetPasswordUrl?: string;
 }
 

@@ -2,10 +2,12 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { AppContext } from "../context.js";
 import { ErrorCodes, userError } from "../errors.js";
+import { RequireScope } from "../graphql/auth/require-scope.js";
 import type { WireProfile } from "../loginradius/wire.js";
 import {
   CreateAccountArgs,
   EmailArgs,
+  EmailReasonArgs,
   ForgotPasswordArgs,
   InvalidateEmailArgs,
   PhoneArgs,
@@ -14,6 +16,7 @@ import {
   ResetPhoneArgs,
   SetPasswordArgs,
   UidArgs,
+  UidReasonArgs,
   UidsArgs,
   UpdateAccountArgs,
   UpdatePhoneIdArgs,
@@ -65,6 +68,7 @@ const writeProfile = async (
 @Resolver(() => Account)
 export class AccountResolver {
   @Query(() => Account, { nullable: true, description: "The account with this UID, or null." })
+  @RequireScope("accounts:read")
   async accountByUid(
     @Args(() => UidArgs) { uid }: UidArgs,
     @Ctx() ctx: AppContext,
@@ -78,6 +82,7 @@ export class AccountResolver {
     description:
       "The account with this email (the traditional one when a social account shares it), or null.",
   })
+  @RequireScope("accounts:read")
   async accountByEmail(
     @Args(() => EmailArgs) { email }: EmailArgs,
     @Ctx() ctx: AppContext,
@@ -87,6 +92,7 @@ export class AccountResolver {
   }
 
   @Query(() => Account, { nullable: true, description: "The account with this phone ID, or null." })
+  @RequireScope("accounts:read")
   async accountByPhone(
     @Args(() => PhoneArgs) { phone }: PhoneArgs,
     @Ctx() ctx: AppContext,
@@ -99,6 +105,7 @@ export class AccountResolver {
     nullable: true,
     description: "The account with this user name, or null.",
   })
+  @RequireScope("accounts:read")
   async accountByUserName(
     @Args(() => UserNameArgs) { userName }: UserNameArgs,
     @Ctx() ctx: AppContext,
@@ -110,6 +117,7 @@ export class AccountResolver {
   @Query(() => [Account], {
     description: "Every account that has this email (traditional and social); empty if none.",
   })
+  @RequireScope("accounts:read")
   async identitiesByEmail(
     @Args(() => EmailArgs) { email }: EmailArgs,
     @Ctx() ctx: AppContext,
@@ -125,6 +133,7 @@ export class AccountResolver {
     description:
       "The accounts with these UIDs, in order, null for unknown ones. One upstream call per distinct UID.",
   })
+  @RequireScope("accounts:read")
   accountsByUids(
     @Args(() => UidsArgs) { uids }: UidsArgs,
     @Ctx() ctx: AppContext,
@@ -141,6 +150,7 @@ export class AccountResolver {
     description:
       "The password hash (never the password). Costs its own upstream call; null when the account has no password.",
   })
+  @RequireScope("accounts:credentials")
   async passwordHash(@Root() account: Account, @Ctx() ctx: AppContext): Promise<string | null> {
     return (await ctx.loaders.passwordHash.load(account.uid))?.PasswordHash ?? null;
   }
@@ -157,6 +167,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => Account, { description: "Creates an account." })
+  @RequireScope("accounts:write")
   async createAccount(
     @Args(() => CreateAccountArgs) { input }: CreateAccountArgs,
     @Ctx() ctx: AppContext,
@@ -168,6 +179,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => Account, { description: "Changes profile fields of an account." })
+  @RequireScope("accounts:write")
   async updateAccount(
     @Args(() => UpdateAccountArgs) { uid, input, nullSupport }: UpdateAccountArgs,
     @Ctx() ctx: AppContext,
@@ -182,6 +194,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => Account, { description: "Sets the account's phone ID; it becomes unverified." })
+  @RequireScope("accounts:write")
   async updateAccountPhoneId(
     @Args(() => UpdatePhoneIdArgs) { uid, phone }: UpdatePhoneIdArgs,
     @Ctx() ctx: AppContext,
@@ -193,6 +206,7 @@ export class AccountResolver {
   @Mutation(() => Account, {
     description: "Adds emails; one with a type the account has replaces that one.",
   })
+  @RequireScope("accounts:write")
   async upsertAccountEmail(
     @Args(() => UpsertEmailArgs) { uid, emails }: UpsertEmailArgs,
     @Ctx() ctx: AppContext,
@@ -204,6 +218,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => Account, { description: "Removes an email; the last one cannot be removed." })
+  @RequireScope("accounts:write")
   async removeAccountEmail(
     @Args(() => RemoveEmailArgs) { uid, email }: RemoveEmailArgs,
     @Ctx() ctx: AppContext,
@@ -213,6 +228,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => AccountActionPayload, { description: "Sets the account's password." })
+  @RequireScope("accounts:credentials")
   async setAccountPassword(
     @Args(() => SetPasswordArgs) { uid, password }: SetPasswordArgs,
     @Ctx() ctx: AppContext,
@@ -225,6 +241,7 @@ export class AccountResolver {
   @Mutation(() => AccountActionPayload, {
     description: "Gives the account a new UID; `uid` in the payload is the new one.",
   })
+  @RequireScope("accounts:write")
   async updateAccountUid(
     @Args(() => UpdateUidArgs) { uid, newUid }: UpdateUidArgs,
     @Ctx() ctx: AppContext,
@@ -237,6 +254,7 @@ export class AccountResolver {
   @Mutation(() => AccountActionPayload, {
     description: "Marks the email unverified and has LoginRadius send a verification email.",
   })
+  @RequireScope("accounts:write")
   async invalidateEmailVerification(
     @Args(() => InvalidateEmailArgs) { uid, emailTemplate, verificationUrl }: InvalidateEmailArgs,
     @Ctx() ctx: AppContext,
@@ -249,6 +267,7 @@ export class AccountResolver {
   @Mutation(() => AccountActionPayload, {
     description: "Marks the phone ID unverified and has LoginRadius send a code.",
   })
+  @RequireScope("accounts:write")
   async resetPhoneIdVerification(
     @Args(() => ResetPhoneArgs) { uid, smsTemplate, voice }: ResetPhoneArgs,
     @Ctx() ctx: AppContext,
@@ -259,7 +278,8 @@ export class AccountResolver {
   }
 
   @Mutation(() => DeleteAccountPayload, { description: "Deletes an account." })
-  async deleteAccount(@Args(() => UidArgs) { uid }: UidArgs, @Ctx() ctx: AppContext) {
+  @RequireScope("accounts:delete")
+  async deleteAccount(@Args(() => UidReasonArgs) { uid }: UidReasonArgs, @Ctx() ctx: AppContext) {
     const result = await ctx.client.deleteByUid(uid);
     ctx.loaders.forget(uid);
     return { uid, deleted: result.IsDeleted };
@@ -268,7 +288,11 @@ export class AccountResolver {
   @Mutation(() => DeleteAccountsByEmailPayload, {
     description: "Deletes every account that has this email.",
   })
-  async deleteAccountsByEmail(@Args(() => EmailArgs) { email }: EmailArgs, @Ctx() ctx: AppContext) {
+  @RequireScope("accounts:delete")
+  async deleteAccountsByEmail(
+    @Args(() => EmailReasonArgs) { email }: EmailReasonArgs,
+    @Ctx() ctx: AppContext,
+  ) {
     const deleted = await ctx.client.deleteByEmail(email);
     ctx.loaders.forgetEmail(email);
     return { email, deletedCount: deleted.RecordsDeleted ?? 0 };
@@ -277,6 +301,7 @@ export class AccountResolver {
   @Mutation(() => ForgotPasswordTokenPayload, {
     description: "Makes a password-reset token; optionally has LoginRadius email it.",
   })
+  @RequireScope("accounts:credentials")
   async generateForgotPasswordToken(
     @Args(() => ForgotPasswordArgs) args: ForgotPasswordArgs,
     @Ctx() ctx: AppContext,
@@ -302,6 +327,7 @@ export class AccountResolver {
   @Mutation(() => EmailVerificationTokenPayload, {
     description: "Makes an email verification token for an unverified email.",
   })
+  @RequireScope("accounts:credentials")
   async generateEmailVerificationToken(
     @Args(() => EmailArgs) { email }: EmailArgs,
     @Ctx() ctx: AppContext,
@@ -313,13 +339,18 @@ export class AccountResolver {
   @Mutation(() => AccessTokenPayload, {
     description: "Issues an access token for the user (impersonation). Every call mints a new one.",
   })
-  async issueAccessToken(@Args(() => UidArgs) { uid }: UidArgs, @Ctx() ctx: AppContext) {
+  @RequireScope("accounts:impersonate")
+  async issueAccessToken(
+    @Args(() => UidReasonArgs) { uid }: UidReasonArgs,
+    @Ctx() ctx: AppContext,
+  ) {
     return toAccessToken(await ctx.client.accessTokenByUid(uid));
   }
 
   @Mutation(() => AccessTokenPayload, {
     description: "Exchanges a refresh token for a new access token.",
   })
+  @RequireScope("accounts:impersonate")
   async refreshAccessToken(
     @Args(() => RefreshTokenArgs) { refreshToken }: RefreshTokenArgs,
     @Ctx() ctx: AppContext,
@@ -328,6 +359,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => RevokeRefreshTokensPayload, { description: "Revokes one refresh token." })
+  @RequireScope("accounts:credentials")
   async revokeRefreshToken(
     @Args(() => RefreshTokenArgs) { refreshToken }: RefreshTokenArgs,
     @Ctx() ctx: AppContext,
@@ -338,6 +370,7 @@ export class AccountResolver {
   @Mutation(() => RevokeRefreshTokensPayload, {
     description: "Revokes every refresh token of the account.",
   })
+  @RequireScope("accounts:credentials")
   async revokeAllRefreshTokens(@Args(() => UidArgs) { uid }: UidArgs, @Ctx() ctx: AppContext) {
     return { revoked: (await ctx.client.revokeAllRefreshTokens(uid)).IsDeleted };
   }
@@ -349,6 +382,7 @@ export class AccountActionPayloadResolver {
     nullable: true,
     description: "The account as it is now, read only when selected; null if it no longer exists.",
   })
+  @RequireScope("accounts:read")
   async account(
     @Root() payload: AccountActionPayload,
     @Ctx() ctx: AppContext,

@@ -280,12 +280,14 @@ export type MutationCreateAccountArgs = {
 
 
 export type MutationDeleteAccountArgs = {
+  reason: Scalars['String']['input'];
   uid: Scalars['ID']['input'];
 };
 
 
 export type MutationDeleteAccountsByEmailArgs = {
   email: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -311,6 +313,7 @@ export type MutationInvalidateEmailVerificationArgs = {
 
 
 export type MutationIssueAccessTokenArgs = {
+  reason: Scalars['String']['input'];
   uid: Scalars['ID']['input'];
 };
 
@@ -345,6 +348,7 @@ export type MutationRevokeRefreshTokenArgs = {
 
 export type MutationSetAccountPasswordArgs = {
   password: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
   uid: Scalars['ID']['input'];
 };
 

@@ -2,6 +2,7 @@ import { readConfig } from "../../src/config.js";
 import type { EmulatorOptions } from "../../src/emulator/app.js";
 import type { CallRecord } from "../../src/emulator/core/call-log.js";
 import type { Env } from "../../src/env.js";
+import type { AuditEntry, AuditSink } from "../../src/graphql/audit.js";
 import { listen } from "../../src/http/listen.js";
 import { type Logger, silentLogger } from "../../src/log.js";
 import type { UpstreamTarget, UpstreamTuning } from "../../src/loginradius/http.js";
@@ -21,10 +22,22 @@ export interface GqlResponse {
   }[];
 }
 
+export interface GqlOptions {
+  /** Sent as `Authorization: Bearer <token>`. */
+  token?: string;
+  headers?: Record<string, string>;
+}
+
 export interface Stack {
   url: string;
   lr: RunningEmulator;
-  gql(query: string, variables?: Record<string, unknown>): Promise<GqlResponse>;
+  gql(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: GqlOptions,
+  ): Promise<GqlResponse>;
+  /** Audit lines written since start (unless `audit` was given in the options). */
+  audit: AuditEntry[];
   /** Upstream calls received by the emulator since the last reset, API routes only. */
   calls(): Promise<CallRecord[]>;
   reset(): Promise<void>;
@@ -39,6 +52,8 @@ export interface StackOptions {
   /** Service environment variables (as `readConfig` reads them), over TEST_ENV. */
   env?: Env;
   logger?: Logger;
+  /** Where audit lines go; default AUDIT_LOG_FILE if set, else an array (`stack.audit`). */
+  audit?: AuditSink;
 }
 
 /** The service's environment in tests: fast retries, short timeouts, introspection on. */
@@ -55,6 +70,7 @@ export const TEST_ENV: Env = {
 export const startStack = async (options: StackOptions = {}): Promise<Stack> => {
   const lr = await startEmulator(options.emulator);
   const config = readConfig({ ...TEST_ENV, ...options.env });
+  const audit: AuditEntry[] = [];
   const app = await createAppServer(
     { ...config, upstream: { ...config.upstream, ...options.upstream } },
     {
@@ -63,17 +79,30 @@ export const startStack = async (options: StackOptions = {}): Promise<Stack> => 
       apiSecret: lr.emulator.apiSecret,
       ...options.target,
     },
-    { logger: options.logger ?? silentLogger, metrics: createMetrics({ defaultMetrics: false }) },
+    {
+      logger: options.logger ?? silentLogger,
+      metrics: createMetrics({ defaultMetrics: false }),
+      audit:
+        options.audit ??
+        (config.auditLogFile !== null
+          ? undefined
+          : { write: (entry) => void audit.push(entry), close: () => {} }),
+    },
   );
   await app.start();
   const server = await listen(app.handler, 0);
   return {
     url: server.url,
     lr,
-    async gql(query, variables) {
+    audit,
+    async gql(query, variables, gqlOptions = {}) {
       const res = await fetch(`${server.url}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: {
+          "content-type": "application/json",
+          ...(gqlOptions.token ? { authorization: `Bearer ${gqlOptions.token}` } : {}),
+          ...gqlOptions.headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, ...((await res.json()) as object) };

@@ -1,0 +1,123 @@
+import { closeSync, fchmodSync, fsyncSync, openSync, writeSync } from "node:fs";
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { GraphQLResolveInfo } from "graphql";
+import { pino } from "pino";
+import type { AppContext } from "../context.js";
+import { errorCodeOf } from "../errors.js";
+
+/**
+ * One audit line: who did what to which account, and how it ended. Built from an allow-list of
+ * arguments, so a password, token or hash can never be in it.
+ */
+export interface AuditEntry {
+  audit: true;
+  time: string;
+  caller: string;
+  callerKind: string;
+  requestId: string;
+  operationName: string | null;
+  /** `Mutation.deleteAccount`, `Account.passwordHash`. */
+  field: string;
+  /** The response key, when an alias differs from the field name. */
+  alias?: string;
+  uid?: string;
+  newUid?: string;
+  email?: string;
+  userName?: string;
+  reason?: string;
+  outcome: "ok" | "error";
+  code?: string;
+}
+
+/** Where audit lines go. `write` returns once the line is stored (fsync'd, for a file). */
+export interface AuditSink {
+  write(entry: AuditEntry): void;
+  close(): void;
+}
+
+/**
+ * AUDIT_LOG_FILE: append-only, created 0600 (and narrowed to 0600 if it existed), each line
+ * fsync'd before the operation's response is sent. Opened at start, so a bad path stops start-up.
+ */
+export const fileAuditSink = (path: string): AuditSink => {
+  const fd = openSync(path, "a", 0o600);
+  fchmodSync(fd, 0o600);
+  return {
+    write(entry) {
+      writeSync(fd, `${JSON.stringify(entry)}\n`);
+      fsyncSync(fd);
+    },
+    close: () => closeSync(fd),
+  };
+};
+
+/** Audit lines on stdout (the default), written synchronously like the service log. */
+export const stdoutAuditSink = (): AuditSink => {
+  const out = pino.destination({ dest: 1, sync: true });
+  return { write: (entry) => void out.write(`${JSON.stringify(entry)}\n`), close: () => {} };
+};
+
+/** Fields audited besides every mutation: reads of secrets. Later sections add theirs. */
+export const SECRET_READS = new Set(["Account.passwordHash"]);
+
+const isAudited = (info: GraphQLResolveInfo): boolean =>
+  info.parentType.name === "Mutation" ||
+  SECRET_READS.has(`${info.parentType.name}.${info.fieldName}`);
+
+const ARGS = ["uid", "newUid", "email", "userName", "reason"] as const;
+
+/** The account concerned: from the arguments, else the parent account, else the result. */
+const subjectOf = (args: Record<string, unknown>, parent: unknown, result: unknown) => {
+  const subject: Partial<Record<(typeof ARGS)[number], string>> = {};
+  for (const key of ARGS) if (typeof args[key] === "string") subject[key] = args[key] as string;
+  if (subject.uid === undefined) {
+    const uid =
+      (parent as { uid?: unknown } | null)?.uid ?? (result as { uid?: unknown } | null)?.uid;
+    if (typeof uid === "string") subject.uid = uid;
+  }
+  return subject;
+};
+
+/**
+ * An Apollo plugin writing one audit line per mutation field and per secret read, after the
+ * field resolved or failed (a FORBIDDEN attempt is audited too). A line that cannot be written
+ * (disk full) is reported through `onWriteError`, not thrown: the act it records has happened,
+ * and a throw here would be an unhandled rejection.
+ */
+export const createAuditPlugin = (
+  sink: AuditSink,
+  onWriteError: (error: unknown, entry: AuditEntry) => void,
+): ApolloServerPlugin<AppContext> => ({
+  async requestDidStart() {
+    return {
+      async executionDidStart() {
+        return {
+          willResolveField({ source, args, contextValue, info }) {
+            if (!isAudited(info)) return;
+            return (error, result) => {
+              const alias = info.path.key;
+              const entry: AuditEntry = {
+                audit: true,
+                time: new Date().toISOString(),
+                caller: contextValue.caller.name,
+                callerKind: contextValue.caller.kind,
+                requestId: contextValue.requestId,
+                operationName: info.operation.name?.value ?? null,
+                field: `${info.parentType.name}.${info.fieldName}`,
+                ...(alias !== info.fieldName ? { alias: String(alias) } : {}),
+                ...subjectOf(args, source, result),
+                outcome: error ? "error" : "ok",
+                ...(error ? { code: errorCodeOf(error) } : {}),
+              };
+              try {
+                sink.write(entry);
+              } catch (writeError) {
+                onWriteError(writeError, entry);
+              }
+            };
+          },
+        };
+      },
+    };
+  },
+});

@@ -1,0 +1,50 @@
+import type { IncomingMessage } from "node:http";
+
+/**
+ * DNS rebinding defence: a browser on the machine can be made to send requests to 127.0.0.1 with
+ * `Host: attacker.example`. Only hosts listed in ALLOWED_HOSTS are answered. An entry without a
+ * port allows any port; `[::1]`-style brackets for IPv6.
+ */
+export interface HostRule {
+  host: string;
+  port: string | null;
+}
+
+const HOST_HEADER = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/;
+
+/** Parses `name`, `name:port`, `[v6]`, `[v6]:port` (lower-cased), or null when malformed. */
+export const parseHostRule = (text: string): HostRule | null => {
+  const match = HOST_HEADER.exec(text.trim().toLowerCase());
+  if (!match) return null;
+  return { host: match[1] as string, port: match[2] ?? null };
+};
+
+/** What the bound HOST is reached as: an IPv6 literal gets its brackets. */
+const asHostName = (host: string): string =>
+  host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+
+/** The default: the bound address, localhost, 127.0.0.1 and [::1], each on any port. */
+export const defaultHostRules = (boundHost: string): HostRule[] =>
+  [asHostName(boundHost), "localhost", "127.0.0.1", "[::1]"].map((host) => ({
+    host: host.toLowerCase(),
+    port: null,
+  }));
+
+export type HostVerdict = { ok: true } | { ok: false; status: 400 | 421; message: string };
+
+export const checkHost = (req: IncomingMessage, rules: readonly HostRule[]): HostVerdict => {
+  const header = req.headers.host;
+  const given = header === undefined ? null : parseHostRule(header);
+  if (given === null)
+    return { ok: false, status: 400, message: "The request has no valid Host header." };
+  const allowed = rules.some(
+    (rule) => rule.host === given.host && (rule.port === null || rule.port === given.port),
+  );
+  return allowed
+    ? { ok: true }
+    : {
+        ok: false,
+        status: 421,
+        message: "This service does not answer for that Host; see ALLOWED_HOSTS.",
+      };
+};

@@ -1,0 +1,225 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ADA, GRACE } from "./helpers/emulator.js";
+import { type Stack, startStack } from "./helpers/stack.js";
+import { authTokensEnv } from "./helpers/tokens.js";
+
+const OPS = "ops-4b1e8f2a9c7d";
+const READER = "reader-9d2c7a1f3e5b";
+const dir = mkdtempSync(join(tmpdir(), "audit-"));
+const file = join(dir, "audit.log");
+// An existing file that is too open is narrowed to 0600 at start.
+writeFileSync(file, "", { mode: 0o644 });
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({
+    env: {
+      AUDIT_LOG_FILE: file,
+      AUTH_TOKENS: authTokensEnv({
+        [OPS]: {
+          name: "ops-console",
+          scopes: [
+            "accounts:read",
+            "accounts:credentials",
+            "accounts:impersonate",
+            "accounts:write",
+          ],
+        },
+        [READER]: { name: "reporting", scopes: ["accounts:read"] },
+      }),
+    },
+  });
+});
+afterAll(() => stack.close());
+beforeEach(() => stack.reset());
+
+const lines = () =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l !== "");
+const entries = () => lines().map((l) => JSON.parse(l) as Record<string, unknown>);
+const codeOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+  res.errors?.[0]?.extensions?.code;
+
+describe("the audit trail (AUDIT_LOG_FILE)", () => {
+  it("is a file only its owner can read", () => {
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it("records a password set with caller, reason and UID, never the password", async () => {
+    const res = await stack.gql(
+      `mutation Rescue { setAccountPassword(uid: "${ADA}", password: "Fresh-Pass-77", reason: "ticket SEC-1042: locked out") { uid } }`,
+      {},
+      { token: OPS, headers: { "x-request-id": "req-audit-1" } },
+    );
+    expect(res.errors).toBeUndefined();
+    const last = entries().at(-1);
+    expect(last).toEqual({
+      audit: true,
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      caller: "ops-console",
+      callerKind: "token",
+      requestId: "req-audit-1",
+      operationName: "Rescue",
+      field: "Mutation.setAccountPassword",
+      uid: ADA,
+      reason: "ticket SEC-1042: locked out",
+      outcome: "ok",
+    });
+    expect(readFileSync(file, "utf8")).not.toContain("Fresh-Pass-77");
+  });
+
+  it("records an impersonation and the refresh, never the tokens it minted", async () => {
+    const issued = await stack.gql(
+      `mutation { issueAccessToken(uid: "${ADA}", reason: "support session 77") { accessToken refreshToken } }`,
+      {},
+      { token: OPS },
+    );
+    const { accessToken, refreshToken } = issued.data.issueAccessToken;
+    const refreshed = await stack.gql(
+      "mutation($t: String!) { refreshAccessToken(refreshToken: $t) { accessToken } }",
+      { t: refreshToken },
+      { token: OPS },
+    );
+    const text = readFileSync(file, "utf8");
+    expect(entries().slice(-2)).toMatchObject([
+      { field: "Mutation.issueAccessToken", uid: ADA, reason: "support session 77", outcome: "ok" },
+      { field: "Mutation.refreshAccessToken", outcome: "ok" },
+    ]);
+    for (const secret of [accessToken, refreshToken, refreshed.data.refreshAccessToken.accessToken])
+      expect(text).not.toContain(secret);
+  });
+
+  it("records each read of a password hash, never the hash", async () => {
+    const res = await stack.gql(
+      `query Hashes { a: accountByUid(uid: "${ADA}") { passwordHash } b: accountByUid(uid: "${GRACE}") { uid } }`,
+      {},
+      { token: OPS },
+    );
+    const hash = res.data.a.passwordHash;
+    expect(hash).toEqual(expect.any(String));
+    expect(entries().at(-1)).toMatchObject({
+      field: "Account.passwordHash",
+      operationName: "Hashes",
+      uid: ADA,
+      outcome: "ok",
+    });
+    expect(entries().filter((e) => e.uid === GRACE && e.field === "Account.passwordHash")).toEqual(
+      [],
+    );
+    expect(readFileSync(file, "utf8")).not.toContain(hash);
+  });
+
+  it("records refused attempts with their code: FORBIDDEN, NOT_FOUND, a bad reason", async () => {
+    const before = lines().length;
+    await stack.gql(
+      `mutation { deleteAccount(uid: "${GRACE}", reason: "cleanup") { uid } }`,
+      {},
+      { token: READER },
+    );
+    await stack.gql(
+      'mutation { x: issueAccessToken(uid: "nobody", reason: "t") { expiresAt } }',
+      {},
+      { token: OPS },
+    );
+    await stack.gql(
+      `mutation { setAccountPassword(uid: "${ADA}", password: "P-4-x-Secret", reason: "  ") { uid } }`,
+      {},
+      { token: OPS },
+    );
+    expect(entries().slice(before)).toMatchObject([
+      {
+        caller: "reporting",
+        field: "Mutation.deleteAccount",
+        uid: GRACE,
+        reason: "cleanup",
+        outcome: "error",
+        code: "FORBIDDEN",
+      },
+      {
+        caller: "ops-console",
+        field: "Mutation.issueAccessToken",
+        alias: "x",
+        uid: "nobody",
+        outcome: "error",
+        code: "NOT_FOUND",
+      },
+      { field: "Mutation.setAccountPassword", outcome: "error", code: "BAD_USER_INPUT" },
+    ]);
+    expect(readFileSync(file, "utf8")).not.toContain("P-4-x-Secret");
+  });
+
+  it("writes nothing for plain profile reads", async () => {
+    const before = lines().length;
+    await stack.gql(`{ accountByUid(uid: "${ADA}") { firstName } }`, {}, { token: READER });
+    expect(lines().length).toBe(before);
+  });
+});
+
+describe("reason: String!", () => {
+  it.each([
+    ["empty", ""],
+    ["blank", "   "],
+    ["over 500 characters", "x".repeat(501)],
+  ])("refuses an %s reason with BAD_USER_INPUT and no upstream call", async (_, reason) => {
+    const res = await stack.gql(
+      `mutation($r: String!) { setAccountPassword(uid: "${ADA}", password: "Fresh-Pass-77", reason: $r) { uid } }`,
+      { r: reason },
+      { token: OPS },
+    );
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "reason" });
+    expect(await stack.calls()).toEqual([]);
+  });
+
+  it.each(["issueAccessToken", "setAccountPassword", "deleteAccount", "deleteAccountsByEmail"])(
+    "is required by %s",
+    async (field) => {
+      const res = await stack.gql(
+        `mutation { ${field}(uid: "${ADA}") { __typename } }`,
+        {},
+        { token: OPS },
+      );
+      expect(codeOf(res)).toBe("GRAPHQL_VALIDATION_FAILED");
+      expect(res.errors?.map((e) => e.message).join(" ")).toContain(
+        'argument "reason" of type "String!" is required',
+      );
+    },
+  );
+});
+
+describe("an audit sink that fails", () => {
+  it("reports the lost line in the service log and still answers", async () => {
+    const { Writable } = await import("node:stream");
+    const { createLogger } = await import("../src/log.js");
+    let logged = "";
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        logged += chunk;
+        done();
+      },
+    });
+    const broken = await startStack({
+      logger: createLogger({ destination }),
+      audit: {
+        write: () => {
+          throw new Error("ENOSPC: no space left on device");
+        },
+        close: () => {},
+      },
+    });
+    try {
+      const res = await broken.gql(
+        `mutation { setAccountPassword(uid: "${ADA}", password: "Fresh-Pass-77", reason: "disk test") { uid } }`,
+      );
+      expect(res.data).toEqual({ setAccountPassword: { uid: ADA } });
+      expect(logged).toContain("audit line not written");
+      expect(logged).toContain("disk test");
+      expect(logged).not.toContain("Fresh-Pass-77");
+    } finally {
+      await broken.close();
+    }
+  });
+});

@@ -1,0 +1,250 @@
+import { getMetadataStorage } from "type-graphql";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SCOPE_NAMES, type Scope } from "../src/graphql/auth/scopes.js";
+import { buildAppSchema } from "../src/schema.js";
+import { ADA, GRACE } from "./helpers/emulator.js";
+import { type Stack, startStack } from "./helpers/stack.js";
+import { authTokensEnv } from "./helpers/tokens.js";
+
+interface FieldCase {
+  field: string;
+  scope: Scope;
+  query: string;
+  /** Scopes the rest of the operation needs (the root field around a guarded object field). */
+  also?: Scope[];
+  /** Upstream calls the rest of the operation makes even when this field is denied. */
+  baseline?: number;
+}
+
+const q = (field: string, scope: Scope, query: string, extra: Partial<FieldCase> = {}) => ({
+  field,
+  scope,
+  query,
+  ...extra,
+});
+
+/** One operation per guarded field, each using only that field (plus what `also` says). */
+const CASES: FieldCase[] = [
+  q("accountByUid", "accounts:read", `{ accountByUid(uid: "${ADA}") { uid } }`),
+  q("accountByEmail", "accounts:read", '{ accountByEmail(email: "ada@example.com") { uid } }'),
+  q("accountByPhone", "accounts:read", '{ accountByPhone(phone: "+14155550101") { uid } }'),
+  q("accountByUserName", "accounts:read", '{ accountByUserName(userName: "ada") { uid } }'),
+  q(
+    "identitiesByEmail",
+    "accounts:read",
+    '{ identitiesByEmail(email: "shared@example.com") { uid } }',
+  ),
+  q("accountsByUids", "accounts:read", `{ accountsByUids(uids: ["${ADA}", "${GRACE}"]) { uid } }`),
+  q(
+    "passwordHash",
+    "accounts:credentials",
+    `{ accountByUid(uid: "${ADA}") { uid passwordHash } }`,
+    {
+      also: ["accounts:read"],
+      baseline: 1,
+    },
+  ),
+  q(
+    "createAccount",
+    "accounts:write",
+    'mutation { createAccount(input: { emails: [{ type: "Primary", value: "scoped@example.net" }], password: "Strong-Pass-2024" }) { uid } }',
+  ),
+  q(
+    "updateAccount",
+    "accounts:write",
+    `mutation { updateAccount(uid: "${ADA}", input: { firstName: "Augusta" }) { uid } }`,
+  ),
+  q(
+    "updateAccountPhoneId",
+    "accounts:write",
+    `mutation { updateAccountPhoneId(uid: "${ADA}", phone: "+15550001234") { uid } }`,
+  ),
+  q(
+    "upsertAccountEmail",
+    "accounts:write",
+    `mutation { upsertAccountEmail(uid: "${ADA}", emails: [{ type: "Business", value: "ada@biz.example" }]) { uid } }`,
+  ),
+  q(
+    "removeAccountEmail",
+    "accounts:write",
+    `mutation { removeAccountEmail(uid: "${ADA}", email: "ada.lovelace@work.example") { uid } }`,
+  ),
+  q(
+    "updateAccountUid",
+    "accounts:write",
+    `mutation { updateAccountUid(uid: "${GRACE}", newUid: "grace-2") { uid } }`,
+  ),
+  q(
+    "invalidateEmailVerification",
+    "accounts:write",
+    `mutation { invalidateEmailVerification(uid: "${ADA}") { uid } }`,
+  ),
+  q(
+    "resetPhoneIdVerification",
+    "accounts:write",
+    `mutation { resetPhoneIdVerification(uid: "${ADA}") { uid } }`,
+  ),
+  q(
+    "deleteAccount",
+    "accounts:delete",
+    `mutation { deleteAccount(uid: "${GRACE}", reason: "t") { uid } }`,
+  ),
+  q(
+    "deleteAccountsByEmail",
+    "accounts:delete",
+    'mutation { deleteAccountsByEmail(email: "grace@example.com", reason: "t") { deletedCount } }',
+  ),
+  q(
+    "setAccountPassword",
+    "accounts:credentials",
+    `mutation { setAccountPassword(uid: "${ADA}", password: "Fresh-Pass-77", reason: "t") { uid } }`,
+  ),
+  q(
+    "generateForgotPasswordToken",
+    "accounts:credentials",
+    'mutation { generateForgotPasswordToken(email: "ada@example.com") { token } }',
+  ),
+  q(
+    "generateEmailVerificationToken",
+    "accounts:credentials",
+    'mutation { generateEmailVerificationToken(email: "ada@example.com") { token } }',
+  ),
+  q(
+    "revokeRefreshToken",
+    "accounts:credentials",
+    'mutation { revokeRefreshToken(refreshToken: "nope") { revoked } }',
+  ),
+  q(
+    "revokeAllRefreshTokens",
+    "accounts:credentials",
+    `mutation { revokeAllRefreshTokens(uid: "${ADA}") { revoked } }`,
+  ),
+  q(
+    "issueAccessToken",
+    "accounts:impersonate",
+    `mutation { issueAccessToken(uid: "${ADA}", reason: "t") { expiresAt } }`,
+  ),
+  q(
+    "refreshAccessToken",
+    "accounts:impersonate",
+    'mutation { refreshAccessToken(refreshToken: "nope") { expiresAt } }',
+  ),
+];
+
+/** The clear token of a caller holding exactly these scopes. */
+const tokenFor = (scopes: readonly string[]) =>
+  `tok_${[...scopes].sort().join(".").replaceAll(":", "-") || "none"}`;
+
+const scopeSets: string[][] = [[...SCOPE_NAMES], []];
+for (const c of CASES) {
+  scopeSets.push([c.scope, ...(c.also ?? [])]);
+  scopeSets.push(SCOPE_NAMES.filter((s) => s !== c.scope));
+}
+const AUTH_TOKENS = authTokensEnv(
+  Object.fromEntries(
+    scopeSets.map((scopes) => [tokenFor(scopes), { name: tokenFor(scopes), scopes }]),
+  ),
+);
+
+describe("the scope table", async () => {
+  const schema = await buildAppSchema();
+
+  it("guards every root field with exactly one known scope (extension and @Authorized)", () => {
+    const authorized = getMetadataStorage().authorizedFields;
+    const unguarded: string[] = [];
+    for (const type of [schema.getQueryType(), schema.getMutationType()])
+      for (const field of Object.values(type?.getFields() ?? {})) {
+        const scope = field.extensions.scope;
+        const roles = authorized.find((a) => a.fieldName === field.name)?.roles ?? [];
+        if (
+          typeof scope !== "string" ||
+          !SCOPE_NAMES.includes(scope as Scope) ||
+          roles[0] !== scope
+        )
+          unguarded.push(`${type?.name}.${field.name}`);
+      }
+    expect(unguarded).toEqual([]);
+  });
+
+  it("covers every root field in the tests below", () => {
+    const fields = [schema.getQueryType(), schema.getMutationType()].flatMap((t) =>
+      Object.keys(t?.getFields() ?? {}),
+    );
+    expect(fields.filter((f) => !CASES.some((c) => c.field === f))).toEqual([]);
+  });
+
+  it("guards the secret object fields", () => {
+    expect(schema.getType("Account")?.toConfig()).toBeDefined();
+    const account = schema.getTypeMap().Account as unknown as {
+      getFields(): Record<string, { extensions: Record<string, unknown> }>;
+    };
+    expect(account.getFields().passwordHash?.extensions.scope).toBe("accounts:credentials");
+  });
+});
+
+describe("scopes per field, through HTTP with static tokens", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ env: { AUTH_TOKENS } });
+  });
+  afterAll(() => stack.close());
+  beforeEach(() => stack.reset());
+
+  it.each(CASES)(
+    "$field ($scope) is FORBIDDEN without its scope, with no upstream call for it",
+    async (c) => {
+      const res = await stack.gql(
+        c.query,
+        {},
+        { token: tokenFor(SCOPE_NAMES.filter((s) => s !== c.scope)) },
+      );
+      const error = res.errors?.find((e) => e.path?.includes(c.field));
+      expect(error?.extensions).toEqual({ code: "FORBIDDEN", scope: c.scope });
+      expect(error?.message).toContain(`needs the scope ${c.scope}`);
+      expect(await stack.calls()).toHaveLength(c.baseline ?? 0);
+      expect((await stack.lr.control("GET", "/outbox")).body.messages).toEqual([]);
+    },
+  );
+
+  it.each(CASES)("$field runs with exactly $scope (and what the rest needs)", async (c) => {
+    const res = await stack.gql(c.query, {}, { token: tokenFor([c.scope, ...(c.also ?? [])]) });
+    expect(res.errors?.filter((e) => e.extensions?.code === "FORBIDDEN") ?? []).toEqual([]);
+    expect((await stack.calls()).length).toBeGreaterThan(c.baseline ?? 0);
+  });
+
+  it("a caller with no scopes is authenticated but may use nothing", async () => {
+    const res = await stack.gql(
+      `{ accountByUid(uid: "${ADA}") { uid } }`,
+      {},
+      { token: tokenFor([]) },
+    );
+    expect(res.status).toBe(200);
+    expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("denies one field and answers the others in the same operation", async () => {
+    const res = await stack.gql(
+      `{ a: accountByUid(uid: "${ADA}") { firstName passwordHash } }`,
+      {},
+      { token: tokenFor(["accounts:read"]) },
+    );
+    expect(res.data.a).toEqual({ firstName: "Ada", passwordHash: null });
+    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [["a", "passwordHash"], "FORBIDDEN"],
+    ]);
+    expect((await stack.calls()).map((c) => c.route)).toEqual([
+      "GET /identity/v2/manage/account/{uid}",
+    ]);
+  });
+
+  it("an action payload's account needs accounts:read", async () => {
+    const res = await stack.gql(
+      `mutation { updateAccountUid(uid: "${GRACE}", newUid: "grace-3") { uid account { uid } } }`,
+      {},
+      { token: tokenFor(SCOPE_NAMES.filter((s) => s !== "accounts:read")) },
+    );
+    expect(res.data.updateAccountUid).toEqual({ uid: "grace-3", account: null });
+    expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await stack.calls()).map((c) => c.method)).toEqual(["PUT"]);
+  });
+});
