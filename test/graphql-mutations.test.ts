@@ -206,7 +206,7 @@ describe("phone, password, emails and UID", () => {
 
   it("setAccountPassword on an unknown UID is NOT_FOUND (LoginRadius 1039)", async () => {
     const res = await stack.gql(
-      `mutation { setAccountPassword(uid: "no-such-uid-0001", password: "long enough 123") { uid } }`,
+      `mutation { setAccountPassword(uid: "no-such-uid-0001", password: "long enough 123", reason: "test") { uid } }`,
     );
     expect(res.errors?.[0]?.extensions).toMatchObject({
       code: "NOT_FOUND",
