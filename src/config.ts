@@ -1,4 +1,5 @@
 import { type Env, EnvReader, isGuid } from "./env.js";
+import { type LimitsConfig, readLimitsConfig } from "./graphql/limits/limits.config.js";
 import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
 
 export interface Config {
@@ -8,6 +9,8 @@ export interface Config {
   loginradius: UpstreamTarget | null;
   upstream: UpstreamTuning;
   introspection: boolean;
+  /** Operation limits, rate limits and document caches (src/graphql/limits/). */
+  limits: LimitsConfig;
 }
 
 export const DEFAULT_API_URL = "https://api.loginradius.com";
@@ -60,6 +63,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
   };
   const introspection =
     read.oneOf("GRAPHQL_INTROSPECTION", ["true", "false"] as const, "true") === "true";
+  const limits = readLimitsConfig(read);
   read.done();
   return Object.freeze({
     port,
@@ -67,5 +71,6 @@ export const readConfig = (env: Env): Readonly<Config> => {
     loginradius: apiKey && apiSecret ? { apiUrl, apiKey, apiSecret } : null,
     upstream,
     introspection,
+    limits,
   });
 };

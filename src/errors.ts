@@ -15,6 +15,17 @@ export const ErrorCodes = {
   UPSTREAM_AUTH_FAILED: "UPSTREAM_AUTH_FAILED",
   UPSTREAM_ERROR: "UPSTREAM_ERROR",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+  /** Operation limits (src/graphql/limits/): refused before execution, HTTP 400, no upstream call. */
+  MAX_DEPTH_EXCEEDED: "MAX_DEPTH_EXCEEDED",
+  MAX_ALIASES_EXCEEDED: "MAX_ALIASES_EXCEEDED",
+  MAX_DIRECTIVES_EXCEEDED: "MAX_DIRECTIVES_EXCEEDED",
+  MAX_TOKENS_EXCEEDED: "MAX_TOKENS_EXCEEDED",
+  COST_LIMIT_EXCEEDED: "COST_LIMIT_EXCEEDED",
+  SIDE_EFFECT_LIMIT_EXCEEDED: "SIDE_EFFECT_LIMIT_EXCEEDED",
+  /** The caller's per-second budget is spent: HTTP 429 with Retry-After. */
+  RATE_LIMITED: "RATE_LIMITED",
+  /** A malformed automatic persisted query (bad version, hash or hash mismatch): HTTP 400. */
+  PERSISTED_QUERY_INVALID: "PERSISTED_QUERY_INVALID",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
+import { ACCOUNT_COSTS } from "./accounts/account.costs.js";
 import type { Config } from "./config.js";
 import { type AppContext, createContext } from "./context.js";
 import { formatError } from "./errors.js";
+import { createLimits, type Limits, persistedQueryRefusal } from "./graphql/limits/index.js";
 import { BodyTooLargeError, readBody } from "./http/read-body.js";
 import { sendJson } from "./http/send-json.js";
 import { describeError, type Logger } from "./log.js";
@@ -18,6 +20,8 @@ export interface ServerDeps {
   client: AccountsClient;
   logger: Logger;
   introspection: boolean;
+  /** Operation limits, rate limits and document caches (src/graphql/limits/). */
+  limits: Limits;
 }
 
 /** What the process gives the service besides its Config: where to log, where to count. */
@@ -40,9 +44,12 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * page in a browser), `/healthz`. Builds everything, listens nowhere (src/http/listen.ts does).
  */
 export const createServer = (deps: ServerDeps): AppServer => {
+  const { plugins: limitPlugins, ...limitOptions } = deps.limits.apollo;
   const apollo = new ApolloServer<AppContext>({
     schema: deps.schema,
     introspection: deps.introspection,
+    ...limitOptions,
+    plugins: [...limitPlugins],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) =>
       formatError(formatted, error, (message, original) =>
@@ -88,11 +95,14 @@ export const createServer = (deps: ServerDeps): AppServer => {
         }
       } else body = text;
     }
+    const method = (req.method ?? "GET").toUpperCase();
+    const apq = persistedQueryRefusal(deps.limits.apq, method, body, url.searchParams);
+    if (apq) return sendJson(res, apq.status, apq.body);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers))
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     const request: HTTPGraphQLRequest = {
-      method: (req.method ?? "GET").toUpperCase(),
+      method,
       headers,
       search: url.search,
       body,
@@ -144,5 +154,12 @@ export const createAppServer = async (
     client: createAccountsClient(http),
     logger: runtime.logger,
     introspection: config.introspection,
+    limits: createLimits({
+      config: config.limits,
+      costs: ACCOUNT_COSTS,
+      blockSuggestions: !config.introspection,
+      logger: runtime.logger,
+      metrics: runtime.metrics,
+    }),
   });
 };
