@@ -34,8 +34,6 @@ beforeAll(async () => {
       env: {
         APQ: "true",
         APQ_CACHE_BYTES: "4096",
-        RATE_LIMIT_OPS_PER_SECOND: "0",
-        RATE_LIMIT_COST_PER_SECOND: "0",
       },
     }),
   ]);

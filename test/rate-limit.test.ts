@@ -69,9 +69,9 @@ describe("per-caller rate limit in memory", () => {
   });
 
   it("rejects a cost burst smaller than the largest allowed operation", async () => {
-    await expect(startStack({ env: { RATE_LIMIT_COST_BURST: "50" } })).rejects.toThrow(
-      /RATE_LIMIT_COST_BURST \(50\) must be at least MAX_UPSTREAM_COST \(100\)/,
-    );
+    await expect(
+      startStack({ env: { RATE_LIMIT_COST_PER_SECOND: "100", RATE_LIMIT_COST_BURST: "50" } }),
+    ).rejects.toThrow(/RATE_LIMIT_COST_BURST \(50\) must be at least MAX_UPSTREAM_COST \(100\)/);
   });
 });
 
@@ -88,6 +88,7 @@ describe("per-caller rate limit in Redis", () => {
       REDIS_KEY_PREFIX: "test-shared:",
       RATE_LIMIT_OPS_PER_SECOND: SLOW,
       RATE_LIMIT_OPS_BURST: "3",
+      RATE_LIMIT_COST_PER_SECOND: "100",
     };
     const [a, b] = await Promise.all([startStack({ env }), startStack({ env })]);
     try {

@@ -56,7 +56,7 @@ const rate = (read: EnvReader, name: string, fallback: number): number => {
 };
 
 const readRateLimit = (read: EnvReader, maxUpstreamCost: number): RateLimitConfig => {
-  const opsPerSecond = rate(read, "RATE_LIMIT_OPS_PER_SECOND", 20);
+  const opsPerSecond = rate(read, "RATE_LIMIT_OPS_PER_SECOND", 50);
   const costPerSecond = rate(read, "RATE_LIMIT_COST_PER_SECOND", 100);
   const opsBurst = read.int(
     "RATE_LIMIT_OPS_BURST",
