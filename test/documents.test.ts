@@ -158,6 +158,14 @@ describe("field suggestions", () => {
         expect(res.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
         expect(text).not.toMatch(/Did you mean|passwordHash|deleteAccount"|"uid"\?/);
       }
+      // Nor in a variable that does not fit its input type (checked at execution).
+      const res = await closed.gql(
+        "mutation($input: CreateAccountInput!) { createAccount(input: $input) { uid } }",
+        { input: { emials: [], password: "Strong-Pass-2024", emails: [] } },
+      );
+      expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(JSON.stringify(res.errors)).not.toMatch(/Did you mean|"emails"\?/);
+      expect(await closed.calls()).toEqual([]);
     } finally {
       await closed.close();
     }

@@ -9,6 +9,8 @@ import type { RateDecision, RateLimitStore, RateRule } from "./store.js";
  * KEYS[1] bucket; ARGV cost, perSecond, burst. Returns { allowed 0|1, wait in ms }.
  */
 const TOKEN_BUCKET = `
+-- Redis < 5 replicates scripts verbatim, which TIME forbids; later versions replicate effects.
+if redis.replicate_commands then redis.replicate_commands() end
 local cost = tonumber(ARGV[1])
 local rate = tonumber(ARGV[2])
 local burst = tonumber(ARGV[3])
