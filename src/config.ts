@@ -1,6 +1,7 @@
 import { type Env, EnvReader, isGuid } from "./env.js";
 import { readAuthSettings } from "./graphql/auth/auth.config.js";
 import type { AuthSettings } from "./graphql/auth/authenticate.js";
+import { type LimitsConfig, readLimitsConfig } from "./graphql/limits/limits.config.js";
 import { parseOrigin } from "./graphql/link-origins.js";
 import { defaultHostRules, type HostRule, parseHostRule } from "./http/host-guard.js";
 import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
@@ -22,6 +23,8 @@ export interface Config {
   allowedHosts: readonly HostRule[];
   /** Origins allowed by CORS (CORS_ORIGINS); empty: CORS off. */
   corsOrigins: ReadonlySet<string>;
+  /** Operation limits, rate limits and document caches (src/graphql/limits/). */
+  limits: LimitsConfig;
 }
 
 export const DEFAULT_API_URL = "https://api.loginradius.com";
@@ -83,6 +86,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const linkOrigins = readList(read, "ALLOWED_LINK_ORIGINS", parseOrigin, "an http(s) origin");
   const corsOrigins = readList(read, "CORS_ORIGINS", parseOrigin, "an http(s) origin");
   const hosts = readList(read, "ALLOWED_HOSTS", parseHostRule, "a host name, optionally :port");
+  const limits = readLimitsConfig(read);
   read.done();
   return Object.freeze({
     port,
@@ -95,6 +99,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
     linkOrigins: new Set(linkOrigins),
     allowedHosts: hosts.length > 0 ? hosts : defaultHostRules(host),
     corsOrigins: new Set(corsOrigins),
+    limits,
   });
 };
 

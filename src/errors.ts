@@ -23,6 +23,17 @@ export const ErrorCodes = {
   AUTH_UNAVAILABLE: "AUTH_UNAVAILABLE",
   /** The `Host` header names no host this service answers for (HTTP 421, or 400 without one). */
   MISDIRECTED_REQUEST: "MISDIRECTED_REQUEST",
+  /** Operation limits (src/graphql/limits/): refused before execution, HTTP 400, no upstream call. */
+  MAX_DEPTH_EXCEEDED: "MAX_DEPTH_EXCEEDED",
+  MAX_ALIASES_EXCEEDED: "MAX_ALIASES_EXCEEDED",
+  MAX_DIRECTIVES_EXCEEDED: "MAX_DIRECTIVES_EXCEEDED",
+  MAX_TOKENS_EXCEEDED: "MAX_TOKENS_EXCEEDED",
+  COST_LIMIT_EXCEEDED: "COST_LIMIT_EXCEEDED",
+  SIDE_EFFECT_LIMIT_EXCEEDED: "SIDE_EFFECT_LIMIT_EXCEEDED",
+  /** The caller's per-second budget is spent: HTTP 429 with Retry-After. */
+  RATE_LIMITED: "RATE_LIMITED",
+  /** A malformed automatic persisted query (bad version, hash or hash mismatch): HTTP 400. */
+  PERSISTED_QUERY_INVALID: "PERSISTED_QUERY_INVALID",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

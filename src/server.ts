@@ -4,6 +4,7 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
+import { ACCOUNT_COSTS } from "./accounts/account.costs.js";
 import type { Config } from "./config.js";
 import { type AppContext, createContext } from "./context.js";
 import { ErrorCodes, formatError } from "./errors.js";
@@ -15,6 +16,7 @@ import {
 } from "./graphql/audit.js";
 import { type Authenticate, createAuthenticator } from "./graphql/auth/authenticate.js";
 import { ANONYMOUS_ALL_SCOPES, type Caller } from "./graphql/caller.js";
+import { createLimits, type Limits, persistedQueryRefusal } from "./graphql/limits/index.js";
 import { applyCors } from "./http/cors.js";
 import { checkHost, type HostRule } from "./http/host-guard.js";
 import { BodyTooLargeError, readBody } from "./http/read-body.js";
@@ -38,6 +40,8 @@ export interface ServerDeps {
   corsOrigins?: ReadonlySet<string>;
   audit?: AuditSink;
   metrics?: Metrics;
+  /** Operation limits, rate limits and document caches (src/graphql/limits/). */
+  limits: Limits;
 }
 
 /** What the process gives the service besides its Config: where to log, where to count. */
@@ -80,11 +84,14 @@ const isLandingPageRequest = (req: IncomingMessage, url: URL): boolean =>
  * page in a browser), `/healthz`. Builds everything, listens nowhere (src/http/listen.ts does).
  */
 export const createServer = (deps: ServerDeps): AppServer => {
+  const { plugins: limitPlugins, ...limitOptions } = deps.limits.apollo;
   const apollo = new ApolloServer<AppContext>({
     schema: deps.schema,
     introspection: deps.introspection,
+    ...limitOptions,
     includeStacktraceInErrorResponses: false,
     plugins: [
+      ...limitPlugins,
       deps.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),
@@ -182,11 +189,14 @@ export const createServer = (deps: ServerDeps): AppServer => {
         }
       } else body = text;
     }
+    const method = (req.method ?? "GET").toUpperCase();
+    const apq = persistedQueryRefusal(deps.limits.apq, method, body, url.searchParams);
+    if (apq) return sendJson(res, apq.status, apq.body);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers))
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     const request: HTTPGraphQLRequest = {
-      method: (req.method ?? "GET").toUpperCase(),
+      method,
       headers,
       search: url.search,
       body,
@@ -243,6 +253,13 @@ export const createAppServer = async (
     corsOrigins: config.corsOrigins,
     audit,
     metrics: runtime.metrics,
+    limits: createLimits({
+      config: config.limits,
+      costs: ACCOUNT_COSTS,
+      blockSuggestions: !config.introspection,
+      logger: runtime.logger,
+      metrics: runtime.metrics,
+    }),
   });
   return {
     ...server,

@@ -56,7 +56,7 @@ export interface StackOptions {
   audit?: AuditSink;
 }
 
-/** The service's environment in tests: fast retries, short timeouts, introspection on. */
+/** The service's environment in tests: fast retries, short timeouts, introspection on, no rate limit. */
 export const TEST_ENV: Env = {
   UPSTREAM_TIMEOUT_MS: "2000",
   UPSTREAM_MAX_CONCURRENCY: "16",
@@ -64,6 +64,10 @@ export const TEST_ENV: Env = {
   UPSTREAM_RETRY_BASE_DELAY_MS: "5",
   UPSTREAM_MAX_RETRY_AFTER_SECONDS: "2",
   GRAPHQL_INTROSPECTION: "true",
+  // Rate limits have their own tests (test/rate-limit.test.ts); elsewhere they would make results
+  // depend on how fast the machine runs the file.
+  RATE_LIMIT_OPS_PER_SECOND: "0",
+  RATE_LIMIT_COST_PER_SECOND: "0",
 };
 
 /** The emulator and the service, both in-process on port 0. */

@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import type { PersistedQueryOptions } from "@apollo/server";
+import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
+import type { DocumentNode } from "graphql";
+import { ErrorCodes } from "../../errors.js";
+import type { DocumentCacheConfig } from "./limits.config.js";
+
+export interface DocumentCaches {
+  /** Apollo's `persistedQueries`: false (APQ off) or a cache bounded in bytes. */
+  persistedQueries: PersistedQueryOptions | false;
+  /** Apollo's parsed-and-validated document cache, bounded in bytes (of the documents' JSON). */
+  documentStore: InMemoryLRUCache<DocumentNode>;
+  /** The APQ cache itself (null when off), for the flood test and nothing else. */
+  apqCache: InMemoryLRUCache<string> | null;
+}
+
+/**
+ * Both caches are LRU with a byte budget, so a flood of distinct operations (14,000 APQ
+ * registrations grew the process to 1.2 GB) evicts old entries instead of growing the heap.
+ * Sizes are measured as the query's UTF-8 bytes and the document's JSON bytes: a lower bound of
+ * the heap they take, so leave room (an AST is a few times its JSON in memory).
+ */
+export const createDocumentCaches = (config: DocumentCacheConfig): DocumentCaches => {
+  const apqCache = config.apq
+    ? new InMemoryLRUCache<string>({
+        maxSize: config.apqCacheBytes,
+        sizeCalculation: (query: string) => Buffer.byteLength(query, "utf8"),
+      })
+    : null;
+  return {
+    persistedQueries: apqCache ? { cache: apqCache } : false,
+    documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: config.documentCacheBytes }),
+    apqCache,
+  };
+};
+
+export interface Refusal {
+  status: number;
+  body: { errors: { message: string; extensions: { code: string } }[] };
+}
+
+const invalid = (message: string): Refusal => ({
+  status: 400,
+  body: { errors: [{ message, extensions: { code: ErrorCodes.PERSISTED_QUERY_INVALID } }] },
+});
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** `extensions` and `query` of a POST body, or of a GET's query string. */
+const requestParts = (method: string, body: unknown, search: URLSearchParams) => {
+  if (method === "GET") {
+    let extensions: unknown;
+    try {
+      extensions = JSON.parse(search.get("extensions") ?? "null");
+    } catch {
+      extensions = null; // Apollo answers malformed JSON itself
+    }
+    return { extensions, query: search.get("query") ?? undefined };
+  }
+  return isObject(body) ? { extensions: body.extensions, query: body.query } : {};
+};
+
+/**
+ * A malformed automatic persisted query, refused before Apollo sees it: Apollo answers a bad
+ * version or a hash mismatch with an error that has no code (so INTERNAL_SERVER_ERROR). With
+ * APQ off, Apollo's own PERSISTED_QUERY_NOT_SUPPORTED stands; an unknown hash is Apollo's
+ * PERSISTED_QUERY_NOT_FOUND.
+ */
+export const persistedQueryRefusal = (
+  apq: boolean,
+  method: string,
+  body: unknown,
+  search: URLSearchParams,
+): Refusal | null => {
+  const { extensions, query } = requestParts(method, body, search);
+  if (!apq || !isObject(extensions) || !extensions.persistedQuery) return null;
+  const pq = extensions.persistedQuery;
+  if (!isObject(pq) || pq.version !== 1)
+    return invalid("extensions.persistedQuery must be { version: 1, sha256Hash }.");
+  if (typeof pq.sha256Hash !== "string" || !SHA256_HEX.test(pq.sha256Hash))
+    return invalid("extensions.persistedQuery.sha256Hash must be 64 lowercase hex digits.");
+  if (
+    typeof query === "string" &&
+    createHash("sha256").update(query).digest("hex") !== pq.sha256Hash
+  )
+    return invalid("extensions.persistedQuery.sha256Hash is not the SHA-256 of the query.");
+  return null;
+};

@@ -1,0 +1,87 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { ParseOptions, ValidationRule } from "graphql";
+import type { AppContext } from "../../context.js";
+import type { Logger } from "../../log.js";
+import type { Metrics } from "../../metrics.js";
+import { createRedisRateLimitStore, withFallback } from "../../ratelimit/redis.js";
+import { createMemoryRateLimitStore, type RateLimitStore } from "../../ratelimit/store.js";
+import { budgetPlugin } from "./budget.plugin.js";
+import type { CostTable } from "./cost.js";
+import { createDocumentCaches, type DocumentCaches } from "./documents.js";
+import type { LimitsConfig, RateLimitConfig } from "./limits.config.js";
+import { armorProtection, limitCodesPlugin } from "./operation-rules.js";
+
+export { persistedQueryRefusal } from "./documents.js";
+
+/** What Apollo Server takes from the limits: spread into its constructor options. */
+export interface LimitsApolloOptions
+  extends Pick<DocumentCaches, "persistedQueries" | "documentStore"> {
+  validationRules: ValidationRule[];
+  plugins: ApolloServerPlugin<AppContext>[];
+  parseOptions: ParseOptions;
+  allowBatchedHttpRequests: false;
+}
+
+export interface Limits {
+  apollo: LimitsApolloOptions;
+  /** Whether APQ is on (for the pre-check of malformed APQ requests). */
+  apq: boolean;
+  caches: DocumentCaches;
+}
+
+const rateLimitStore = (config: RateLimitConfig, logger: Logger): RateLimitStore =>
+  config.redisUrl
+    ? withFallback(
+        createRedisRateLimitStore({
+          url: config.redisUrl,
+          keyPrefix: config.redisKeyPrefix,
+          logger,
+        }),
+        createMemoryRateLimitStore(),
+        logger,
+      )
+    : createMemoryRateLimitStore();
+
+export interface LimitsOptions {
+  config: LimitsConfig;
+  /** Every section's cost table, merged. */
+  costs: CostTable;
+  /** Hide "Did you mean ...?" (true whenever introspection is off). */
+  blockSuggestions: boolean;
+  logger: Logger;
+  metrics?: Metrics;
+}
+
+/**
+ * Everything that refuses an operation before it runs: token limit at parse, depth, aliases and
+ * directives at validation, cost and side-effect budgets and the caller's rate limit once the
+ * operation is resolved; plus the bounded document caches. Builds objects only: the Redis
+ * store connects on its first decision.
+ */
+export const createLimits = (options: LimitsOptions): Limits => {
+  const { config } = options;
+  const armor = armorProtection(config.operation, options.blockSuggestions);
+  const caches = createDocumentCaches(config.documents);
+  const counted = (code: string) => options.metrics?.rejected.labels(code).inc();
+  return {
+    apq: config.documents.apq,
+    caches,
+    apollo: {
+      validationRules: armor.validationRules,
+      plugins: [
+        ...(armor.plugins as ApolloServerPlugin<AppContext>[]),
+        limitCodesPlugin(counted) as ApolloServerPlugin<AppContext>,
+        budgetPlugin({
+          table: options.costs,
+          limits: config.operation,
+          rateLimit: config.rateLimit,
+          store: rateLimitStore(config.rateLimit, options.logger),
+        }),
+      ],
+      parseOptions: { maxTokens: config.operation.maxTokens },
+      persistedQueries: caches.persistedQueries,
+      documentStore: caches.documentStore,
+      allowBatchedHttpRequests: false,
+    },
+  };
+};
