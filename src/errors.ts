@@ -24,12 +24,15 @@ interface Mapping {
   message: string;
   /** The input field at fault, in GraphQL spelling. */
   field?: string;
+  /** `extensions.reason`: why, within one code (UPSTREAM_UNAVAILABLE: overloaded, circuit_open...). */
+  reason?: string;
 }
 
-const m = (code: ErrorCode, message: string, field?: string): Mapping => ({
+const m = (code: ErrorCode, message: string, field?: string, reason?: string): Mapping => ({
   code,
   message,
   ...(field ? { field } : {}),
+  ...(reason ? { reason } : {}),
 });
 
 const AUTH = m(
@@ -112,6 +115,27 @@ const FAILURES: Record<UpstreamError["failure"], Mapping> = {
   bad_response: m(
     ErrorCodes.UPSTREAM_UNAVAILABLE,
     "LoginRadius sent a response that could not be read.",
+    undefined,
+    "bad_response",
+  ),
+  too_large: m(
+    ErrorCodes.UPSTREAM_UNAVAILABLE,
+    "LoginRadius sent a response larger than this service accepts.",
+    undefined,
+    "too_large",
+  ),
+  redirected: m(ErrorCodes.UPSTREAM_ERROR, "LoginRadius answered with a redirect; not followed."),
+  overloaded: m(
+    ErrorCodes.UPSTREAM_UNAVAILABLE,
+    "Too many LoginRadius calls are waiting; retry later.",
+    undefined,
+    "overloaded",
+  ),
+  circuit_open: m(
+    ErrorCodes.UPSTREAM_UNAVAILABLE,
+    "LoginRadius is failing; calls are paused for a moment. Retry later.",
+    undefined,
+    "circuit_open",
   ),
   invalid_request: m(ErrorCodes.BAD_USER_INPUT, "A path parameter is not valid.", "uid"),
 };
@@ -128,24 +152,59 @@ const mappingFor = (error: UpstreamError): Mapping => {
   return FAILURES[error.failure];
 };
 
-/** LoginRadius field names (`Email[0].Value`) in GraphQL spelling (`emails[0].value`). */
-const graphqlField = (wireField: string): string =>
-  wireField
-    .replace(/^Email\b/, "emails")
-    .replace(/^PhoneId\b/, "phone")
-    .replace(/(^|\.)([A-Z])/g, (_, dot: string, c: string) => `${dot}${c.toLowerCase()}`);
+/** LoginRadius body keys -> our input fields. A key not here is not named to clients. */
+const INPUT_FIELDS: Record<string, string> = {
+  Email: "emails",
+  PhoneId: "phone",
+  Phone: "phone",
+  PhoneIdVerified: "phoneVerified",
+  EmailVerified: "emailVerified",
+  Password: "password",
+  PrivacyPolicy: "privacyPolicyVersion",
+  Uid: "uid",
+  NewUid: "newUid",
+  UserName: "userName",
+  Prefix: "prefix",
+  FirstName: "firstName",
+  MiddleName: "middleName",
+  LastName: "lastName",
+  Suffix: "suffix",
+  FullName: "fullName",
+  NickName: "nickName",
+  BirthDate: "birthDate",
+  Gender: "gender",
+  Company: "company",
+  City: "city",
+  CustomFields: "customFields",
+  IsActive: "isActive",
+  IsLoginLocked: "isLoginLocked",
+};
+
+/**
+ * A LoginRadius `FieldName` (`Email[0].Value`) as our input field (`emails[0].value`), or
+ * undefined when it maps to none of ours: upstream text is never passed on as is.
+ */
+export const inputFieldOf = (wireField: string): string | undefined => {
+  const match = /^([A-Za-z]+)(.*)$/.exec(wireField);
+  const root = match?.[1] ? INPUT_FIELDS[match[1]] : undefined;
+  if (!root) return undefined;
+  const email = /^\[(\d{1,3})\]\.(Type|Value)$/.exec(match?.[2] ?? "");
+  if (root === "emails" && email) return `emails[${email[1]}].${email[2]?.toLowerCase()}`;
+  return root;
+};
+
+const PROBLEM_MESSAGE = "LoginRadius rejected this value.";
 
 export const upstreamToGraphQLError = (error: UpstreamError): GraphQLError => {
   const mapping = mappingFor(error);
-  const problems = error.fieldErrors.map((p) => ({
-    field: graphqlField(p.field),
-    message: p.message,
-  }));
+  const fields = [...new Set(error.fieldNames.map(inputFieldOf).filter((f) => f !== undefined))];
+  const problems = fields.map((field) => ({ field, message: PROBLEM_MESSAGE }));
   const field = mapping.field ?? problems[0]?.field;
   return new GraphQLError(mapping.message, {
     extensions: {
       code: mapping.code,
       ...(field ? { field } : {}),
+      ...(mapping.reason ? { reason: mapping.reason } : {}),
       ...(problems.length > 0 ? { problems } : {}),
       ...(error.retryAfterSeconds !== null ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
       ...(error.errorCode !== null ? { loginradius: { errorCode: error.errorCode } } : {}),

@@ -9,8 +9,10 @@ import { BodyTooLargeError, readBody } from "./http/read-body.js";
 import { sendJson } from "./http/send-json.js";
 import { describeError, type Logger } from "./log.js";
 import { type AccountsClient, createAccountsClient } from "./loginradius/accounts.client.js";
+import type { UpstreamHealth } from "./loginradius/health.js";
 import { createLoginRadiusHttp, type UpstreamTarget } from "./loginradius/http.js";
 import type { Metrics } from "./metrics.js";
+import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
 
 export interface ServerDeps {
@@ -24,10 +26,14 @@ export interface ServerDeps {
 export interface AppRuntime {
   logger: Logger;
   metrics: Metrics;
+  /** Shared rate-limit buckets (Redis when replicas share a budget); in memory by default. */
+  rateStore?: RateLimitStore;
 }
 
 export interface AppServer {
   handler: RequestListener;
+  /** What the adapter knows of LoginRadius's health (for `/readyz`); absent on bare servers. */
+  upstreamHealth?: UpstreamHealth;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -138,11 +144,12 @@ export const createAppServer = async (
   upstream: UpstreamTarget,
   runtime: AppRuntime,
 ): Promise<AppServer> => {
-  const http = createLoginRadiusHttp({ ...upstream, ...config.upstream });
-  return createServer({
+  const http = createLoginRadiusHttp({ ...upstream, ...config.upstream }, runtime);
+  const server = createServer({
     schema: await buildAppSchema(),
     client: createAccountsClient(http),
     logger: runtime.logger,
     introspection: config.introspection,
   });
+  return { ...server, upstreamHealth: http.health };
 };
