@@ -1,0 +1,190 @@
+import type { ServerResponse } from "node:http";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Env } from "../src/env.js";
+import { createMemoryRateLimitStore, type RateLimitStore } from "../src/ratelimit/store.js";
+import { type Hostile, json, type Service, startHostile, startService } from "./helpers/hostile.js";
+
+/** Load shedding, the breaker, the outbound limit, the request deadline, metrics and health. */
+let lr: Hostile;
+let service: Service | undefined;
+beforeEach(async () => {
+  lr = await startHostile();
+});
+afterEach(async () => {
+  await service?.close();
+  service = undefined;
+  await lr.close();
+});
+
+const start = async (env: Env, store?: RateLimitStore) => {
+  service = await startService(lr.url, { UPSTREAM_RETRIES: "0", ...env }, store);
+  return service;
+};
+const profileFor = (url: string) => ({ Uid: /account\/([^/?]+)/.exec(url)?.[1] ?? "x" });
+const answerProfiles = () => lr.handle((req, res) => json(res, 200, profileFor(req.url ?? "")));
+const BATCH = "query($uids: [ID!]!) { accountsByUids(uids: $uids) { uid } }";
+const readUid = (s: Service, uid = "u1") => s.gql(`{ accountByUid(uid: "${uid}") { uid } }`);
+const until = async (ok: () => boolean) => {
+  while (!ok()) await new Promise((r) => setTimeout(r, 5));
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("load shedding", () => {
+  it("fails fast with UPSTREAM_UNAVAILABLE (overloaded) when the queue is full", async () => {
+    const s = await start({ UPSTREAM_MAX_CONCURRENCY: "1", UPSTREAM_MAX_QUEUE: "1" });
+    const held: ServerResponse[] = [];
+    lr.handle((_, res) => {
+      held.push(res);
+    });
+    const pending = s.gql(BATCH, { uids: ["a", "b", "c"] });
+    await until(() => held.length === 1);
+    // One call holds the slot, one waits, the third was refused without waiting.
+    expect(
+      await s.metrics.registry.getSingleMetricAsString("account_graph_upstream_queue_depth"),
+    ).toContain("account_graph_upstream_queue_depth 1");
+    answerProfiles();
+    for (const res of held) json(res, 200, { Uid: "a" });
+    const res = await pending;
+    expect(res.data.accountsByUids).toEqual([{ uid: "a" }, { uid: "b" }, null]);
+    expect(res.errors?.[0]).toMatchObject({
+      path: ["accountsByUids", 2],
+      extensions: { code: "UPSTREAM_UNAVAILABLE", reason: "overloaded" },
+    });
+    expect(lr.seen).toHaveLength(2);
+  });
+
+  it("fails pending fields with UPSTREAM_TIMEOUT at REQUEST_TIMEOUT_MS, keeping the others", async () => {
+    const s = await start({ REQUEST_TIMEOUT_MS: "200", UPSTREAM_TIMEOUT_MS: "10000" });
+    lr.handle((req, res) => {
+      if (req.url?.includes("/fast")) json(res, 200, { Uid: "fast" });
+    });
+    const res = await s.gql(
+      '{ a: accountByUid(uid: "fast") { uid } b: accountByUid(uid: "slow") { uid } }',
+    );
+    expect(res.data).toEqual({ a: { uid: "fast" }, b: null });
+    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [["b"], "UPSTREAM_TIMEOUT"],
+    ]);
+  });
+});
+
+describe("the circuit breaker", () => {
+  const breakerGauge = async (s: Service) =>
+    (await s.metrics.registry.getSingleMetricAsString("account_graph_upstream_breaker_state"))
+      .split("\n")
+      .find((l) => l.startsWith("account_graph_upstream_breaker_state "));
+
+  it("opens after consecutive failures, fails fast, half-opens to probe, then closes", async () => {
+    const s = await start({ UPSTREAM_BREAKER_FAILURES: "2", UPSTREAM_BREAKER_OPEN_MS: "100" });
+    lr.handle((_, res) => json(res, 500, { ErrorCode: 950 }));
+    for (let i = 0; i < 2; i++)
+      expect((await readUid(s)).errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    const shed = await readUid(s);
+    expect(shed.errors?.[0]?.extensions).toEqual({
+      code: "UPSTREAM_UNAVAILABLE",
+      reason: "circuit_open",
+    });
+    expect(lr.seen).toHaveLength(2);
+    expect(s.app.upstreamHealth?.breakerState()).toBe("open");
+    expect(await breakerGauge(s)).toBe("account_graph_upstream_breaker_state 2");
+
+    await sleep(150);
+    expect(s.app.upstreamHealth?.breakerState()).toBe("half-open");
+    // The probe fails: open again at once, no second call let through.
+    expect((await readUid(s)).errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect((await readUid(s)).errors?.[0]?.extensions?.reason).toBe("circuit_open");
+    expect(lr.seen).toHaveLength(3);
+
+    await sleep(150);
+    answerProfiles();
+    expect((await readUid(s)).data.accountByUid).toEqual({ uid: "u1" });
+    expect(s.app.upstreamHealth?.breakerState()).toBe("closed");
+    expect(await breakerGauge(s)).toBe("account_graph_upstream_breaker_state 0");
+    const changes = s.logs.filter((l) => l.from !== undefined).map((l) => `${l.from}>${l.to}`);
+    expect(changes).toEqual([
+      "closed>open",
+      "open>half-open",
+      "half-open>open",
+      "open>half-open",
+      "half-open>closed",
+    ]);
+  });
+
+  it("does not count business refusals (938) as failures", async () => {
+    const s = await start({ UPSTREAM_BREAKER_FAILURES: "2" });
+    lr.handle((_, res) => json(res, 403, { ErrorCode: 938, Description: "not found" }));
+    for (let i = 0; i < 4; i++) expect((await readUid(s)).data.accountByUid).toBeNull();
+    expect(lr.seen).toHaveLength(4);
+    expect(s.app.upstreamHealth?.breakerState()).toBe("closed");
+  });
+});
+
+describe("the outbound rate limit", () => {
+  it("sends at most UPSTREAM_MAX_RPS at once and refuses the rest with UPSTREAM_RATE_LIMITED", async () => {
+    const s = await start({ UPSTREAM_MAX_RPS: "2", UPSTREAM_MAX_QUEUE_WAIT_MS: "1" });
+    answerProfiles();
+    const res = await s.gql(BATCH, { uids: ["a", "b", "c", "d"] });
+    expect(res.data.accountsByUids.filter(Boolean)).toHaveLength(2);
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual([
+      "UPSTREAM_RATE_LIMITED",
+      "UPSTREAM_RATE_LIMITED",
+    ]);
+    expect(res.errors?.[0]?.extensions?.retryAfterSeconds).toBe(1);
+    expect(lr.seen).toHaveLength(2);
+  });
+
+  it("takes its tokens from the store it is given", async () => {
+    const keys: string[] = [];
+    const memory = createMemoryRateLimitStore();
+    const store: RateLimitStore = {
+      take: (key, cost, rule) => {
+        keys.push(`${key} ${rule.perSecond}`);
+        return memory.take(key, cost, rule);
+      },
+      close: () => memory.close(),
+    };
+    const s = await start({ UPSTREAM_MAX_RPS: "7" }, store);
+    answerProfiles();
+    await readUid(s);
+    expect(keys).toEqual([`loginradius:${new URL(lr.url).host} 7`]);
+  });
+});
+
+describe("metrics and health", () => {
+  it("counts calls, retries and latency per endpoint", async () => {
+    const s = await start({ UPSTREAM_RETRIES: "1" });
+    let n = 0;
+    lr.handle((req, res) =>
+      n++ === 0 ? json(res, 503, {}) : json(res, 200, profileFor(req.url ?? "")),
+    );
+    await readUid(s);
+    lr.handle((_, res) => json(res, 200, "[1,2,3]"));
+    await readUid(s);
+    const endpoint = 'endpoint="GET /identity/v2/manage/account/{uid}"';
+    const text = await s.metrics.registry.metrics();
+    const sample = (name: string) =>
+      Number(/ (\S+)$/.exec(text.split("\n").find((l) => l.startsWith(name)) ?? "")?.[1]);
+    expect(sample(`account_graph_upstream_calls_total{${endpoint},outcome="ok"}`)).toBe(1);
+    expect(sample(`account_graph_upstream_calls_total{${endpoint},outcome="bad_response"}`)).toBe(
+      1,
+    );
+    expect(sample(`account_graph_upstream_retries_total{${endpoint}}`)).toBe(1);
+    expect(sample(`account_graph_upstream_duration_seconds_count{${endpoint}}`)).toBe(2);
+    expect(sample("account_graph_upstream_in_flight")).toBe(0);
+    expect(sample("account_graph_upstream_queue_depth")).toBe(0);
+  });
+
+  it("probes readiness with one authenticated call: 938 is ready, 902 and 5xx are not", async () => {
+    const s = await start({});
+    const health = s.app.upstreamHealth;
+    expect(health?.lastOkAt()).toBeNull();
+    lr.handle((_, res) => json(res, 404, { ErrorCode: 938 }));
+    expect(await health?.probe()).toBe(true);
+    expect(health?.lastOkAt()).toEqual(expect.any(Number));
+    expect(lr.seen[0]?.url).toMatch(/^\/identity\/v2\/manage\/account\/[^/?]+\?/);
+    lr.handle((_, res) => json(res, 401, { ErrorCode: 902 }));
+    expect(await health?.probe()).toBe(false);
+    lr.handle((_, res) => json(res, 503, {}));
+    expect(await health?.probe()).toBe(false);
+  });
+});
