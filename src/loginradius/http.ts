@@ -1,14 +1,16 @@
-import ky, { HTTPError, type KyInstance, type RetryOptions } from "ky";
+import ky, { type KyInstance } from "ky";
 import type { z } from "zod";
 import { type Logger, silentLogger } from "../log.js";
 import { createMetrics, type Metrics } from "../metrics.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "../ratelimit/store.js";
+import { readAnswer } from "./answer.js";
 import { createGuardedFetch } from "./guarded-fetch.js";
-import type { UpstreamHealth } from "./health.js";
+import { createUpstreamHealth, type UpstreamHealth } from "./health.js";
 import { createUpstreamObserver } from "./observe.js";
 import { createOutboundLimit } from "./outbound-limit.js";
+import { retryOptions } from "./retry.js";
 import { createShedding } from "./shedding.js";
-import { errorInBody, toUpstreamError, UpstreamError } from "./upstream-error.js";
+import { toUpstreamError, UpstreamError } from "./upstream-error.js";
 
 /** Where LoginRadius is and who we are to it. */
 export interface UpstreamTarget {
@@ -119,62 +121,14 @@ export const buildPath = (
     return encodeURIComponent(value);
   });
 
-const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
-
-/** A UID LoginRadius cannot have (UIDs are at most 50 long): the readiness probe's 938. */
-const PROBE_UID = "account-graph-readiness-probe-uid-that-cannot-exist-000000";
-
-/** Parses and validates an answer; anything but the endpoint's shape is `bad_response`. */
-const readAnswer = <S extends z.ZodType>(
-  endpoint: Endpoint<S>,
-  name: string,
-  status: number,
-  text: string,
-): z.infer<S> => {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new UpstreamError("bad_response", name, status, null, "not JSON");
-  }
-  const inBody = errorInBody(name, status, body);
-  if (inBody) throw inBody;
-  const parsed = endpoint.schema.safeParse(body);
-  if (!parsed.success) {
-    // Which keys failed and how, never the values.
-    const where = parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join(".") || "(root)"}: ${i.code}`)
-      .join("; ");
-    throw new UpstreamError("bad_response", name, status, null, where);
-  }
-  return parsed.data;
-};
-
 /**
- * The one ky instance that talks to LoginRadius, and what guards it: the key in the query (as
- * the SDKs send it), the secret in the `X-LoginRadius-ApiSecret` header only, no redirects, a
- * deadline per attempt over headers and body, a body cap, retries with backoff and jitter for
- * calls marked safe, a bounded queue, a circuit breaker, an outbound rate limit, a validated
- * answer per endpoint, and one log line and metric sample per failure.
+ * The one ky instance that talks to LoginRadius: the key in the query (as the SDKs send it), the
+ * secret in the `X-LoginRadius-ApiSecret` header only, no redirects, a deadline per attempt over
+ * headers and body (the guarded fetch reads the body inside the attempt), a body cap.
  */
-export const createLoginRadiusHttp = (
-  options: UpstreamOptions,
-  runtime: UpstreamRuntime = {},
-): LoginRadiusHttp => {
-  const logger = runtime.logger ?? silentLogger;
-  const metrics = runtime.metrics ?? createMetrics({ defaultMetrics: false });
-  const now = runtime.now ?? Date.now;
-  const base = options.apiUrl.replace(/\/+$/, "");
-  const observer = createUpstreamObserver({ logger, metrics, now });
-  const shedding = createShedding(options, observer, now);
-  const limit = createOutboundLimit({
-    store: runtime.rateStore ?? createMemoryRateLimitStore(now),
-    key: `loginradius:${new URL(base).host}`,
-    perSecond: options.maxRps,
-    maxWaitMs: options.maxQueueWaitMs,
-  });
-  const client: KyInstance = ky.create({
+const createKy = (options: UpstreamOptions): KyInstance =>
+  ky.create({
+    prefixUrl: options.apiUrl.replace(/\/+$/, ""),
     timeout: options.timeoutMs,
     throwHttpErrors: true,
     redirect: "manual",
@@ -182,71 +136,70 @@ export const createLoginRadiusHttp = (
     headers: { "X-LoginRadius-ApiSecret": options.apiSecret, Accept: "application/json" },
   });
 
-  const retryFor = (endpoint: Endpoint, signal?: AbortSignal): RetryOptions =>
-    endpoint.retry
-      ? {
-          limit: options.retryLimit,
-          methods: [endpoint.method.toLowerCase()],
-          statusCodes: RETRY_STATUS,
-          afterStatusCodes: [429, 503],
-          maxRetryAfter: options.maxRetryAfterSeconds * 1000,
-          backoffLimit: 2000,
-          delay: (attempt) => options.retryBaseDelayMs * 2 ** (attempt - 1),
-          jitter: true,
-          retryOnTimeout: true,
-          shouldRetry: ({ error }) => {
-            // Our own refusals (redirect, cap, outbound limit) and a passed deadline are final.
-            if (
-              signal?.aborted ||
-              error instanceof UpstreamError ||
-              error.name === "RefusedResponse"
-            )
-              return false;
-            if (!(error instanceof HTTPError) || error.response.status !== 429) return undefined;
-            const after = Number(error.response.headers.get("retry-after"));
-            return Number.isFinite(after) && after > options.maxRetryAfterSeconds
-              ? false
-              : undefined;
-          },
-        }
-      : { limit: 0 };
+/**
+ * The LoginRadius adapter: the ky instance and what guards it. A call passes the breaker, waits
+ * (briefly, boundedly) for a concurrency slot, takes an outbound token per attempt, is retried
+ * when safe, and its answer is validated by its endpoint's schema. Each failure is one typed
+ * UpstreamError, one log line per attempt and one metric sample per call.
+ */
+export const createLoginRadiusHttp = (
+  options: UpstreamOptions,
+  runtime: UpstreamRuntime = {},
+): LoginRadiusHttp => {
+  const now = runtime.now ?? Date.now;
+  const observer = createUpstreamObserver({
+    logger: runtime.logger ?? silentLogger,
+    metrics: runtime.metrics ?? createMetrics({ defaultMetrics: false }),
+    now,
+  });
+  const shedding = createShedding(options, observer, now);
+  const limit = createOutboundLimit({
+    store: runtime.rateStore ?? createMemoryRateLimitStore(now),
+    key: `loginradius:${new URL(options.apiUrl).host}`,
+    perSecond: options.maxRps,
+    maxWaitMs: options.maxQueueWaitMs,
+  });
+  const client = createKy(options);
 
-  /** Sends one call (with its retries) once it holds a slot; returns status and body text. */
-  const send = async (endpoint: Endpoint, name: string, input: CallInput, scope: RequestScope) => {
+  /** One call with its retries, once it holds a slot; `attempt.n` counts the attempts sent. */
+  const send = async (
+    e: Endpoint,
+    name: string,
+    input: CallInput,
+    scope: RequestScope,
+    attempt: { n: number },
+  ) => {
     const searchParams = new URLSearchParams({ apiKey: options.apiKey });
     for (const [key, value] of Object.entries(input.query ?? {}))
       if (value !== undefined) searchParams.set(key, String(value));
-    const url = `${base}${buildPath(name, endpoint.path, input.params)}`;
-    const attempt = { n: 0 };
-    try {
-      const res = await client(url, {
-        method: endpoint.method,
-        searchParams,
-        ...(scope.requestId ? { headers: { "X-Request-Id": scope.requestId } } : {}),
-        ...(scope.signal ? { signal: scope.signal } : {}),
-        ...(input.body === undefined ? {} : { json: input.body }),
-        retry: retryFor(endpoint, scope.signal),
-        hooks: {
-          // Before ky starts the attempt's timer: waiting for a token is not LoginRadius's time.
-          beforeRequest: [
-            async () => {
-              attempt.n++;
-              if (scope.stats) scope.stats.upstreamCalls++;
-              await limit.take(name, scope.signal);
-            },
-          ],
-          beforeRetry: [
-            async ({ error }) => {
-              const failed = await toUpstreamError(name, error);
-              observer.attemptFailed(failed, attempt.n, scope.requestId, true);
-            },
-          ],
-        },
-      });
-      return { status: res.status, text: await res.text(), attempts: attempt.n };
-    } catch (error) {
-      throw Object.assign(await toUpstreamError(name, error), { attempts: attempt.n });
-    }
+    const res = await client(buildPath(name, e.path, input.params).slice(1), {
+      method: e.method,
+      searchParams,
+      ...(scope.requestId ? { headers: { "X-Request-Id": scope.requestId } } : {}),
+      ...(scope.signal ? { signal: scope.signal } : {}),
+      ...(input.body === undefined ? {} : { json: input.body }),
+      retry: retryOptions(options, e.method, e.retry, scope.signal),
+      hooks: {
+        // Before ky starts the attempt's timer: waiting for a token is not LoginRadius's time.
+        beforeRequest: [
+          async () => {
+            await limit.take(name, scope.signal);
+            attempt.n++;
+            if (scope.stats) scope.stats.upstreamCalls++;
+          },
+        ],
+        beforeRetry: [
+          async ({ error }) =>
+            observer.attemptFailed(
+              await toUpstreamError(name, error),
+              attempt.n,
+              scope.requestId,
+              true,
+            ),
+        ],
+      },
+    });
+    return { status: res.status, text: await res.text() };
   };
 
   const call = async <S extends z.ZodType>(
@@ -256,48 +209,38 @@ export const createLoginRadiusHttp = (
   ): Promise<z.infer<S>> => {
     const name = `${endpoint.method} ${endpoint.path}`;
     const started = performance.now();
-    let attempts = 0;
+    const attempt = { n: 0 };
     try {
       const data = await shedding.run(name, scope.signal, async () => {
-        const answer = await send(endpoint, name, input, scope);
-        attempts = answer.attempts;
-        return readAnswer(endpoint, name, answer.status, answer.text);
+        let answer: { status: number; text: string };
+        try {
+          answer = await send(endpoint, name, input, scope, attempt);
+        } catch (error) {
+          throw await toUpstreamError(name, error);
+        }
+        return readAnswer(endpoint.schema, name, answer.status, answer.text);
       });
       observer.callEnded(name, "ok", started);
       return data;
     } catch (error) {
       const failed = await toUpstreamError(name, error);
-      attempts = (error as { attempts?: number }).attempts ?? attempts;
-      observer.attemptFailed(failed, Math.max(1, attempts), scope.requestId);
+      observer.attemptFailed(failed, Math.max(1, attempt.n), scope.requestId);
       observer.callEnded(name, failed.failure, started, failed);
       throw failed;
-    }
-  };
-
-  /** One cheap authenticated read, outside breaker, queue and metrics: 938 means all is well. */
-  const probe = async (): Promise<boolean> => {
-    try {
-      await client(`${base}/identity/v2/manage/account/${PROBE_UID}`, {
-        searchParams: { apiKey: options.apiKey, fields: "Uid" },
-        retry: { limit: 0 },
-      });
-      observer.markOk();
-      return true;
-    } catch (error) {
-      const failed = await toUpstreamError("GET /identity/v2/manage/account/{uid}", error);
-      if (!observer.isGoodAnswer(failed)) return false;
-      observer.markOk();
-      return true;
     }
   };
 
   return {
     call,
     scope: (scope) => ({ ...scope, signal: AbortSignal.timeout(options.requestTimeoutMs) }),
-    health: {
-      lastOkAt: observer.lastOkAt,
+    health: createUpstreamHealth({
+      observer,
       breakerState: shedding.breakerState,
-      probe,
-    },
+      read: (uid) =>
+        client(`identity/v2/manage/account/${encodeURIComponent(uid)}`, {
+          searchParams: { apiKey: options.apiKey, fields: "Uid" },
+          retry: { limit: 0 },
+        }),
+    }),
   };
 };

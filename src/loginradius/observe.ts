@@ -3,6 +3,12 @@ import type { Metrics } from "../metrics.js";
 import type { BreakerState } from "./breaker.js";
 import { AUTH_ERROR_CODES, type UpstreamError } from "./upstream-error.js";
 
+/** Ended before anything was sent. */
+const isShed = (error: UpstreamError) =>
+  error.failure === "overloaded" ||
+  error.failure === "circuit_open" ||
+  (error.failure === "rate_limited" && error.status === null);
+
 const BREAKER_GAUGE: Record<BreakerState, number> = { closed: 0, "half-open": 1, open: 2 };
 
 export interface UpstreamObserver {
@@ -28,7 +34,9 @@ export interface UpstreamObserver {
  * Logs and metrics of the upstream side. A failure line names the endpoint by its template and
  * carries status, LoginRadius ErrorCode, attempt, kind and request id: never the URL's query,
  * the key, the secret, or any body. Auth failures are `error` (an operator must act), outages
- * `warn`, business refusals (938 not found...) `debug` (they are answers, not failures).
+ * `warn`; business refusals (938 not found...) are answers, not failures, and calls shed before
+ * sending (breaker open, queue full, no outbound token) would flood the log exactly when it
+ * matters: both are `debug`, counted in the metrics, and the breaker's state changes are `warn`.
  */
 export const createUpstreamObserver = (deps: {
   logger: Logger;
@@ -67,6 +75,7 @@ export const createUpstreamObserver = (deps: {
       };
       if (isAuth(error)) logger.error(line, "LoginRadius refused our credentials");
       else if (isGoodAnswer(error)) logger.debug(line, "LoginRadius refused the request");
+      else if (isShed(error)) logger.debug(line, "LoginRadius call not sent");
       else logger.warn(line, "LoginRadius call failed");
     },
     breakerChanged(from, to) {
