@@ -1,8 +1,21 @@
 import type { ServerResponse } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readConfig } from "../src/config.js";
+import { createContext } from "../src/context.js";
 import type { Env } from "../src/env.js";
+import { createAccountsClient } from "../src/loginradius/accounts.client.js";
+import { createLoginRadiusHttp } from "../src/loginradius/http.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "../src/ratelimit/store.js";
-import { type Hostile, json, type Service, startHostile, startService } from "./helpers/hostile.js";
+import {
+  API_KEY,
+  API_SECRET,
+  type Hostile,
+  json,
+  type Service,
+  startHostile,
+  startService,
+} from "./helpers/hostile.js";
+import { TEST_ENV } from "./helpers/stack.js";
 
 /** Load shedding, the breaker, the outbound limit, the request deadline, metrics and health. */
 let lr: Hostile;
@@ -186,5 +199,38 @@ describe("metrics and health", () => {
     expect(await health?.probe()).toBe(false);
     lr.handle((_, res) => json(res, 503, {}));
     expect(await health?.probe()).toBe(false);
+  });
+});
+
+describe("the request scope", () => {
+  it("forwards the context's request id and counts each attempt in ctx.stats", async () => {
+    const http = createLoginRadiusHttp({
+      ...readConfig({ ...TEST_ENV, UPSTREAM_RETRIES: "2" }).upstream,
+      apiUrl: lr.url,
+      apiKey: API_KEY,
+      apiSecret: API_SECRET,
+    });
+    const ctx = createContext(createAccountsClient(http), "req-42");
+    let n = 0;
+    lr.handle((_, res) => (n++ === 0 ? json(res, 502, {}) : json(res, 200, { Uid: "u1" })));
+    expect((await ctx.client.getByUid("u1")).Uid).toBe("u1");
+    expect(ctx.stats.upstreamCalls).toBe(2);
+    expect(lr.seen.map((s) => s.headers["x-request-id"])).toEqual(["req-42", "req-42"]);
+  });
+
+  it("ends pending calls when the scope's own signal aborts (e.g. a shutdown)", async () => {
+    const http = createLoginRadiusHttp({
+      ...readConfig(TEST_ENV).upstream,
+      apiUrl: lr.url,
+      apiKey: API_KEY,
+      apiSecret: API_SECRET,
+    });
+    const stop = new AbortController();
+    const client = createAccountsClient(http).forRequest?.({ signal: stop.signal });
+    lr.handle(() => {
+      stop.abort();
+    });
+    const failed = await client?.getByUid("u1").catch((e: unknown) => e);
+    expect(failed).toMatchObject({ failure: "timeout" });
   });
 });

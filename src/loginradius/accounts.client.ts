@@ -33,9 +33,10 @@ export type Fields = string | undefined;
 export interface AccountsClient {
   /**
    * This client bound to one GraphQL request: its id is forwarded as `X-Request-Id`, its deadline
-   * bounds every call, its calls are counted in `stats`. Test doubles may leave it out.
+   * (`REQUEST_TIMEOUT_MS`, or `scope.signal` if that aborts first) bounds every call, its calls
+   * are counted in `stats`. Test doubles may leave it out.
    */
-  forRequest?(scope: Omit<RequestScope, "signal">): AccountsClient;
+  forRequest?(scope: RequestScope): AccountsClient;
   createAccount(body: WireProfileBody, fields?: Fields): Promise<WireProfile>;
   getByEmail(email: string, fields?: Fields): Promise<WireProfile>;
   getByUserName(userName: string, fields?: Fields): Promise<WireProfile>;

@@ -1,13 +1,13 @@
 import ky, { type KyInstance } from "ky";
 import type { z } from "zod";
-import { type Logger, silentLogger } from "../log.js";
+import { describeError, type Logger, silentLogger } from "../log.js";
 import { createMetrics, type Metrics } from "../metrics.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "../ratelimit/store.js";
 import { readAnswer } from "./answer.js";
 import { createGuardedFetch } from "./guarded-fetch.js";
 import { createUpstreamHealth, type UpstreamHealth } from "./health.js";
-import { createUpstreamObserver } from "./observe.js";
-import { createOutboundLimit } from "./outbound-limit.js";
+import { createUpstreamObserver, type UpstreamObserver } from "./observe.js";
+import { createOutboundLimit, type OutboundLimit } from "./outbound-limit.js";
 import { retryOptions } from "./retry.js";
 import { createShedding } from "./shedding.js";
 import { toUpstreamError, UpstreamError } from "./upstream-error.js";
@@ -95,8 +95,11 @@ export interface LoginRadiusHttp {
     input: CallInput,
     scope?: RequestScope,
   ): Promise<z.infer<S>>;
-  /** A scope for one GraphQL request, its deadline `requestTimeoutMs` from now. */
-  scope(scope: Omit<RequestScope, "signal">): RequestScope;
+  /**
+   * A scope for one GraphQL request: its deadline `requestTimeoutMs` from now, ended earlier by
+   * the given signal if that aborts first.
+   */
+  scope(scope: RequestScope): RequestScope;
   readonly health: UpstreamHealth;
 }
 
@@ -136,6 +139,60 @@ const createKy = (options: UpstreamOptions): KyInstance =>
     headers: { "X-LoginRadius-ApiSecret": options.apiSecret, Accept: "application/json" },
   });
 
+interface Sender {
+  options: UpstreamOptions;
+  client: KyInstance;
+  limit: OutboundLimit;
+  observer: UpstreamObserver;
+}
+
+/**
+ * One call with its retries, once it holds a slot: the key in the query, the request id in a
+ * header, the request's deadline as ky's signal, one outbound token and one `stats` count per
+ * attempt, one log line per retried attempt. `attempt.n` counts the attempts sent.
+ */
+const send = async (
+  deps: Sender,
+  e: Endpoint,
+  input: CallInput,
+  scope: RequestScope,
+  attempt: { n: number },
+): Promise<{ status: number; text: string }> => {
+  const name = `${e.method} ${e.path}`;
+  const searchParams = new URLSearchParams({ apiKey: deps.options.apiKey });
+  for (const [key, value] of Object.entries(input.query ?? {}))
+    if (value !== undefined) searchParams.set(key, String(value));
+  const res = await deps.client(buildPath(name, e.path, input.params).slice(1), {
+    method: e.method,
+    searchParams,
+    ...(scope.requestId ? { headers: { "X-Request-Id": scope.requestId } } : {}),
+    ...(scope.signal ? { signal: scope.signal } : {}),
+    ...(input.body === undefined ? {} : { json: input.body }),
+    retry: retryOptions(deps.options, e.method, e.retry, scope.signal),
+    hooks: {
+      // Before ky starts the attempt's timer: waiting for a token is not LoginRadius's time.
+      beforeRequest: [
+        async () => {
+          await deps.limit.take(name, scope.signal);
+          attempt.n++;
+          if (scope.stats) scope.stats.upstreamCalls++;
+        },
+      ],
+      beforeRetry: [
+        async ({ error }) => {
+          const failed = await toUpstreamError(name, error);
+          deps.observer.attemptFailed(failed, attempt.n, scope.requestId, true);
+        },
+      ],
+    },
+  });
+  return { status: res.status, text: await res.text() };
+};
+
+/** A deadline `ms` from now, also ended by `outer` (e.g. a shutdown) when given. */
+const deadline = (ms: number, outer?: AbortSignal): AbortSignal =>
+  outer ? AbortSignal.any([outer, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms);
+
 /**
  * The LoginRadius adapter: the ky instance and what guards it. A call passes the breaker, waits
  * (briefly, boundedly) for a concurrency slot, takes an outbound token per attempt, is retried
@@ -147,8 +204,9 @@ export const createLoginRadiusHttp = (
   runtime: UpstreamRuntime = {},
 ): LoginRadiusHttp => {
   const now = runtime.now ?? Date.now;
+  const logger = runtime.logger ?? silentLogger;
   const observer = createUpstreamObserver({
-    logger: runtime.logger ?? silentLogger,
+    logger,
     metrics: runtime.metrics ?? createMetrics({ defaultMetrics: false }),
     now,
   });
@@ -158,49 +216,10 @@ export const createLoginRadiusHttp = (
     key: `loginradius:${new URL(options.apiUrl).host}`,
     perSecond: options.maxRps,
     maxWaitMs: options.maxQueueWaitMs,
+    onStoreError: (error) =>
+      logger.warn(describeError(error), "outbound rate-limit store failed; call let through"),
   });
-  const client = createKy(options);
-
-  /** One call with its retries, once it holds a slot; `attempt.n` counts the attempts sent. */
-  const send = async (
-    e: Endpoint,
-    name: string,
-    input: CallInput,
-    scope: RequestScope,
-    attempt: { n: number },
-  ) => {
-    const searchParams = new URLSearchParams({ apiKey: options.apiKey });
-    for (const [key, value] of Object.entries(input.query ?? {}))
-      if (value !== undefined) searchParams.set(key, String(value));
-    const res = await client(buildPath(name, e.path, input.params).slice(1), {
-      method: e.method,
-      searchParams,
-      ...(scope.requestId ? { headers: { "X-Request-Id": scope.requestId } } : {}),
-      ...(scope.signal ? { signal: scope.signal } : {}),
-      ...(input.body === undefined ? {} : { json: input.body }),
-      retry: retryOptions(options, e.method, e.retry, scope.signal),
-      hooks: {
-        // Before ky starts the attempt's timer: waiting for a token is not LoginRadius's time.
-        beforeRequest: [
-          async () => {
-            await limit.take(name, scope.signal);
-            attempt.n++;
-            if (scope.stats) scope.stats.upstreamCalls++;
-          },
-        ],
-        beforeRetry: [
-          async ({ error }) =>
-            observer.attemptFailed(
-              await toUpstreamError(name, error),
-              attempt.n,
-              scope.requestId,
-              true,
-            ),
-        ],
-      },
-    });
-    return { status: res.status, text: await res.text() };
-  };
+  const deps: Sender = { options, client: createKy(options), limit, observer };
 
   const call = async <S extends z.ZodType>(
     endpoint: Endpoint<S>,
@@ -212,12 +231,11 @@ export const createLoginRadiusHttp = (
     const attempt = { n: 0 };
     try {
       const data = await shedding.run(name, scope.signal, async () => {
-        let answer: { status: number; text: string };
-        try {
-          answer = await send(endpoint, name, input, scope, attempt);
-        } catch (error) {
-          throw await toUpstreamError(name, error);
-        }
+        const answer = await send(deps, endpoint, input, scope, attempt).catch(
+          async (error: unknown) => {
+            throw await toUpstreamError(name, error);
+          },
+        );
         return readAnswer(endpoint.schema, name, answer.status, answer.text);
       });
       observer.callEnded(name, "ok", started);
@@ -232,12 +250,12 @@ export const createLoginRadiusHttp = (
 
   return {
     call,
-    scope: (scope) => ({ ...scope, signal: AbortSignal.timeout(options.requestTimeoutMs) }),
+    scope: (scope) => ({ ...scope, signal: deadline(options.requestTimeoutMs, scope.signal) }),
     health: createUpstreamHealth({
       observer,
       breakerState: shedding.breakerState,
       read: (uid) =>
-        client(`identity/v2/manage/account/${encodeURIComponent(uid)}`, {
+        deps.client(`identity/v2/manage/account/${encodeURIComponent(uid)}`, {
           searchParams: { apiKey: options.apiKey, fields: "Uid" },
           retry: { limit: 0 },
         }),

@@ -3,10 +3,11 @@ import type { Metrics } from "../metrics.js";
 import type { BreakerState } from "./breaker.js";
 import { AUTH_ERROR_CODES, type UpstreamError } from "./upstream-error.js";
 
-/** Ended before anything was sent. */
+/** Ended before anything was sent: shed, or a path parameter refused (the client's input). */
 const isShed = (error: UpstreamError) =>
   error.failure === "overloaded" ||
   error.failure === "circuit_open" ||
+  error.failure === "invalid_request" ||
   (error.failure === "rate_limited" && error.status === null);
 
 const BREAKER_GAUGE: Record<BreakerState, number> = { closed: 0, "half-open": 1, open: 2 };
