@@ -66,6 +66,16 @@ describe("load shedding", () => {
     expect(lr.seen).toHaveLength(2);
   });
 
+  it("serves the largest accountsByUids (100 UIDs) whole with the default limits", async () => {
+    const s = await start({});
+    answerProfiles();
+    const uids = Array.from({ length: 100 }, (_, i) => `u${i}`);
+    const res = await s.gql(BATCH, { uids });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.accountsByUids.map((a: { uid: string }) => a.uid)).toEqual(uids);
+    expect(lr.seen).toHaveLength(100);
+  });
+
   it("fails pending fields with UPSTREAM_TIMEOUT at REQUEST_TIMEOUT_MS, keeping the others", async () => {
     const s = await start({ REQUEST_TIMEOUT_MS: "200", UPSTREAM_TIMEOUT_MS: "10000" });
     lr.handle((req, res) => {
