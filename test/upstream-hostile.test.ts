@@ -63,14 +63,15 @@ describe("redirects are never followed", () => {
       });
       const read = await readUid();
       const write = await service.gql(CREATE);
-      expect(read.errors?.[0]?.extensions).toEqual({ code: "UPSTREAM_ERROR" });
-      expect(write.errors?.[0]?.extensions).toEqual({ code: "UPSTREAM_ERROR" });
+      const remove = await service.gql('mutation { deleteAccount(uid: "u1") { uid deleted } }');
+      for (const res of [read, write, remove])
+        expect(res.errors?.[0]?.extensions).toEqual({ code: "UPSTREAM_ERROR" });
       expect(elsewhere.seen).toEqual([]);
       // Not retried either: one request per call.
-      expect(lr.seen.map((s) => s.method)).toEqual(["GET", "POST"]);
+      expect(lr.seen.map((s) => s.method)).toEqual(["GET", "POST", "DELETE"]);
       const line = service.logs.find((l) => l.kind === "redirected");
       expect(line).toMatchObject({ endpoint: BY_UID, status, attempt: 1, level: "warn" });
-      assertNoLeak([read, write], service.logs);
+      assertNoLeak([read, write, remove], service.logs);
     },
   );
 });

@@ -6,6 +6,7 @@ import type { Env } from "../src/env.js";
 import { createAccountsClient } from "../src/loginradius/accounts.client.js";
 import { createLoginRadiusHttp } from "../src/loginradius/http.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "../src/ratelimit/store.js";
+import { startEmulator } from "./helpers/emulator.js";
 import {
   API_KEY,
   API_SECRET,
@@ -209,6 +210,25 @@ describe("metrics and health", () => {
     expect(await health?.probe()).toBe(false);
     lr.handle((_, res) => json(res, 503, {}));
     expect(await health?.probe()).toBe(false);
+  });
+});
+
+describe("readiness against the emulator", () => {
+  it("is ready with the emulator's credentials and not with a wrong secret", async () => {
+    const twin = await startEmulator();
+    try {
+      const probeWith = (apiSecret: string) =>
+        createLoginRadiusHttp({
+          ...readConfig(TEST_ENV).upstream,
+          apiUrl: twin.url,
+          apiKey: twin.emulator.apiKey,
+          apiSecret,
+        }).health.probe();
+      expect(await probeWith(twin.emulator.apiSecret)).toBe(true);
+      expect(await probeWith(API_SECRET)).toBe(false);
+    } finally {
+      await twin.close();
+    }
   });
 });
 
