@@ -38,9 +38,14 @@ export const createBreaker = (options: BreakerOptions): Breaker => {
     options.onChange?.(from, to);
   };
 
+  /** Open turns half-open by time alone: checked whenever the breaker is consulted. */
+  const tick = () => {
+    if (state === "open" && now() - openedAt >= options.openMs) move("half-open");
+  };
+
   return {
     allow() {
-      if (state === "open" && now() - openedAt >= options.openMs) move("half-open");
+      tick();
       if (state === "closed") return true;
       if (state === "half-open" && !probing) {
         probing = true;
@@ -48,12 +53,17 @@ export const createBreaker = (options: BreakerOptions): Breaker => {
       }
       return false;
     },
+    // While open, outcomes of calls sent before it opened say nothing new: only the probe's count.
     success() {
+      tick();
+      if (state === "open") return;
       failures = 0;
       probing = false;
       move("closed");
     },
     failure() {
+      tick();
+      if (state === "open") return;
       failures++;
       if (state === "half-open" || failures >= options.failureThreshold) {
         probing = false;
@@ -65,7 +75,7 @@ export const createBreaker = (options: BreakerOptions): Breaker => {
       probing = false;
     },
     state() {
-      if (state === "open" && now() - openedAt >= options.openMs) move("half-open");
+      tick();
       return state;
     },
   };

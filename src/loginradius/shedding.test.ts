@@ -61,6 +61,18 @@ describe("the circuit breaker", () => {
     expect(b.allow()).toBe(false);
   });
 
+  it("ignores late outcomes of calls sent before it opened", () => {
+    const c = clock();
+    const b = createBreaker({ failureThreshold: 1, openMs: 1000, now: c.now });
+    b.failure();
+    c.advance(500);
+    b.success();
+    expect(b.state()).toBe("open");
+    b.failure();
+    c.advance(500);
+    expect(b.state()).toBe("half-open");
+  });
+
   it("half-opens after openMs and lets exactly one probe through", () => {
     const c = clock();
     const changes: string[] = [];
