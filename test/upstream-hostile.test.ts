@@ -36,6 +36,9 @@ afterEach(() => {
   service.logs.length = 0;
 });
 
+const until = async (ok: () => boolean) => {
+  while (!ok()) await new Promise((r) => setTimeout(r, 5));
+};
 const BY_UID = "GET /identity/v2/manage/account/{uid}";
 const PROFILE = { Uid: "u1", FirstName: "Ada", Email: [{ Type: "Primary", Value: "a@x.io" }] };
 const readUid = () => service.gql('{ accountByUid(uid: "u1") { uid firstName } }');
@@ -78,15 +81,21 @@ describe("redirects are never followed", () => {
 
 describe("deadlines cover the body", () => {
   it("reports a body trickled after quick headers as UPSTREAM_TIMEOUT", async () => {
+    let hungUp = 0;
     lr.handle((_, res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.write('{"Uid":"u1"');
       const timer = setInterval(() => res.write(" "), 50);
-      res.on("close", () => clearInterval(timer));
+      res.on("close", () => {
+        clearInterval(timer);
+        hungUp++;
+      });
     });
     const res = await readUid();
     expect(res.errors?.[0]?.extensions).toEqual({ code: "UPSTREAM_TIMEOUT" });
     expect(lr.seen).toHaveLength(3);
+    // Each attempt's connection was closed by the service, not left trickling in the background.
+    await until(() => hungUp === 3);
   });
 
   it("retries a read whose connection resets mid-body, and then succeeds", async () => {
