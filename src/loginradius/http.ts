@@ -189,6 +189,13 @@ const send = async (
   return { status: res.status, text: await res.text() };
 };
 
+/** The readiness probe's read: one attempt, no queue, no breaker, no outbound token. */
+const readForProbe = (deps: Sender, uid: string) =>
+  deps.client(`identity/v2/manage/account/${encodeURIComponent(uid)}`, {
+    searchParams: { apiKey: deps.options.apiKey, fields: "Uid" },
+    retry: { limit: 0 },
+  });
+
 /** A deadline `ms` from now, also ended by `outer` (e.g. a shutdown) when given. */
 const deadline = (ms: number, outer?: AbortSignal): AbortSignal =>
   outer ? AbortSignal.any([outer, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms);
@@ -254,11 +261,7 @@ export const createLoginRadiusHttp = (
     health: createUpstreamHealth({
       observer,
       breakerState: shedding.breakerState,
-      read: (uid) =>
-        deps.client(`identity/v2/manage/account/${encodeURIComponent(uid)}`, {
-          searchParams: { apiKey: options.apiKey, fields: "Uid" },
-          retry: { limit: 0 },
-        }),
+      read: (uid) => readForProbe(deps, uid),
     }),
   };
 };

@@ -34,64 +34,75 @@ interface Waiter {
  * A bounded semaphore for load shedding: unlike p-limit, its queue has a length limit and a time
  * limit, so past capacity a request fails fast instead of waiting behind a stalled upstream.
  */
-export const createSemaphore = (options: SemaphoreOptions): Semaphore => {
-  let inFlight = 0;
-  const queue: Waiter[] = [];
-  const changed = () => options.onChange?.({ inFlight, queued: queue.length });
+class BoundedSemaphore implements Semaphore {
+  private held = 0;
+  private readonly waiters: Waiter[] = [];
 
-  const release = () => {
-    const next = queue.shift();
-    if (next) next.grant();
-    else inFlight--;
-    changed();
-  };
-  const once = () => {
+  constructor(private readonly options: SemaphoreOptions) {}
+
+  get inFlight() {
+    return this.held;
+  }
+
+  get queued() {
+    return this.waiters.length;
+  }
+
+  acquire(signal?: AbortSignal): Promise<() => void> {
+    if (signal?.aborted) return Promise.reject(new ShedError("aborted"));
+    if (this.held < this.options.max) {
+      this.held++;
+      this.changed();
+      return Promise.resolve(this.releaser());
+    }
+    if (this.waiters.length >= this.options.maxQueue)
+      return Promise.reject(new ShedError("queue_full"));
+    return this.enqueue(signal);
+  }
+
+  private changed() {
+    this.options.onChange?.({ inFlight: this.held, queued: this.waiters.length });
+  }
+
+  /** A release function that frees the slot once, however often it is called. */
+  private releaser(): () => void {
     let done = false;
     return () => {
       if (done) return;
       done = true;
-      release();
+      const next = this.waiters.shift();
+      // The slot passes straight to the next waiter: `held` stays the same.
+      if (next) next.grant();
+      else this.held--;
+      this.changed();
     };
-  };
+  }
 
-  return {
-    get inFlight() {
-      return inFlight;
-    },
-    get queued() {
-      return queue.length;
-    },
-    acquire(signal) {
-      if (signal?.aborted) return Promise.reject(new ShedError("aborted"));
-      if (inFlight < options.max) {
-        inFlight++;
-        changed();
-        return Promise.resolve(once());
-      }
-      if (queue.length >= options.maxQueue) return Promise.reject(new ShedError("queue_full"));
-      return new Promise((resolve, reject) => {
-        const leave = (reason: ShedReason) => {
-          const at = queue.indexOf(waiter);
-          if (at >= 0) queue.splice(at, 1);
+  private enqueue(signal?: AbortSignal): Promise<() => void> {
+    return new Promise((resolve, reject) => {
+      const leave = (reason: ShedReason) => {
+        const at = this.waiters.indexOf(waiter);
+        if (at >= 0) this.waiters.splice(at, 1);
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+        this.changed();
+        reject(new ShedError(reason));
+      };
+      const onAbort = () => leave("aborted");
+      const timer = setTimeout(() => leave("queue_timeout"), this.options.maxWaitMs);
+      const waiter: Waiter = {
+        grant: () => {
           clearTimeout(timer);
           signal?.removeEventListener("abort", onAbort);
-          changed();
-          reject(new ShedError(reason));
-        };
-        const onAbort = () => leave("aborted");
-        const timer = setTimeout(() => leave("queue_timeout"), options.maxWaitMs);
-        // The slot passes straight from the releaser to this waiter: inFlight stays the same.
-        const waiter: Waiter = {
-          grant: () => {
-            clearTimeout(timer);
-            signal?.removeEventListener("abort", onAbort);
-            resolve(once());
-          },
-        };
-        signal?.addEventListener("abort", onAbort, { once: true });
-        queue.push(waiter);
-        changed();
-      });
-    },
-  };
-};
+          resolve(this.releaser());
+        },
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.waiters.push(waiter);
+      this.changed();
+    });
+  }
+}
+
+export const createSemaphore = (options: SemaphoreOptions): Semaphore =>
+  new BoundedSemaphore(options);
