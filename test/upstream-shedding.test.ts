@@ -4,7 +4,7 @@ import { readConfig } from "../src/config.js";
 import { createContext } from "../src/context.js";
 import type { Env } from "../src/env.js";
 import { createAccountsClient } from "../src/loginradius/accounts.client.js";
-import { createLoginRadiusHttp } from "../src/loginradius/http.js";
+import { createLoginRadiusHttp, outboundKey } from "../src/loginradius/http.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "../src/ratelimit/store.js";
 import { startEmulator } from "./helpers/emulator.js";
 import {
@@ -170,7 +170,11 @@ describe("the outbound rate limit", () => {
     const s = await start({ UPSTREAM_MAX_RPS: "7" }, store);
     answerProfiles();
     await readUid(s);
-    expect(keys).toEqual([`loginradius:${new URL(lr.url).host} 7`]);
+    expect(keys).toEqual([
+      `${outboundKey({ apiUrl: lr.url, apiKey: API_KEY, apiSecret: API_SECRET })} 7`,
+    ]);
+    expect(keys[0]).toMatch(/^loginradius:127\.0\.0\.1:\d+:[0-9a-f]{16} 7$/);
+    expect(keys[0]).not.toContain(API_KEY);
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import ky, { type KyInstance } from "ky";
 import type { z } from "zod";
 import { describeError, type Logger, silentLogger } from "../log.js";
@@ -196,6 +197,13 @@ const readForProbe = (deps: Sender, uid: string) =>
     retry: { limit: 0 },
   });
 
+/**
+ * The outbound bucket: LoginRadius's allowance is per site (API key) and host, so replicas of one
+ * site share it through a shared store, and other sites do not. The key is hashed, not stored.
+ */
+export const outboundKey = (target: UpstreamTarget): string =>
+  `loginradius:${new URL(target.apiUrl).host}:${createHash("sha256").update(target.apiKey).digest("hex").slice(0, 16)}`;
+
 /** A deadline `ms` from now, also ended by `outer` (e.g. a shutdown) when given. */
 const deadline = (ms: number, outer?: AbortSignal): AbortSignal =>
   outer ? AbortSignal.any([outer, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms);
@@ -220,7 +228,7 @@ export const createLoginRadiusHttp = (
   const shedding = createShedding(options, observer, now);
   const limit = createOutboundLimit({
     store: runtime.rateStore ?? createMemoryRateLimitStore(now),
-    key: `loginradius:${new URL(options.apiUrl).host}`,
+    key: outboundKey(options),
     perSecond: options.maxRps,
     maxWaitMs: options.maxQueueWaitMs,
     onStoreError: (error) =>
