@@ -60,20 +60,29 @@ export const readConfig = (env: Env): Readonly<Config> => {
     validUrl =
       (url.protocol === "https:" || url.protocol === "http:") &&
       url.search === "" &&
-      url.username === "";
+      url.hash === "" &&
+      url.username === "" &&
+      url.password === "";
   } catch {
     validUrl = false;
   }
   read.check(
     validUrl,
-    "LOGINRADIUS_API_URL must be an http(s) URL without a query or credentials (its value is not shown: it may hold one).",
+    "LOGINRADIUS_API_URL must be an http(s) URL without a query, a fragment or credentials (its value is not shown: it may hold one).",
   );
-  const upstream = {
+  const upstream: UpstreamTuning = {
     timeoutMs: read.int("UPSTREAM_TIMEOUT_MS", 10_000, 100, 120_000),
+    requestTimeoutMs: read.int("REQUEST_TIMEOUT_MS", 30_000, 100, 300_000),
     maxConcurrency: read.int("UPSTREAM_MAX_CONCURRENCY", 16, 1, 1024),
+    maxQueue: read.int("UPSTREAM_MAX_QUEUE", 256, 0, 100_000),
+    maxQueueWaitMs: read.int("UPSTREAM_MAX_QUEUE_WAIT_MS", 5_000, 1, 60_000),
     retryLimit: read.int("UPSTREAM_RETRIES", 2, 0, 10),
     retryBaseDelayMs: read.int("UPSTREAM_RETRY_BASE_DELAY_MS", 100, 1, 10_000),
     maxRetryAfterSeconds: read.int("UPSTREAM_MAX_RETRY_AFTER_SECONDS", 5, 0, 600),
+    maxResponseBytes: read.int("UPSTREAM_MAX_RESPONSE_BYTES", 1_048_576, 1_024, 1_073_741_824),
+    breakerFailures: read.int("UPSTREAM_BREAKER_FAILURES", 5, 1, 1_000),
+    breakerOpenMs: read.int("UPSTREAM_BREAKER_OPEN_MS", 10_000, 100, 600_000),
+    maxRps: read.int("UPSTREAM_MAX_RPS", 50, 1, 100_000),
   };
   const realUpstream = apiKey !== undefined && apiSecret !== undefined;
   const introspection =

@@ -20,14 +20,17 @@ export interface RequestStats {
   upstreamCalls: number;
 }
 
+/**
+ * The context of one request. The client is bound to the request when it can be
+ * (`forRequest`): its calls carry the request id to LoginRadius, count into `stats`, and share
+ * one deadline (`REQUEST_TIMEOUT_MS`), after which pending fields fail with UPSTREAM_TIMEOUT.
+ */
 export const createContext = (
   client: AccountsClient,
   requestId: string = randomUUID(),
   caller: Caller = ANONYMOUS_ALL_SCOPES,
-): AppContext => ({
-  requestId,
-  caller,
-  stats: { upstreamCalls: 0 },
-  client,
-  loaders: new AccountLoaders(client),
-});
+): AppContext => {
+  const stats: RequestStats = { upstreamCalls: 0 };
+  const scoped = client.forRequest?.({ requestId, stats }) ?? client;
+  return { requestId, caller, stats, client: scoped, loaders: new AccountLoaders(scoped) };
+};

@@ -1,10 +1,10 @@
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
 import { ErrorCodes, formatError, LOGINRADIUS_ERRORS, upstreamToGraphQLError } from "./errors.js";
-import { UpstreamError } from "./loginradius/upstream-error.js";
+import { AUTH_ERROR_CODES, UpstreamError } from "./loginradius/upstream-error.js";
 
-const rejected = (errorCode: number, fieldErrors: { field: string; message: string }[] = []) =>
-  new UpstreamError("rejected", "GET /x", 403, errorCode, "upstream words", fieldErrors);
+const rejected = (errorCode: number, fieldNames: string[] = []) =>
+  new UpstreamError("rejected", "GET /x", 403, errorCode, "upstream words", fieldNames);
 
 describe("the LoginRadius error table", () => {
   it.each([
@@ -39,21 +39,41 @@ describe("the LoginRadius error table", () => {
     expect(error.extensions).toEqual({ code: "UPSTREAM_ERROR", loginradius: { errorCode: 4242 } });
   });
 
-  it("turns 1134 field errors into GraphQL field names", () => {
+  it("turns 1134 field errors into our input fields with our own message", () => {
     const error = upstreamToGraphQLError(
-      rejected(1134, [
-        { field: "Email[0].Value", message: "bad" },
-        { field: "FirstName", message: "too long" },
-      ]),
+      rejected(1134, ["Email[0].Value", "FirstName", "SecretInternalThing", "Email[0].Value"]),
     );
     expect(error.extensions).toMatchObject({
       code: "BAD_USER_INPUT",
       field: "emails[0].value",
       problems: [
-        { field: "emails[0].value", message: "bad" },
-        { field: "firstName", message: "too long" },
+        { field: "emails[0].value", message: "LoginRadius rejected this value." },
+        { field: "firstName", message: "LoginRadius rejected this value." },
       ],
     });
+    expect(JSON.stringify(error.extensions)).not.toContain("SecretInternalThing");
+  });
+
+  it("keeps the auth codes of the adapter and of the table in step", () => {
+    const table = Object.entries(LOGINRADIUS_ERRORS)
+      .filter(([, mapping]) => mapping.code === ErrorCodes.UPSTREAM_AUTH_FAILED)
+      .map(([code]) => Number(code));
+    expect(new Set(table)).toEqual(AUTH_ERROR_CODES);
+  });
+
+  it.each([
+    ["overloaded", "overloaded"],
+    ["circuit_open", "circuit_open"],
+    ["bad_response", "bad_response"],
+    ["too_large", "too_large"],
+  ] as const)("says why UPSTREAM_UNAVAILABLE: %s", (failure, reason) => {
+    const { extensions } = upstreamToGraphQLError(new UpstreamError(failure, "GET /x", null));
+    expect(extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE", reason });
+  });
+
+  it("reports a redirect as UPSTREAM_ERROR", () => {
+    const error = upstreamToGraphQLError(new UpstreamError("redirected", "GET /x", 307));
+    expect(error.extensions).toEqual({ code: "UPSTREAM_ERROR" });
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import type { ValidationError } from "class-validator";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
+import { inputFieldOf } from "./graphql/upstream-fields.js";
 import { UpstreamError } from "./loginradius/upstream-error.js";
 
 /** The `extensions.code` values clients may see. Stable: clients branch on them. */
@@ -43,12 +44,15 @@ interface Mapping {
   message: string;
   /** The input field at fault, in GraphQL spelling. */
   field?: string;
+  /** `extensions.reason`: why, within one code (UPSTREAM_UNAVAILABLE: overloaded, circuit_open...). */
+  reason?: string;
 }
 
-const m = (code: ErrorCode, message: string, field?: string): Mapping => ({
+const m = (code: ErrorCode, message: string, field?: string, reason?: string): Mapping => ({
   code,
   message,
   ...(field ? { field } : {}),
+  ...(reason ? { reason } : {}),
 });
 
 const AUTH = m(
@@ -136,6 +140,27 @@ const FAILURES: Record<UpstreamError["failure"], Mapping> = {
   bad_response: m(
     ErrorCodes.UPSTREAM_UNAVAILABLE,
     "LoginRadius sent a response that could not be read.",
+    undefined,
+    "bad_response",
+  ),
+  too_large: m(
+    ErrorCodes.UPSTREAM_UNAVAILABLE,
+    "LoginRadius sent a response larger than this service accepts.",
+    undefined,
+    "too_large",
+  ),
+  redirected: m(ErrorCodes.UPSTREAM_ERROR, "LoginRadius answered with a redirect; not followed."),
+  overloaded: m(
+    ErrorCodes.UPSTREAM_UNAVAILABLE,
+    "Too many LoginRadius calls are waiting; retry later.",
+    undefined,
+    "overloaded",
+  ),
+  circuit_open: m(
+    ErrorCodes.UPSTREAM_UNAVAILABLE,
+    "LoginRadius is failing; calls are paused for a moment. Retry later.",
+    undefined,
+    "circuit_open",
   ),
   invalid_request: m(ErrorCodes.BAD_USER_INPUT, "A path parameter is not valid.", "uid"),
 };
@@ -152,24 +177,18 @@ const mappingFor = (error: UpstreamError): Mapping => {
   return FAILURES[error.failure];
 };
 
-/** LoginRadius field names (`Email[0].Value`) in GraphQL spelling (`emails[0].value`). */
-const graphqlField = (wireField: string): string =>
-  wireField
-    .replace(/^Email\b/, "emails")
-    .replace(/^PhoneId\b/, "phone")
-    .replace(/(^|\.)([A-Z])/g, (_, dot: string, c: string) => `${dot}${c.toLowerCase()}`);
+const PROBLEM_MESSAGE = "LoginRadius rejected this value.";
 
 export const upstreamToGraphQLError = (error: UpstreamError): GraphQLError => {
   const mapping = mappingFor(error);
-  const problems = error.fieldErrors.map((p) => ({
-    field: graphqlField(p.field),
-    message: p.message,
-  }));
+  const fields = [...new Set(error.fieldNames.map(inputFieldOf).filter((f) => f !== undefined))];
+  const problems = fields.map((field) => ({ field, message: PROBLEM_MESSAGE }));
   const field = mapping.field ?? problems[0]?.field;
   return new GraphQLError(mapping.message, {
     extensions: {
       code: mapping.code,
       ...(field ? { field } : {}),
+      ...(mapping.reason ? { reason: mapping.reason } : {}),
       ...(problems.length > 0 ? { problems } : {}),
       ...(error.retryAfterSeconds !== null ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
       ...(error.errorCode !== null ? { loginradius: { errorCode: error.errorCode } } : {}),

@@ -16,15 +16,22 @@ import {
 } from "./graphql/audit.js";
 import { type Authenticate, createAuthenticator } from "./graphql/auth/authenticate.js";
 import { ANONYMOUS_ALL_SCOPES, type Caller } from "./graphql/caller.js";
-import { createLimits, type Limits, persistedQueryRefusal } from "./graphql/limits/index.js";
+import {
+  createLimits,
+  createRateLimitStore,
+  type Limits,
+  persistedQueryRefusal,
+} from "./graphql/limits/index.js";
 import { applyCors } from "./http/cors.js";
 import { checkHost, type HostRule } from "./http/host-guard.js";
 import { BodyTooLargeError, readBody } from "./http/read-body.js";
 import { sendJson } from "./http/send-json.js";
 import { describeError, type Logger } from "./log.js";
 import { type AccountsClient, createAccountsClient } from "./loginradius/accounts.client.js";
+import type { UpstreamHealth } from "./loginradius/health.js";
 import { createLoginRadiusHttp, type UpstreamTarget } from "./loginradius/http.js";
 import type { Metrics } from "./metrics.js";
+import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
 
 export interface ServerDeps {
@@ -50,10 +57,14 @@ export interface AppRuntime {
   metrics: Metrics;
   /** Where audit lines go; default AUDIT_LOG_FILE, else stdout. */
   audit?: AuditSink;
+  /** Shared rate-limit buckets (Redis when replicas share a budget); in memory by default. */
+  rateStore?: RateLimitStore;
 }
 
 export interface AppServer {
   handler: RequestListener;
+  /** What the adapter knows of LoginRadius's health (for `/readyz`); absent on bare servers. */
+  upstreamHealth?: UpstreamHealth;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -239,7 +250,12 @@ export const createAppServer = async (
   upstream: UpstreamTarget,
   runtime: AppRuntime,
 ): Promise<AppServer> => {
-  const http = createLoginRadiusHttp({ ...upstream, ...config.upstream });
+  const rateStore =
+    runtime.rateStore ?? createRateLimitStore(config.limits.rateLimit, runtime.logger);
+  const http = createLoginRadiusHttp(
+    { ...upstream, ...config.upstream },
+    { ...runtime, rateStore },
+  );
   const audit =
     runtime.audit ??
     (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
@@ -259,10 +275,12 @@ export const createAppServer = async (
       blockSuggestions: !config.introspection,
       logger: runtime.logger,
       metrics: runtime.metrics,
+      store: rateStore,
     }),
   });
   return {
     ...server,
+    upstreamHealth: http.health,
     stop: async () => {
       await server.stop();
       audit.close();

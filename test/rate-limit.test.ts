@@ -97,11 +97,17 @@ describe("per-caller rate limit in Redis", () => {
       expect((await post(a, QUERY)).status).toBe(200);
       await expectLimited(await post(b, QUERY));
       await expectLimited(await post(a, QUERY));
-      // Keys carry the prefix and expire once the bucket would be full again.
-      expect((await redis.client.keys("test-shared:*")).sort()).toEqual([
+      // Keys carry the prefix and expire once the bucket would be full again. The outbound limit
+      // towards LoginRadius draws from the same store: one bucket per site (host + key digest),
+      // here two, since each instance has its own emulator.
+      const keys = (await redis.client.keys("test-shared:*")).sort();
+      expect(keys.filter((k) => !k.startsWith("test-shared:loginradius:"))).toEqual([
         "test-shared:cost:anonymous",
         "test-shared:ops:anonymous",
       ]);
+      expect(keys.filter((k) => k.startsWith("test-shared:loginradius:127.0.0.1:"))).toHaveLength(
+        2,
+      );
       expect(await redis.client.pttl("test-shared:ops:anonymous")).toBeGreaterThan(0);
       expect(await redis.client.pttl("test-shared:cost:anonymous")).toBeGreaterThan(0);
     } finally {

@@ -1,16 +1,26 @@
-import type { LoginRadiusHttp } from "./http.js";
-import type {
-  WireAccessToken,
-  WireDeleted,
-  WireEmail,
-  WireForgotToken,
-  WireIdentities,
-  WirePasswordHash,
-  WirePosted,
-  WirePrivacyPolicyHistory,
-  WireProfile,
-  WireProfileBody,
-  WireVerificationToken,
+import type { z } from "zod";
+import type { CallInput, Endpoint, HttpMethod, LoginRadiusHttp, RequestScope } from "./http.js";
+import {
+  type WireAccessToken,
+  WireAccessTokenSchema,
+  type WireDeleted,
+  WireDeletedSchema,
+  type WireEmail,
+  type WireForgotToken,
+  WireForgotTokenSchema,
+  type WireIdentities,
+  WireIdentitiesSchema,
+  type WirePasswordHash,
+  WirePasswordHashSchema,
+  type WirePosted,
+  WirePostedSchema,
+  type WirePrivacyPolicyHistory,
+  WirePrivacyPolicyHistorySchema,
+  type WireProfile,
+  type WireProfileBody,
+  WireProfileSchema,
+  type WireVerificationToken,
+  WireVerificationTokenSchema,
 } from "./wire.js";
 
 /** A `fields` projection as LoginRadius takes it (`Uid,Email`); undefined = everything. */
@@ -21,6 +31,12 @@ export type Fields = string | undefined;
  * loaders see this interface; the ky client below is one implementation, a test double another.
  */
 export interface AccountsClient {
+  /**
+   * This client bound to one GraphQL request: its id is forwarded as `X-Request-Id`, its deadline
+   * (`REQUEST_TIMEOUT_MS`, or `scope.signal` if that aborts first) bounds every call, its calls
+   * are counted in `stats`. Test doubles may leave it out.
+   */
+  forRequest?(scope: RequestScope): AccountsClient;
   createAccount(body: WireProfileBody, fields?: Fields): Promise<WireProfile>;
   getByEmail(email: string, fields?: Fields): Promise<WireProfile>;
   getByUserName(userName: string, fields?: Fields): Promise<WireProfile>;
@@ -63,139 +79,110 @@ export interface AccountsClient {
 
 const ACCOUNT = "/identity/v2/manage/account";
 
-export const createAccountsClient = (http: LoginRadiusHttp): AccountsClient => {
-  const read = <T>(
-    path: string,
-    params: Record<string, string>,
-    query: Record<string, string | undefined> = {},
-  ) => http.call<T>({ method: "GET", path, params, query, retry: true });
+const endpoint = <S extends z.ZodType>(
+  method: HttpMethod,
+  path: string,
+  retry: boolean,
+  schema: S,
+): Endpoint<S> => ({ method, path: `${ACCOUNT}${path}`, retry, schema });
+
+/**
+ * The Accounts endpoints: method, path, whether a repeat is harmless, and the answer's schema.
+ * Never retried: anything that creates, deletes, sends an email or SMS, or mints a token.
+ */
+export const ACCOUNT_ENDPOINTS = {
+  create: endpoint("POST", "", false, WireProfileSchema),
+  find: endpoint("GET", "", true, WireProfileSchema),
+  byUid: endpoint("GET", "/{uid}", true, WireProfileSchema),
+  // Same body, same result: safe to repeat.
+  update: endpoint("PUT", "/{uid}", true, WireProfileSchema),
+  phoneId: endpoint("PUT", "/{uid}/phoneid", true, WireProfileSchema),
+  passwordHash: endpoint("GET", "/{uid}/password", true, WirePasswordHashSchema),
+  setPassword: endpoint("PUT", "/{uid}/password", true, WirePasswordHashSchema),
+  // A repeated delete would answer 938 for a delete that succeeded.
+  deleteByUid: endpoint("DELETE", "/{uid}", false, WireDeletedSchema),
+  deleteByEmail: endpoint("DELETE", "", false, WireDeletedSchema),
+  invalidateEmail: endpoint("PUT", "/{uid}/invalidateemail", false, WirePostedSchema),
+  invalidatePhone: endpoint("PUT", "/{uid}/invalidatephone", false, WirePostedSchema),
+  forgotToken: endpoint("POST", "/forgot/token", false, WireForgotTokenSchema),
+  verifyToken: endpoint("POST", "/verify/token", false, WireVerificationTokenSchema),
+  accessToken: endpoint("GET", "/access_token", false, WireAccessTokenSchema),
+  refreshToken: endpoint("GET", "/access_token/refresh", false, WireAccessTokenSchema),
+  // A repeat after success answers 1217 (already revoked).
+  revokeToken: endpoint("GET", "/access_token/refresh/revoke", false, WireDeletedSchema),
+  revokeAll: endpoint("DELETE", "/{uid}/access_token/refresh/revoke", true, WireDeletedSchema),
+  upsertEmail: endpoint("PUT", "/{uid}/email", true, WireProfileSchema),
+  // A repeat after success answers 1340 (not in profile).
+  removeEmail: endpoint("DELETE", "/{uid}/email", false, WireProfileSchema),
+  identities: endpoint("GET", "/identities", true, WireIdentitiesSchema),
+  // A repeat after success answers 938 (old UID gone).
+  updateUid: endpoint("PUT", "/uid", false, WirePostedSchema),
+  privacyHistory: endpoint(
+    "GET",
+    "/{uid}/privacypolicy/history",
+    true,
+    WirePrivacyPolicyHistorySchema,
+  ),
+} as const;
+
+const E = ACCOUNT_ENDPOINTS;
+
+export const createAccountsClient = (
+  http: LoginRadiusHttp,
+  scope: RequestScope = {},
+): AccountsClient => {
+  const call = <S extends z.ZodType>(e: Endpoint<S>, input: CallInput = {}) =>
+    http.call(e, input, scope);
+  const uid = (value: string) => ({ uid: value });
 
   return {
-    createAccount: (body, fields) =>
-      http.call({ method: "POST", path: ACCOUNT, query: { fields }, body, retry: false }),
-    getByEmail: (email, fields) => read(ACCOUNT, {}, { email, fields }),
-    getByUserName: (userName, fields) => read(ACCOUNT, {}, { userName, fields }),
-    getByPhone: (phone, fields) => read(ACCOUNT, {}, { phone, fields }),
-    getByUid: (uid, fields) => read(`${ACCOUNT}/{uid}`, { uid }, { fields }),
-    // Same body, same result: safe to repeat.
-    updateAccount: (uid, body, nullSupport, fields) =>
-      http.call({
-        method: "PUT",
-        path: `${ACCOUNT}/{uid}`,
-        params: { uid },
-        query: { fields, nullSupport },
-        body,
-        retry: true,
-      }),
-    updatePhoneId: (uid, phone, fields) =>
-      http.call({
-        method: "PUT",
-        path: `${ACCOUNT}/{uid}/phoneid`,
-        params: { uid },
-        query: { fields },
-        body: { Phone: phone },
-        retry: true,
-      }),
-    getPasswordHash: (uid) => read(`${ACCOUNT}/{uid}/password`, { uid }),
-    setPassword: (uid, password) =>
-      http.call({
-        method: "PUT",
-        path: `${ACCOUNT}/{uid}/password`,
-        params: { uid },
-        body: { Password: password },
-        retry: true,
-      }),
-    // A repeated delete would answer 938 for a delete that succeeded: never retried.
-    deleteByUid: (uid) =>
-      http.call({ method: "DELETE", path: `${ACCOUNT}/{uid}`, params: { uid }, retry: false }),
-    deleteByEmail: (email) =>
-      http.call({ method: "DELETE", path: ACCOUNT, query: { email }, retry: false }),
-    // Sends an email: never retried.
-    invalidateEmailVerification: (uid, options = {}) =>
-      http.call({
-        method: "PUT",
-        path: `${ACCOUNT}/{uid}/invalidateemail`,
-        params: { uid },
+    forRequest: (request) => createAccountsClient(http, http.scope(request)),
+    createAccount: (body, fields) => call(E.create, { query: { fields }, body }),
+    getByEmail: (email, fields) => call(E.find, { query: { email, fields } }),
+    getByUserName: (userName, fields) => call(E.find, { query: { userName, fields } }),
+    getByPhone: (phone, fields) => call(E.find, { query: { phone, fields } }),
+    getByUid: (id, fields) => call(E.byUid, { params: uid(id), query: { fields } }),
+    updateAccount: (id, body, nullSupport, fields) =>
+      call(E.update, { params: uid(id), query: { fields, nullSupport }, body }),
+    updatePhoneId: (id, phone, fields) =>
+      call(E.phoneId, { params: uid(id), query: { fields }, body: { Phone: phone } }),
+    getPasswordHash: (id) => call(E.passwordHash, { params: uid(id) }),
+    setPassword: (id, password) =>
+      call(E.setPassword, { params: uid(id), body: { Password: password } }),
+    deleteByUid: (id) => call(E.deleteByUid, { params: uid(id) }),
+    deleteByEmail: (email) => call(E.deleteByEmail, { query: { email } }),
+    invalidateEmailVerification: (id, options = {}) =>
+      call(E.invalidateEmail, {
+        params: uid(id),
         query: { emailTemplate: options.emailTemplate, verificationUrl: options.verificationUrl },
-        retry: false,
       }),
-    // Sends an SMS: never retried.
-    resetPhoneIdVerification: (uid, options = {}) =>
-      http.call({
-        method: "PUT",
-        path: `${ACCOUNT}/{uid}/invalidatephone`,
-        params: { uid },
+    resetPhoneIdVerification: (id, options = {}) =>
+      call(E.invalidatePhone, {
+        params: uid(id),
         query: { smsTemplate: options.smsTemplate, isVoiceOtp: options.isVoiceOtp },
-        retry: false,
       }),
     forgotPasswordToken: (who, options = {}) =>
-      http.call({
-        method: "POST",
-        path: `${ACCOUNT}/forgot/token`,
+      call(E.forgotToken, {
         query: {
           emailTemplate: options.emailTemplate,
           resetPasswordUrl: options.resetPasswordUrl,
           sendEmail: options.sendEmail,
         },
         body: who,
-        retry: false,
       }),
-    emailVerificationToken: (email) =>
-      http.call({ method: "POST", path: `${ACCOUNT}/verify/token`, body: { email }, retry: false }),
-    // Each call mints a new token: never retried.
-    accessTokenByUid: (uid) =>
-      http.call({ method: "GET", path: `${ACCOUNT}/access_token`, query: { uid }, retry: false }),
+    emailVerificationToken: (email) => call(E.verifyToken, { body: { email } }),
+    accessTokenByUid: (id) => call(E.accessToken, { query: { uid: id } }),
     refreshAccessToken: (refreshToken) =>
-      http.call({
-        method: "GET",
-        path: `${ACCOUNT}/access_token/refresh`,
-        query: { refresh_Token: refreshToken },
-        retry: false,
-      }),
-    // A repeat after success answers 1217 (already revoked): never retried.
+      call(E.refreshToken, { query: { refresh_Token: refreshToken } }),
     revokeRefreshToken: (refreshToken) =>
-      http.call({
-        method: "GET",
-        path: `${ACCOUNT}/access_token/refresh/revoke`,
-        query: { refresh_Token: refreshToken },
-        retry: false,
-      }),
-    revokeAllRefreshTokens: (uid) =>
-      http.call({
-        method: "DELETE",
-        path: `${ACCOUNT}/{uid}/access_token/refresh/revoke`,
-        params: { uid },
-        retry: true,
-      }),
-    upsertEmail: (uid, emails, fields) =>
-      http.call({
-        method: "PUT",
-        path: `${ACCOUNT}/{uid}/email`,
-        params: { uid },
-        query: { fields },
-        body: { Email: emails },
-        retry: true,
-      }),
-    // A repeat after success answers 1340 (not in profile): never retried.
-    removeEmail: (uid, email, fields) =>
-      http.call({
-        method: "DELETE",
-        path: `${ACCOUNT}/{uid}/email`,
-        params: { uid },
-        query: { fields },
-        body: { email },
-        retry: false,
-      }),
-    identitiesByEmail: (email, fields) => read(`${ACCOUNT}/identities`, {}, { email, fields }),
-    // A repeat after success answers 938 (old UID gone): never retried.
-    updateUid: (uid, newUid) =>
-      http.call({
-        method: "PUT",
-        path: `${ACCOUNT}/uid`,
-        query: { uid },
-        body: { NewUid: newUid },
-        retry: false,
-      }),
-    privacyPolicyHistory: (uid) => read(`${ACCOUNT}/{uid}/privacypolicy/history`, { uid }),
+      call(E.revokeToken, { query: { refresh_Token: refreshToken } }),
+    revokeAllRefreshTokens: (id) => call(E.revokeAll, { params: uid(id) }),
+    upsertEmail: (id, emails, fields) =>
+      call(E.upsertEmail, { params: uid(id), query: { fields }, body: { Email: emails } }),
+    removeEmail: (id, email, fields) =>
+      call(E.removeEmail, { params: uid(id), query: { fields }, body: { email } }),
+    identitiesByEmail: (email, fields) => call(E.identities, { query: { email, fields } }),
+    updateUid: (id, newUid) => call(E.updateUid, { query: { uid: id }, body: { NewUid: newUid } }),
+    privacyPolicyHistory: (id) => call(E.privacyHistory, { params: uid(id) }),
   };
 };

@@ -1,6 +1,17 @@
-import ky, { HTTPError, type KyInstance } from "ky";
-import pLimit from "p-limit";
-import { errorInBody, toUpstreamError, UpstreamError } from "./upstream-error.js";
+import { createHash } from "node:crypto";
+import ky, { type KyInstance } from "ky";
+import type { z } from "zod";
+import { describeError, type Logger, silentLogger } from "../log.js";
+import { createMetrics, type Metrics } from "../metrics.js";
+import { createMemoryRateLimitStore, type RateLimitStore } from "../ratelimit/store.js";
+import { readAnswer } from "./answer.js";
+import { createGuardedFetch } from "./guarded-fetch.js";
+import { createUpstreamHealth, type UpstreamHealth } from "./health.js";
+import { createUpstreamObserver, type UpstreamObserver } from "./observe.js";
+import { createOutboundLimit, type OutboundLimit } from "./outbound-limit.js";
+import { retryOptions } from "./retry.js";
+import { createShedding } from "./shedding.js";
+import { toUpstreamError, UpstreamError } from "./upstream-error.js";
 
 /** Where LoginRadius is and who we are to it. */
 export interface UpstreamTarget {
@@ -12,38 +23,85 @@ export interface UpstreamTarget {
 
 /** How we call it. */
 export interface UpstreamTuning {
-  /** Per attempt. */
+  /** Per attempt, headers and body. */
   timeoutMs: number;
+  /** Per GraphQL request: upstream calls still pending after it fail with `timeout`. */
+  requestTimeoutMs: number;
   /** In-flight HTTP requests per process; more wait their turn. */
   maxConcurrency: number;
+  /** Callers waiting for a slot beyond this are refused at once (`overloaded`). */
+  maxQueue: number;
+  /** A caller waiting longer than this for a slot is refused (`overloaded`). */
+  maxQueueWaitMs: number;
   /** Extra attempts for calls that are safe to repeat. */
   retryLimit: number;
   /** First retry delay; doubles each time, full jitter, capped at 2 s. */
   retryBaseDelayMs: number;
   /** A 429 asking us to wait longer than this is not retried but reported. */
   maxRetryAfterSeconds: number;
+  /** Longest response body read; longer is refused (`too_large`). */
+  maxResponseBytes: number;
+  /** Consecutive failures (timeouts, drops, 5xx, bad answers) that open the breaker. */
+  breakerFailures: number;
+  /** How long the breaker stays open before one probe call is let through. */
+  breakerOpenMs: number;
+  /** Outbound requests per second (retries included), shared through the rate-limit store. */
+  maxRps: number;
 }
 
 export type UpstreamOptions = UpstreamTarget & UpstreamTuning;
 
+/** What the adapter takes from the process besides its options. All optional in tests. */
+export interface UpstreamRuntime {
+  logger?: Logger;
+  metrics?: Metrics;
+  /** The store of the outbound rate limit; in memory unless the service shares one (Redis). */
+  rateStore?: RateLimitStore;
+  now?: () => number;
+}
+
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
-export interface CallSpec {
+/** One LoginRadius endpoint: how to call it and what its answer must look like. */
+export interface Endpoint<S extends z.ZodType = z.ZodType> {
   method: HttpMethod;
-  /** The documented path with `{name}` placeholders; also the endpoint's name in errors. */
+  /** The documented path with `{name}` placeholders; also the endpoint's name in logs and metrics. */
   path: string;
-  params?: Record<string, string>;
-  query?: Record<string, string | boolean | undefined>;
-  body?: unknown;
   /**
    * Whether a repeat is harmless. Never for POSTs, for calls that send an email or SMS, or for
    * calls that mint a token: a retry after a lost response would do the thing twice.
    */
   retry: boolean;
+  /** The wire schema of a successful answer; a mismatch is `bad_response`. */
+  schema: S;
+}
+
+export interface CallInput {
+  params?: Record<string, string>;
+  query?: Record<string, string | boolean | undefined>;
+  body?: unknown;
+}
+
+/** The GraphQL request a call serves: its id goes to LoginRadius, its deadline bounds the call. */
+export interface RequestScope {
+  requestId?: string;
+  signal?: AbortSignal;
+  /** Counts calls sent for this request (the operation log reports it). */
+  stats?: { upstreamCalls: number };
 }
 
 export interface LoginRadiusHttp {
-  call<T>(spec: CallSpec): Promise<T>;
+  call<S extends z.ZodType>(
+    endpoint: Endpoint<S>,
+    input: CallInput,
+    scope?: RequestScope,
+  ): Promise<z.infer<S>>;
+  /**
+   * A scope for one GraphQL request: its deadline `requestTimeoutMs` from now, ended earlier by
+   * the given signal if that aborts first.
+   */
+  scope(scope: RequestScope): RequestScope;
+  readonly health: UpstreamHealth;
 }
 
 /** Path parameters must stay inside their one segment: no `/`, no `.`/`..`, nothing empty. */
@@ -67,80 +125,151 @@ export const buildPath = (
     return encodeURIComponent(value);
   });
 
-const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
-
 /**
  * The one ky instance that talks to LoginRadius: the key in the query (as the SDKs send it), the
- * secret in the `X-LoginRadius-ApiSecret` header only, a timeout per attempt, retries with
- * exponential backoff and full jitter for calls marked safe, `Retry-After` honoured on 429/503,
- * and a cap on concurrent requests.
+ * secret in the `X-LoginRadius-ApiSecret` header only, no redirects, a deadline per attempt over
+ * headers and body (the guarded fetch reads the body inside the attempt), a body cap.
  */
-export const createLoginRadiusHttp = (options: UpstreamOptions): LoginRadiusHttp => {
-  const limit = pLimit(options.maxConcurrency);
-  const base = options.apiUrl.replace(/\/+$/, "");
-  const client: KyInstance = ky.create({
+const createKy = (options: UpstreamOptions): KyInstance =>
+  ky.create({
+    prefixUrl: options.apiUrl.replace(/\/+$/, ""),
     timeout: options.timeoutMs,
     throwHttpErrors: true,
-    headers: {
-      "X-LoginRadius-ApiSecret": options.apiSecret,
-      Accept: "application/json",
-    },
+    redirect: "manual",
+    fetch: createGuardedFetch({ maxResponseBytes: options.maxResponseBytes }),
+    headers: { "X-LoginRadius-ApiSecret": options.apiSecret, Accept: "application/json" },
   });
 
-  return {
-    async call<T>(spec: CallSpec): Promise<T> {
-      const endpoint = `${spec.method} ${spec.path}`;
-      const searchParams = new URLSearchParams({ apiKey: options.apiKey });
-      for (const [name, value] of Object.entries(spec.query ?? {}))
-        if (value !== undefined) searchParams.set(name, String(value));
-      try {
-        const url = `${base}${buildPath(endpoint, spec.path, spec.params)}`;
-        // The cap covers the whole call, retries included: the per-attempt timeout then measures
-        // LoginRadius alone, not time spent queued, and a struggling upstream gets fewer requests.
-        const response = await limit(async () => {
-          const res = await client(url, {
-            method: spec.method,
-            searchParams,
-            ...(spec.body === undefined ? {} : { json: spec.body }),
-            retry: spec.retry
-              ? {
-                  limit: options.retryLimit,
-                  methods: [spec.method.toLowerCase()],
-                  statusCodes: RETRY_STATUS,
-                  afterStatusCodes: [429, 503],
-                  maxRetryAfter: options.maxRetryAfterSeconds * 1000,
-                  backoffLimit: 2000,
-                  delay: (attempt) => options.retryBaseDelayMs * 2 ** (attempt - 1),
-                  jitter: true,
-                  retryOnTimeout: true,
-                  shouldRetry: ({ error }) => {
-                    if (!(error instanceof HTTPError) || error.response.status !== 429)
-                      return undefined;
-                    const after = Number(error.response.headers.get("retry-after"));
-                    return Number.isFinite(after) && after > options.maxRetryAfterSeconds
-                      ? false
-                      : undefined;
-                  },
-                }
-              : { limit: 0 },
-          });
-          return { status: res.status, text: await res.text() };
-        });
-        const { text } = response;
-        let body: unknown;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          throw new UpstreamError("bad_response", endpoint, response.status);
-        }
-        const inBody = errorInBody(endpoint, response.status, body);
-        if (inBody) throw inBody;
-        if (body === null || typeof body !== "object")
-          throw new UpstreamError("bad_response", endpoint, response.status);
-        return body as T;
-      } catch (error) {
-        throw await toUpstreamError(endpoint, error);
-      }
+interface Sender {
+  options: UpstreamOptions;
+  client: KyInstance;
+  limit: OutboundLimit;
+  observer: UpstreamObserver;
+}
+
+/**
+ * One call with its retries, once it holds a slot: the key in the query, the request id in a
+ * header, the request's deadline as ky's signal, one outbound token and one `stats` count per
+ * attempt, one log line per retried attempt. `attempt.n` counts the attempts sent.
+ */
+const send = async (
+  deps: Sender,
+  e: Endpoint,
+  input: CallInput,
+  scope: RequestScope,
+  attempt: { n: number },
+): Promise<{ status: number; text: string }> => {
+  const name = `${e.method} ${e.path}`;
+  const searchParams = new URLSearchParams({ apiKey: deps.options.apiKey });
+  for (const [key, value] of Object.entries(input.query ?? {}))
+    if (value !== undefined) searchParams.set(key, String(value));
+  const res = await deps.client(buildPath(name, e.path, input.params).slice(1), {
+    method: e.method,
+    searchParams,
+    ...(scope.requestId ? { headers: { "X-Request-Id": scope.requestId } } : {}),
+    ...(scope.signal ? { signal: scope.signal } : {}),
+    ...(input.body === undefined ? {} : { json: input.body }),
+    retry: retryOptions(deps.options, e.method, e.retry, scope.signal),
+    hooks: {
+      // Before ky starts the attempt's timer: waiting for a token is not LoginRadius's time.
+      beforeRequest: [
+        async () => {
+          await deps.limit.take(name, scope.signal);
+          attempt.n++;
+          if (scope.stats) scope.stats.upstreamCalls++;
+        },
+      ],
+      beforeRetry: [
+        async ({ error }) => {
+          const failed = await toUpstreamError(name, error);
+          deps.observer.attemptFailed(failed, attempt.n, scope.requestId, true);
+        },
+      ],
     },
+  });
+  return { status: res.status, text: await res.text() };
+};
+
+/** The readiness probe's read: one attempt, no queue, no breaker, no outbound token. */
+const readForProbe = (deps: Sender, uid: string) =>
+  deps.client(`identity/v2/manage/account/${encodeURIComponent(uid)}`, {
+    searchParams: { apiKey: deps.options.apiKey, fields: "Uid" },
+    retry: { limit: 0 },
+  });
+
+/**
+ * The outbound bucket: LoginRadius's allowance is per site (API key) and host, so replicas of one
+ * site share it through a shared store, and other sites do not. The key is hashed, not stored.
+ */
+export const outboundKey = (target: UpstreamTarget): string =>
+  `loginradius:${new URL(target.apiUrl).host}:${createHash("sha256").update(target.apiKey).digest("hex").slice(0, 16)}`;
+
+/** A deadline `ms` from now, also ended by `outer` (e.g. a shutdown) when given. */
+const deadline = (ms: number, outer?: AbortSignal): AbortSignal =>
+  outer ? AbortSignal.any([outer, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms);
+
+/**
+ * The LoginRadius adapter: the ky instance and what guards it. A call passes the breaker, waits
+ * (briefly, boundedly) for a concurrency slot, takes an outbound token per attempt, is retried
+ * when safe, and its answer is validated by its endpoint's schema. Each failure is one typed
+ * UpstreamError, one log line per attempt and one metric sample per call.
+ */
+export const createLoginRadiusHttp = (
+  options: UpstreamOptions,
+  runtime: UpstreamRuntime = {},
+): LoginRadiusHttp => {
+  const now = runtime.now ?? Date.now;
+  const logger = runtime.logger ?? silentLogger;
+  const observer = createUpstreamObserver({
+    logger,
+    metrics: runtime.metrics ?? createMetrics({ defaultMetrics: false }),
+    now,
+  });
+  const shedding = createShedding(options, observer, now);
+  const limit = createOutboundLimit({
+    store: runtime.rateStore ?? createMemoryRateLimitStore(now),
+    key: outboundKey(options),
+    perSecond: options.maxRps,
+    maxWaitMs: options.maxQueueWaitMs,
+    onStoreError: (error) =>
+      logger.warn(describeError(error), "outbound rate-limit store failed; call let through"),
+  });
+  const deps: Sender = { options, client: createKy(options), limit, observer };
+
+  const call = async <S extends z.ZodType>(
+    endpoint: Endpoint<S>,
+    input: CallInput,
+    scope: RequestScope = {},
+  ): Promise<z.infer<S>> => {
+    const name = `${endpoint.method} ${endpoint.path}`;
+    const started = performance.now();
+    const attempt = { n: 0 };
+    try {
+      const data = await shedding.run(name, scope.signal, async () => {
+        const answer = await send(deps, endpoint, input, scope, attempt).catch(
+          async (error: unknown) => {
+            throw await toUpstreamError(name, error);
+          },
+        );
+        return readAnswer(endpoint.schema, name, answer.status, answer.text);
+      });
+      observer.callEnded(name, "ok", started);
+      return data;
+    } catch (error) {
+      const failed = await toUpstreamError(name, error);
+      observer.attemptFailed(failed, Math.max(1, attempt.n), scope.requestId);
+      observer.callEnded(name, failed.failure, started, failed);
+      throw failed;
+    }
+  };
+
+  return {
+    call,
+    scope: (scope) => ({ ...scope, signal: deadline(options.requestTimeoutMs, scope.signal) }),
+    health: createUpstreamHealth({
+      observer,
+      breakerState: shedding.breakerState,
+      read: (uid) => readForProbe(deps, uid),
+    }),
   };
 };

@@ -1,13 +1,18 @@
 import { HTTPError, TimeoutError } from "ky";
-import type { WireError } from "./wire.js";
+import { RefusedResponse } from "./guarded-fetch.js";
+import { WireErrorSchema } from "./wire.js";
 
 /**
  * Why an upstream call failed:
  * - `rejected`: LoginRadius answered with an error body (its `ErrorCode` says why);
- * - `rate_limited`: HTTP 429;
+ * - `rate_limited`: HTTP 429, or our own outbound limit (`UPSTREAM_MAX_RPS`) has no token soon;
  * - `unavailable`: a 5xx, a dropped connection or a refused one;
- * - `timeout`: no answer in time;
- * - `bad_response`: an answer that is not the JSON LoginRadius sends;
+ * - `timeout`: no whole answer within the attempt's deadline, or the request's deadline passed;
+ * - `bad_response`: an answer that is not the JSON this endpoint sends;
+ * - `too_large`: an answer longer than `UPSTREAM_MAX_RESPONSE_BYTES` (reading stopped there);
+ * - `redirected`: a 3xx; never followed, so neither secret nor body leaves for another host;
+ * - `overloaded`: shed before sending: the concurrency queue is full or the wait too long;
+ * - `circuit_open`: shed before sending: the breaker is open after consecutive failures;
  * - `invalid_request`: refused before sending (a path parameter that could escape its segment).
  */
 export type UpstreamFailure =
@@ -16,11 +21,16 @@ export type UpstreamFailure =
   | "unavailable"
   | "timeout"
   | "bad_response"
+  | "too_large"
+  | "redirected"
+  | "overloaded"
+  | "circuit_open"
   | "invalid_request";
 
 /**
  * The one error type the REST adapter throws. It names the endpoint by its template
- * (`GET /identity/v2/manage/account/{uid}`), never by URL, and carries no secret.
+ * (`GET /identity/v2/manage/account/{uid}`), never by URL, and carries no secret and no
+ * LoginRadius wording: only the status, the `ErrorCode` and the names of the fields at fault.
  */
 export class UpstreamError extends Error {
   override readonly name = "UpstreamError";
@@ -30,8 +40,10 @@ export class UpstreamError extends Error {
     readonly endpoint: string,
     readonly status: number | null,
     readonly errorCode: number | null = null,
-    readonly description: string | null = null,
-    readonly fieldErrors: { field: string; message: string }[] = [],
+    /** Why, in our words (a validation path, "cap reached"); for logs only, never LoginRadius text. */
+    readonly detail: string | null = null,
+    /** LoginRadius `Errors[].FieldName` values; their messages are not kept. */
+    readonly fieldNames: string[] = [],
     readonly retryAfterSeconds: number | null = null,
   ) {
     super(
@@ -42,11 +54,13 @@ export class UpstreamError extends Error {
   }
 }
 
-const isWireError = (body: unknown): body is WireError =>
-  typeof body === "object" &&
-  body !== null &&
-  typeof (body as { ErrorCode?: unknown }).ErrorCode === "number" &&
-  (body as { ErrorCode: number }).ErrorCode !== 0;
+/** LoginRadius codes that mean "your key or secret is refused": an operator must act. */
+export const AUTH_ERROR_CODES: ReadonlySet<number> = new Set([
+  901, 902, 905, 906, 909, 920, 921, 922, 923, 1143,
+]);
+
+/** The longest wait we pass on to clients: a `Retry-After: 86400` is an upstream bug, not advice. */
+export const MAX_REPORTED_RETRY_AFTER_SECONDS = 300;
 
 /** A body that says "error" even with HTTP 200 (the official SDKs decide by the body, too). */
 export const errorInBody = (
@@ -54,60 +68,63 @@ export const errorInBody = (
   status: number,
   body: unknown,
 ): UpstreamError | undefined => {
-  if (!isWireError(body)) return undefined;
+  const parsed = WireErrorSchema.safeParse(body);
+  if (!parsed.success || parsed.data.ErrorCode === 0) return undefined;
   return new UpstreamError(
     status === 429 ? "rate_limited" : status >= 500 ? "unavailable" : "rejected",
     endpoint,
     status,
-    body.ErrorCode,
-    body.Description ?? null,
-    (body.Errors ?? []).map((e) => ({ field: e.FieldName, message: e.ErrorMessage })),
+    parsed.data.ErrorCode,
+    null,
+    (parsed.data.Errors ?? []).map((e) => e.FieldName),
   );
 };
 
-const parseRetryAfter = (value: string | null): number | null => {
-  if (value === null) return null;
+/** `Retry-After` in seconds (number or HTTP date), clamped to [0, MAX_REPORTED_RETRY_AFTER_SECONDS]. */
+export const parseRetryAfter = (value: string | null, now = Date.now()): number | null => {
+  if (value === null || value.trim() === "") return null;
   const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
   const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  const raw = Number.isFinite(seconds)
+    ? seconds
+    : Number.isNaN(date)
+      ? null
+      : Math.ceil((date - now) / 1000);
+  return raw === null ? null : Math.min(MAX_REPORTED_RETRY_AFTER_SECONDS, Math.max(0, raw));
 };
 
-/** Translates anything ky or fetch threw into an UpstreamError, once, here. */
+const fromHttpError = async (endpoint: string, error: HTTPError): Promise<UpstreamError> => {
+  const { status } = error.response;
+  if (status >= 300 && status < 400) return new UpstreamError("redirected", endpoint, status);
+  const retryAfter = parseRetryAfter(error.response.headers.get("retry-after"));
+  let body: unknown;
+  try {
+    body = JSON.parse(await error.response.text());
+  } catch {
+    body = undefined;
+  }
+  const fromBody = errorInBody(endpoint, status, body);
+  const errorCode = fromBody?.errorCode ?? null;
+  if (status === 429)
+    return new UpstreamError("rate_limited", endpoint, status, errorCode, null, [], retryAfter);
+  if (fromBody && status < 500) return fromBody;
+  if (status >= 500 || status === 408)
+    return new UpstreamError("unavailable", endpoint, status, errorCode);
+  return new UpstreamError("bad_response", endpoint, status, null, "error status without body");
+};
+
+/**
+ * Translates anything ky or fetch threw into an UpstreamError, once, here. An abort whose reason
+ * is a timeout (the request's deadline, `AbortSignal.timeout`) is a timeout like ky's own.
+ */
 export const toUpstreamError = async (endpoint: string, error: unknown): Promise<UpstreamError> => {
   if (error instanceof UpstreamError) return error;
   if (error instanceof TimeoutError) return new UpstreamError("timeout", endpoint, null);
-  if (error instanceof HTTPError) {
-    const { status } = error.response;
-    const retryAfter = parseRetryAfter(error.response.headers.get("retry-after"));
-    let body: unknown;
-    try {
-      body = JSON.parse(await error.response.text());
-    } catch {
-      body = undefined;
-    }
-    const fromBody = errorInBody(endpoint, status, body);
-    if (status === 429)
-      return new UpstreamError(
-        "rate_limited",
-        endpoint,
-        status,
-        fromBody?.errorCode ?? null,
-        fromBody?.description ?? null,
-        [],
-        retryAfter,
-      );
-    if (fromBody && status < 500) return fromBody;
-    if (status >= 500 || status === 408)
-      return new UpstreamError(
-        "unavailable",
-        endpoint,
-        status,
-        fromBody?.errorCode ?? null,
-        fromBody?.description ?? null,
-      );
-    return new UpstreamError("bad_response", endpoint, status);
-  }
+  if (error instanceof RefusedResponse)
+    return new UpstreamError(error.kind, endpoint, error.status);
+  if (error instanceof HTTPError) return fromHttpError(endpoint, error);
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))
+    return new UpstreamError("timeout", endpoint, null, null, "request deadline");
   // fetch's TypeError("fetch failed"), ECONNREFUSED, a socket closed mid-response.
   return new UpstreamError("unavailable", endpoint, null);
 };

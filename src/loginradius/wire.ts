@@ -1,118 +1,125 @@
+import { z } from "zod";
+
 /**
- * The JSON exactly as LoginRadius sends it (shared/loginradius-account-api.md sections 4 and 5).
- * Types only. Every profile key may be missing when `fields` projected it away.
+ * The JSON LoginRadius sends (shared/loginradius-account-api.md sections 4 and 5), as zod schemas
+ * of the keys the facade reads; types are inferred from them. Every answer is parsed with its
+ * endpoint's schema before anything reads it, so a wrong shape is one `bad_response`, never an
+ * account with `uid: ""`. Unknown keys are dropped. Profile keys other than `Uid` may be missing
+ * when `fields` projected them away.
  */
 
-export interface WireEmail {
-  Type: string;
-  Value: string;
-}
+const str = z.string().nullish();
+const bool = z.boolean().nullish();
 
-export interface WirePrivacyPolicy {
-  Version: string;
-  AcceptSource: string | null;
-  AcceptDateTime: string | null;
-}
+export const WireEmailSchema = z.object({ Type: z.string(), Value: z.string() });
+export type WireEmail = z.infer<typeof WireEmailSchema>;
 
-export interface WireIdentity {
-  Provider?: string | null;
-  ID?: string | null;
-  FullName?: string | null;
-  Email?: WireEmail[] | null;
-  ImageUrl?: string | null;
-}
+export const WirePrivacyPolicySchema = z.object({
+  Version: z.string(),
+  AcceptSource: str,
+  AcceptDateTime: str,
+});
+export type WirePrivacyPolicy = z.infer<typeof WirePrivacyPolicySchema>;
 
-/** The user profile ("Identity"). Only the keys the facade reads are typed; the rest pass through. */
-export interface WireProfile {
-  Uid?: string;
-  ID?: string | null;
-  Provider?: string | null;
-  Email?: WireEmail[] | null;
-  EmailVerified?: boolean | null;
-  PhoneId?: string | null;
-  PhoneIdVerified?: boolean | null;
-  UserName?: string | null;
-  Prefix?: string | null;
-  FirstName?: string | null;
-  MiddleName?: string | null;
-  LastName?: string | null;
-  Suffix?: string | null;
-  FullName?: string | null;
-  NickName?: string | null;
-  BirthDate?: string | null;
-  Gender?: string | null;
-  Company?: string | null;
-  City?: string | null;
-  Country?: { Code?: string | null; Name?: string | null } | null;
-  CustomFields?: Record<string, unknown> | null;
-  Roles?: string[] | null;
-  Identities?: WireIdentity[] | null;
-  IsActive?: boolean | null;
-  IsDeleted?: boolean | null;
-  IsLoginLocked?: boolean | null;
-  LoginLockedType?: string | null;
-  IsCustomUid?: boolean | null;
-  NoOfLogins?: number | null;
-  RegistrationProvider?: string | null;
-  RegistrationSource?: string | null;
-  CreatedDate?: string | null;
-  ModifiedDate?: string | null;
-  LastLoginDate?: string | null;
-  SignupDate?: string | null;
-  LastPasswordChangeDate?: string | null;
-  PreviousUids?: string[] | string | null;
-  PrivacyPolicy?: WirePrivacyPolicy | null;
-  [key: string]: unknown;
-}
+export const WireIdentitySchema = z.object({
+  Provider: str,
+  ID: str,
+  FullName: str,
+  Email: z.array(WireEmailSchema).nullish(),
+  ImageUrl: str,
+});
+export type WireIdentity = z.infer<typeof WireIdentitySchema>;
 
-/** A create or update body: profile keys as LoginRadius spells them. */
+/** The user profile ("Identity"). `Uid` is required: every profile we ask for includes it. */
+export const WireProfileSchema = z.object({
+  Uid: z.string().min(1),
+  ID: str,
+  Provider: str,
+  Email: z.array(WireEmailSchema).nullish(),
+  EmailVerified: bool,
+  PhoneId: str,
+  PhoneIdVerified: bool,
+  UserName: str,
+  Prefix: str,
+  FirstName: str,
+  MiddleName: str,
+  LastName: str,
+  Suffix: str,
+  FullName: str,
+  NickName: str,
+  BirthDate: str,
+  Gender: str,
+  Company: str,
+  City: str,
+  Country: z.object({ Code: str, Name: str }).nullish(),
+  CustomFields: z.record(z.string(), z.unknown()).nullish(),
+  Roles: z.array(z.string()).nullish(),
+  Identities: z.array(WireIdentitySchema).nullish(),
+  IsActive: bool,
+  IsDeleted: bool,
+  IsLoginLocked: bool,
+  IsCustomUid: bool,
+  NoOfLogins: z.number().nullish(),
+  RegistrationSource: str,
+  CreatedDate: str,
+  ModifiedDate: str,
+  LastLoginDate: str,
+  LastPasswordChangeDate: str,
+  PreviousUids: z.union([z.array(z.string()), z.string()]).nullish(),
+  PrivacyPolicy: WirePrivacyPolicySchema.nullish(),
+});
+export type WireProfile = z.infer<typeof WireProfileSchema>;
+
+/** A create or update body: profile keys as LoginRadius spells them (we send it; not parsed). */
 export type WireProfileBody = Record<string, unknown>;
 
-export interface WireIdentities {
-  Data: WireProfile[];
-}
+export const WireIdentitiesSchema = z.object({ Data: z.array(WireProfileSchema) });
+export type WireIdentities = z.infer<typeof WireIdentitiesSchema>;
 
-export interface WirePasswordHash {
-  PasswordHash: string | null;
-}
+export const WirePasswordHashSchema = z.object({ PasswordHash: z.string().nullable() });
+export type WirePasswordHash = z.infer<typeof WirePasswordHashSchema>;
 
-export interface WireDeleted {
-  IsDeleted: boolean;
-  RecordsDeleted?: number;
-}
+export const WireDeletedSchema = z.object({
+  IsDeleted: z.boolean(),
+  RecordsDeleted: z.number().optional(),
+});
+export type WireDeleted = z.infer<typeof WireDeletedSchema>;
 
-export interface WirePosted {
-  IsPosted: boolean;
-}
+export const WirePostedSchema = z.object({ IsPosted: z.boolean() });
+export type WirePosted = z.infer<typeof WirePostedSchema>;
 
-export interface WireForgotToken {
-  ForgotToken: string;
-  IdentityProviders?: string[] | null;
-}
+export const WireForgotTokenSchema = z.object({
+  ForgotToken: z.string().min(1),
+  IdentityProviders: z.array(z.string()).nullish(),
+});
+export type WireForgotToken = z.infer<typeof WireForgotTokenSchema>;
 
-export interface WireVerificationToken {
-  VerificationToken: string;
-  expires_in?: string | null;
-}
+export const WireVerificationTokenSchema = z.object({
+  VerificationToken: z.string().min(1),
+  expires_in: str,
+});
+export type WireVerificationToken = z.infer<typeof WireVerificationTokenSchema>;
 
-export interface WireAccessToken {
-  access_token: string;
-  refresh_token?: string | null;
-  expires_in: string;
-}
+export const WireAccessTokenSchema = z.object({
+  access_token: z.string().min(1),
+  refresh_token: str,
+  expires_in: z.string(),
+});
+export type WireAccessToken = z.infer<typeof WireAccessTokenSchema>;
 
-export interface WirePrivacyPolicyHistory {
-  Uid: string;
-  Current: WirePrivacyPolicy | null;
-  History: WirePrivacyPolicy[] | null;
-}
+export const WirePrivacyPolicyHistorySchema = z.object({
+  Uid: z.string(),
+  Current: WirePrivacyPolicySchema.nullable(),
+  History: z.array(WirePrivacyPolicySchema).nullable(),
+});
+export type WirePrivacyPolicyHistory = z.infer<typeof WirePrivacyPolicyHistorySchema>;
 
-/** LoginRadius error body (section 6.1). */
-export interface WireError {
-  Description?: string;
-  ErrorCode: number;
-  Message?: string;
-  IsProviderError?: boolean;
-  ProviderErrorResponse?: string | null;
-  Errors?: { FieldName: string; ErrorMessage: string }[] | null;
-}
+/**
+ * LoginRadius error body (section 6.1): only what we act on. Its texts (`Description`, `Message`,
+ * `Errors[].ErrorMessage`) are not even read: no LoginRadius wording can reach a client or a log.
+ */
+export const WireErrorSchema = z.object({
+  ErrorCode: z.number().int(),
+  Errors: z.array(z.object({ FieldName: z.string() })).nullish(),
+});
+export type WireError = z.infer<typeof WireErrorSchema>;

@@ -63,6 +63,8 @@ export const TEST_ENV: Env = {
   UPSTREAM_RETRIES: "2",
   UPSTREAM_RETRY_BASE_DELAY_MS: "5",
   UPSTREAM_MAX_RETRY_AFTER_SECONDS: "2",
+  // Failure tests inject faults back to back into one stack; the breaker has its own tests.
+  UPSTREAM_BREAKER_FAILURES: "1000",
   GRAPHQL_INTROSPECTION: "true",
   // Rate limits have their own tests (test/rate-limit.test.ts); elsewhere they would make results
   // depend on how fast the machine runs the file.

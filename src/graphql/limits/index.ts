@@ -29,7 +29,11 @@ export interface Limits {
   caches: DocumentCaches;
 }
 
-const rateLimitStore = (config: RateLimitConfig, logger: Logger): RateLimitStore =>
+/**
+ * The token buckets every limit draws from (the callers' budgets here, the outbound limit in the
+ * adapter): Redis when REDIS_URL is set, falling back to this process's memory when Redis fails.
+ */
+export const createRateLimitStore = (config: RateLimitConfig, logger: Logger): RateLimitStore =>
   config.redisUrl
     ? withFallback(
         createRedisRateLimitStore({
@@ -50,6 +54,8 @@ export interface LimitsOptions {
   blockSuggestions: boolean;
   logger: Logger;
   metrics?: Metrics;
+  /** Shared buckets; closed when the server stops. */
+  store: RateLimitStore;
 }
 
 /**
@@ -75,7 +81,7 @@ export const createLimits = (options: LimitsOptions): Limits => {
           table: options.costs,
           limits: config.operation,
           rateLimit: config.rateLimit,
-          store: rateLimitStore(config.rateLimit, options.logger),
+          store: options.store,
         }),
       ],
       parseOptions: { maxTokens: config.operation.maxTokens },

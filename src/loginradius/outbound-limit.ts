@@ -1,0 +1,79 @@
+import type { RateDecision, RateLimitStore } from "../ratelimit/store.js";
+import { UpstreamError } from "./upstream-error.js";
+
+export interface OutboundLimitOptions {
+  store: RateLimitStore;
+  /** Bucket name; replicas sharing a store (Redis) share the budget. */
+  key: string;
+  /** Requests per second towards LoginRadius (its default allowance is about 50 per site). */
+  perSecond: number;
+  /** Longest we wait for a token; past it the call fails fast with `rate_limited`. */
+  maxWaitMs: number;
+  /**
+   * Told when the store fails (Redis down). The call is then let through: the limit is our
+   * courtesy to LoginRadius, which enforces its own; a store outage must not become ours.
+   */
+  onStoreError?: (error: unknown) => void;
+}
+
+export interface OutboundLimit {
+  /** Takes one token, waiting briefly when one is near; throws UpstreamError otherwise. */
+  take(endpoint: string, signal?: AbortSignal): Promise<void>;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+
+/**
+ * The outbound rate limit: one token per HTTP attempt (retries included), so this service never
+ * spends more of the site's LoginRadius allowance than configured, however many requests arrive.
+ * A burst of one second's worth is allowed; beyond that callers wait one token's time at a
+ * stretch, up to `maxWaitMs`, then fail with `UPSTREAM_RATE_LIMITED` instead of queueing.
+ */
+export const createOutboundLimit = (options: OutboundLimitOptions): OutboundLimit => {
+  const rule = { perSecond: options.perSecond, burst: options.perSecond };
+  const step = Math.max(1, Math.ceil(1000 / options.perSecond));
+  let lastReport = Number.NEGATIVE_INFINITY;
+  // At most one report per 10 s: every call would hit a dead store.
+  const reportStoreError = (error: unknown) => {
+    if (Date.now() - lastReport < 10_000) return;
+    lastReport = Date.now();
+    options.onStoreError?.(error);
+  };
+  return {
+    async take(endpoint, signal) {
+      const started = Date.now();
+      for (;;) {
+        let decision: RateDecision;
+        try {
+          decision = await options.store.take(options.key, 1, rule);
+        } catch (error) {
+          reportStoreError(error);
+          return;
+        }
+        if (decision.allowed) return;
+        if (signal?.aborted)
+          throw new UpstreamError("timeout", endpoint, null, null, "request deadline");
+        if (Date.now() - started + step > options.maxWaitMs)
+          throw new UpstreamError(
+            "rate_limited",
+            endpoint,
+            null,
+            null,
+            "outbound limit",
+            [],
+            decision.retryAfterSeconds,
+          );
+        await sleep(step, signal);
+      }
+    },
+  };
+};

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { readConfig } from "../config.js";
+
+describe("the upstream part of the configuration", () => {
+  it.each([
+    ["credentials", "https://user:pa55word@api.example"],
+    ["a query", "https://api.example/?apisecret=pa55word"],
+    ["a fragment", "https://api.example/#pa55word"],
+  ])("refuses an API URL with %s, without echoing it", (_, url) => {
+    let message = "";
+    try {
+      readConfig({ LOGINRADIUS_API_URL: url });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("LOGINRADIUS_API_URL");
+    expect(message).not.toContain("pa55word");
+  });
+
+  it("has defaults for every limit: 1 MiB bodies, 50 requests per second, 30 s per request", () => {
+    expect(readConfig({}).upstream).toEqual({
+      timeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      maxConcurrency: 16,
+      maxQueue: 256,
+      maxQueueWaitMs: 5_000,
+      retryLimit: 2,
+      retryBaseDelayMs: 100,
+      maxRetryAfterSeconds: 5,
+      maxResponseBytes: 1_048_576,
+      breakerFailures: 5,
+      breakerOpenMs: 10_000,
+      maxRps: 50,
+    });
+  });
+
+  it("lists every bad upstream variable in one error", () => {
+    expect(() =>
+      readConfig({
+        REQUEST_TIMEOUT_MS: "soon",
+        UPSTREAM_MAX_RESPONSE_BYTES: "10",
+        UPSTREAM_MAX_QUEUE: "-1",
+        UPSTREAM_BREAKER_FAILURES: "0",
+        UPSTREAM_MAX_RPS: "0",
+      }),
+    ).toThrow(
+      /REQUEST_TIMEOUT_MS[\s\S]*UPSTREAM_MAX_QUEUE[\s\S]*UPSTREAM_MAX_RESPONSE_BYTES[\s\S]*UPSTREAM_BREAKER_FAILURES[\s\S]*UPSTREAM_MAX_RPS/,
+    );
+  });
+});
