@@ -8,6 +8,22 @@ export interface Config {
   loginradius: UpstreamTarget | null;
   upstream: UpstreamTuning;
   introspection: boolean;
+  /** Operations: logs, readiness, shutdown. */
+  ops: OpsConfig;
+}
+
+export interface OpsConfig {
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  logFormat: "json" | "pretty";
+  /** How long SIGTERM waits for in-flight requests before closing what remains. */
+  shutdownGraceMs: number;
+  /**
+   * After SIGTERM, how long to keep accepting new connections while `/readyz` says 503, so a load
+   * balancer notices before connections are refused (Kubernetes: a few seconds; default 0).
+   */
+  shutdownDelayMs: number;
+  /** A good upstream answer this recent makes `/readyz` ready without a probe. */
+  readyMaxAgeMs: number;
 }
 
 export const DEFAULT_API_URL = "https://api.loginradius.com";
@@ -43,13 +59,16 @@ export const readConfig = (env: Env): Readonly<Config> => {
     validUrl =
       (url.protocol === "https:" || url.protocol === "http:") &&
       url.search === "" &&
-      url.username === "";
+      url.hash === "" &&
+      !/[?#]/.test(apiUrl) &&
+      url.username === "" &&
+      url.password === "";
   } catch {
     validUrl = false;
   }
   read.check(
     validUrl,
-    "LOGINRADIUS_API_URL must be an http(s) URL without a query or credentials (its value is not shown: it may hold one).",
+    "LOGINRADIUS_API_URL must be an http(s) URL without a query, a fragment or credentials (its value is not shown: it may hold one).",
   );
   const upstream = {
     timeoutMs: read.int("UPSTREAM_TIMEOUT_MS", 10_000, 100, 120_000),
@@ -60,6 +79,17 @@ export const readConfig = (env: Env): Readonly<Config> => {
   };
   const introspection =
     read.oneOf("GRAPHQL_INTROSPECTION", ["true", "false"] as const, "true") === "true";
+  const ops: OpsConfig = {
+    logLevel: read.oneOf(
+      "LOG_LEVEL",
+      ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const,
+      "info",
+    ),
+    logFormat: read.oneOf("LOG_FORMAT", ["json", "pretty"] as const, "json"),
+    shutdownGraceMs: read.int("SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
+    shutdownDelayMs: read.int("SHUTDOWN_DELAY_MS", 0, 0, 600_000),
+    readyMaxAgeMs: read.int("READY_MAX_AGE_MS", 30_000, 1_000, 3_600_000),
+  };
   read.done();
   return Object.freeze({
     port,
@@ -67,5 +97,6 @@ export const readConfig = (env: Env): Readonly<Config> => {
     loginradius: apiKey && apiSecret ? { apiUrl, apiKey, apiSecret } : null,
     upstream,
     introspection,
+    ops: Object.freeze(ops),
   });
 };

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { AccountLoaders } from "./accounts/account.loaders.js";
+import { AccountLoaders, type BatchSizes } from "./accounts/account.loaders.js";
 import { ANONYMOUS_ALL_SCOPES, type Caller } from "./graphql/caller.js";
 import type { AccountsClient } from "./loginradius/accounts.client.js";
 
@@ -24,10 +24,11 @@ export const createContext = (
   client: AccountsClient,
   requestId: string = randomUUID(),
   caller: Caller = ANONYMOUS_ALL_SCOPES,
+  batchSizes?: BatchSizes,
 ): AppContext => ({
   requestId,
   caller,
   stats: { upstreamCalls: 0 },
   client,
-  loaders: new AccountLoaders(client),
+  loaders: new AccountLoaders(client, batchSizes),
 });

@@ -5,6 +5,9 @@ import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config.js";
 import { type AppContext, createContext } from "./context.js";
 import { formatError } from "./errors.js";
+import { operationLogPlugin } from "./graphql/operation-log.plugin.js";
+import { createHealthRoutes, type HealthRoutes } from "./http/health-routes.js";
+import { createProbeOnlyHealth } from "./http/probe-only-health.js";
 import { BodyTooLargeError, readBody } from "./http/read-body.js";
 import { sendJson } from "./http/send-json.js";
 import { describeError, type Logger } from "./log.js";
@@ -18,6 +21,8 @@ export interface ServerDeps {
   client: AccountsClient;
   logger: Logger;
   introspection: boolean;
+  /** `/healthz`, `/readyz`, `/metrics`; absent in tests that need only `/graphql`. */
+  ops?: { routes: HealthRoutes; metrics: Metrics };
 }
 
 /** What the process gives the service besides its Config: where to log, where to count. */
@@ -30,6 +35,8 @@ export interface AppServer {
   handler: RequestListener;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Shutdown has begun: `/readyz` answers 503 from now on, so load balancers stop sending. */
+  drain(): void;
 }
 
 /** A caller's X-Request-Id is echoed only if it is plainly an ID. */
@@ -44,6 +51,10 @@ export const createServer = (deps: ServerDeps): AppServer => {
     schema: deps.schema,
     introspection: deps.introspection,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM/SIGINT: Apollo's own handler stops the server and re-raises the
+    // signal, which kills the process before in-flight requests are answered.
+    stopOnTerminationSignals: false,
+    plugins: deps.ops ? [operationLogPlugin(deps.logger, deps.ops.metrics)] : [],
     formatError: (formatted, error) =>
       formatError(formatted, error, (message, original) =>
         deps.logger.error(describeError(original), message),
@@ -52,6 +63,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://service.invalid");
+    if (deps.ops && (await deps.ops.routes.handle(url.pathname, res))) return;
     if (url.pathname === "/healthz") return sendJson(res, 200, { ok: true });
     if (url.pathname === "/") {
       res.writeHead(302, { location: "/graphql" });
@@ -101,7 +113,8 @@ export const createServer = (deps: ServerDeps): AppServer => {
     const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
-      context: async () => createContext(deps.client, requestId),
+      context: async () =>
+        createContext(deps.client, requestId, undefined, deps.ops?.metrics.loaderBatchSize),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.setHeader("x-request-id", requestId);
@@ -129,6 +142,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
     },
     start: () => apollo.start(),
     stop: () => apollo.stop(),
+    drain: () => deps.ops?.routes.drain(),
   };
 };
 
@@ -139,10 +153,20 @@ export const createAppServer = async (
   runtime: AppRuntime,
 ): Promise<AppServer> => {
   const http = createLoginRadiusHttp({ ...upstream, ...config.upstream });
+  const client = createAccountsClient(http);
+  const routes = createHealthRoutes({
+    // MERGE NOTE: replace with the adapter's UpstreamHealth (breaker, last good answer).
+    health: createProbeOnlyHealth(client),
+    metrics: runtime.metrics,
+    readyMaxAgeMs: config.ops.readyMaxAgeMs,
+    // Hook: push "caller auth is disabled" here once Config has such a flag.
+    warnings: () => [],
+  });
   return createServer({
     schema: await buildAppSchema(),
-    client: createAccountsClient(http),
+    client,
     logger: runtime.logger,
     introspection: config.introspection,
+    ops: { routes, metrics: runtime.metrics },
   });
 };
