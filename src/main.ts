@@ -45,8 +45,12 @@ const drainOn = (running: Running, logger: Logger, delayMs: number, graceMs: num
       running.server.server.closeAllConnections();
     }, graceMs);
     force.unref();
+    // close() drops the connections idle now; a keep-alive connection whose response ends later
+    // would otherwise hold the drain until its keepAliveTimeout.
+    const idle = setInterval(() => running.server.server.closeIdleConnections(), 50);
     await running.server.close();
     clearTimeout(force);
+    clearInterval(idle);
     await running.app.stop();
     await running.emulator?.close();
     logger.info("stopped");

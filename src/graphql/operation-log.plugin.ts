@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { DocumentNode, OperationDefinitionNode } from "graphql";
 import type { AppContext } from "../context.js";
 import type { Logger } from "../log.js";
 import type { Metrics } from "../metrics.js";
@@ -14,6 +15,21 @@ const codesOf = (errors: readonly { extensions?: Record<string, unknown> }[] | u
   (errors ?? []).map((e) =>
     typeof e.extensions?.code === "string" ? e.extensions.code : "INTERNAL_SERVER_ERROR",
   );
+
+/**
+ * The operation a request meant, from the parsed document when Apollo has not resolved one (a
+ * document that failed validation): the named one, or the only one.
+ */
+const intendedOperation = (
+  document: DocumentNode | undefined,
+  name: string | null | undefined,
+): OperationDefinitionNode | undefined => {
+  const operations = (document?.definitions ?? []).filter(
+    (d): d is OperationDefinitionNode => d.kind === "OperationDefinition",
+  );
+  if (name) return operations.find((o) => o.name?.value === name);
+  return operations.length === 1 ? operations[0] : undefined;
+};
 
 /**
  * One `info` line per GraphQL operation (request id, caller, operation name and type, duration,
@@ -38,15 +54,16 @@ export const operationLogPlugin = (
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ contextValue, operation, operationName, request, response }) {
+        async willSendResponse({ contextValue, document, operation, request, response }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           const body = response.body;
           const errorCodes =
             body.kind === "single"
               ? codesOf(body.singleResult.errors)
               : codesOf(body.initialResult.errors);
-          const name = operationName ?? request.operationName ?? null;
-          const type = operation?.operation ?? "unknown";
+          const meant = operation ?? intendedOperation(document, request.operationName);
+          const name = meant?.name?.value ?? request.operationName ?? null;
+          const type = meant?.operation ?? "unknown";
           logger.info(
             {
               requestId: contextValue.requestId,
