@@ -91,6 +91,10 @@ try {
   console.log(
     `Account Graph ready at ${server.url}/graphql (open it in a browser for Apollo Sandbox).`,
   );
+  logger.info(
+    { url: server.url, upstream: emulator ? "embedded emulator" : new URL(upstream.apiUrl).origin },
+    "ready",
+  );
   drainOn(
     { app, server, emulator },
     logger,
