@@ -22,7 +22,7 @@ describe("Dockerfile", () => {
   it("builds on Node 22 in two stages and installs only production dependencies to run", () => {
     expect(stages.length).toBe(2);
     for (const stage of stages) expect(stage[0]?.args).toMatch(/^node:22-bookworm-slim\b/);
-    expect(argsOf(stages[0] ?? [], "RUN").join("\n")).toMatch(/npm ci[^]*npm run build/);
+    expect(argsOf(stages[0] ?? [], "RUN").join("\n")).toMatch(/npm ci[\s\S]*npm run build/);
     expect(argsOf(final, "RUN").join("\n")).toMatch(/npm ci --omit=dev/);
     expect(argsOf(final, "COPY")).toContain("--from=build /app/dist ./dist");
   });

@@ -153,7 +153,7 @@ describe("operations configuration", () => {
       readyMaxAgeMs: 30_000,
     });
     expect(() => readConfig({ LOG_FORMAT: "xml", SHUTDOWN_GRACE_MS: "-1" })).toThrow(
-      /LOG_FORMAT must be one of json, pretty[^]*SHUTDOWN_GRACE_MS/,
+      /LOG_FORMAT must be one of json, pretty[\s\S]*SHUTDOWN_GRACE_MS/,
     );
   });
 
