@@ -6,9 +6,11 @@ import { createInterface } from "node:readline";
 import { afterEach, describe, expect, it } from "vitest";
 import { ADA, ALAN, GRACE } from "./helpers/emulator.js";
 
+// No NODE_ENV=test (vitest sets it): Apollo skips its own signal handlers under test, and these
+// tests must show that the service, not that default, keeps them off.
 const CLEAN_ENV = Object.fromEntries(
   Object.entries(process.env).filter(
-    ([k]) => !k.startsWith("LOGINRADIUS_") && !k.startsWith("EMULATOR_") && !k.startsWith("npm_"),
+    ([k]) => !/^(LOGINRADIUS_|EMULATOR_|npm_|VITEST)/.test(k) && k !== "NODE_ENV" && k !== "TEST",
   ),
 );
 const ENV = { PORT: "0", SHUTDOWN_DELAY_MS: "300", SHUTDOWN_GRACE_MS: "8000" };
