@@ -1,5 +1,22 @@
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { printSchema } from "graphql";
 import { buildAppSchema } from "../src/schema.js";
 
-/** Prints the schema the code builds (`npm run schema` writes schema.graphql; test/schema.test.ts checks it). */
-process.stdout.write(`${printSchema(await buildAppSchema())}\n`);
+/**
+ * Prints the schema the code builds (test/schema.test.ts checks schema.graphql against it).
+ * With a file argument (`npm run schema` passes schema.graphql) it writes a temp file and renames
+ * it over the target, so a failed build leaves the old file, never an empty one.
+ */
+const target = process.argv[2];
+const text = `${printSchema(await buildAppSchema())}\n`;
+if (target === undefined) process.stdout.write(text);
+else {
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}

@@ -25,6 +25,22 @@ export interface Config {
   corsOrigins: ReadonlySet<string>;
   /** Operation limits, rate limits and document caches (src/graphql/limits/). */
   limits: LimitsConfig;
+  /** Operations: logs, readiness, shutdown. */
+  ops: OpsConfig;
+}
+
+export interface OpsConfig {
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  logFormat: "json" | "pretty";
+  /** How long SIGTERM waits for in-flight requests before closing what remains. */
+  shutdownGraceMs: number;
+  /**
+   * After SIGTERM, how long to keep accepting new connections while `/readyz` says 503, so a load
+   * balancer notices before connections are refused (Kubernetes: a few seconds; default 0).
+   */
+  shutdownDelayMs: number;
+  /** A good upstream answer this recent makes `/readyz` ready without a probe. */
+  readyMaxAgeMs: number;
 }
 
 export const DEFAULT_API_URL = "https://api.loginradius.com";
@@ -61,6 +77,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
       (url.protocol === "https:" || url.protocol === "http:") &&
       url.search === "" &&
       url.hash === "" &&
+      !/[?#]/.test(apiUrl) &&
       url.username === "" &&
       url.password === "";
   } catch {
@@ -96,6 +113,17 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const corsOrigins = readList(read, "CORS_ORIGINS", parseOrigin, "an http(s) origin");
   const hosts = readList(read, "ALLOWED_HOSTS", parseHostRule, "a host name, optionally :port");
   const limits = readLimitsConfig(read);
+  const ops: OpsConfig = {
+    logLevel: read.oneOf(
+      "LOG_LEVEL",
+      ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const,
+      "info",
+    ),
+    logFormat: read.oneOf("LOG_FORMAT", ["json", "pretty"] as const, "json"),
+    shutdownGraceMs: read.int("SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
+    shutdownDelayMs: read.int("SHUTDOWN_DELAY_MS", 0, 0, 600_000),
+    readyMaxAgeMs: read.int("READY_MAX_AGE_MS", 30_000, 1_000, 3_600_000),
+  };
   read.done();
   return Object.freeze({
     port,
@@ -109,6 +137,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
     allowedHosts: hosts.length > 0 ? hosts : defaultHostRules(host),
     corsOrigins: new Set(corsOrigins),
     limits,
+    ops: Object.freeze(ops),
   });
 };
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { AccountLoaders } from "./accounts/account.loaders.js";
+import { AccountLoaders, type BatchSizes } from "./accounts/account.loaders.js";
 import { ANONYMOUS_ALL_SCOPES, type Caller } from "./graphql/caller.js";
 import type { AccountsClient } from "./loginradius/accounts.client.js";
 
@@ -29,8 +29,15 @@ export const createContext = (
   client: AccountsClient,
   requestId: string = randomUUID(),
   caller: Caller = ANONYMOUS_ALL_SCOPES,
+  batchSizes?: BatchSizes,
 ): AppContext => {
   const stats: RequestStats = { upstreamCalls: 0 };
   const scoped = client.forRequest?.({ requestId, stats }) ?? client;
-  return { requestId, caller, stats, client: scoped, loaders: new AccountLoaders(scoped) };
+  return {
+    requestId,
+    caller,
+    stats,
+    client: scoped,
+    loaders: new AccountLoaders(scoped, batchSizes),
+  };
 };

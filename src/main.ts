@@ -2,17 +2,75 @@ import { readConfig } from "./config.js";
 import { createEmulator } from "./emulator/app.js";
 import { readEmulatorConfig } from "./emulator/config.js";
 import { type Listening, listen } from "./http/listen.js";
-import { createLogger, describeError } from "./log.js";
+import { createLogger, describeError, type Logger } from "./log.js";
 import { createMetrics } from "./metrics.js";
-import { createAppServer } from "./server.js";
+import { type AppServer, createAppServer } from "./server.js";
 
-const DRAIN_MS = 10_000;
+/** A bind failure as one line an operator can act on; anything else as name and message. */
+const describeStartFailure = (error: unknown, port: number, host: string): string => {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "EADDRINUSE")
+    return `PORT ${port} on ${host} is already in use; set PORT to another port.`;
+  if (code === "EACCES") return `PORT ${port} on ${host} needs privileges; set PORT above 1023.`;
+  if (code === "EADDRNOTAVAIL") return `HOST ${host} is not an address of this machine; set HOST.`;
+  if (error instanceof Error && error.name === "ConfigError") return error.message;
+  const { errorName, errorMessage } = describeError(error);
+  return errorName ? `${errorName}: ${errorMessage}` : String(error);
+};
 
-const logger = createLogger();
+interface Running {
+  app: AppServer;
+  server: Listening;
+  emulator: Listening | undefined;
+}
+
+/**
+ * SIGTERM/SIGINT: `/readyz` turns 503 at once; after `delayMs` (still accepting) the listener
+ * closes and idle keep-alive connections drop; in-flight requests get up to `graceMs` to finish,
+ * then what remains is cut. A second signal exits at once (status 1).
+ */
+const drainOn = (running: Running, logger: Logger, delayMs: number, graceMs: number) => {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, "second signal during drain: exiting now");
+      process.exit(1);
+    }
+    stopping = true;
+    running.app.drain();
+    logger.info({ signal, delayMs, graceMs }, "shutting down: draining in-flight requests");
+    if (delayMs > 0) await new Promise((done) => setTimeout(done, delayMs));
+    const force = setTimeout(() => {
+      logger.warn({ graceMs }, "grace period over: closing the remaining connections");
+      running.server.server.closeAllConnections();
+    }, graceMs);
+    force.unref();
+    // close() drops the connections idle now; a keep-alive connection whose response ends later
+    // would otherwise hold the drain until its keepAliveTimeout.
+    const idle = setInterval(() => running.server.server.closeIdleConnections(), 50);
+    await running.server.close();
+    clearTimeout(force);
+    clearInterval(idle);
+    await running.app.stop();
+    await running.emulator?.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void stop(signal));
+};
+
+const config = (() => {
+  try {
+    return readConfig(process.env);
+  } catch (error) {
+    console.error(describeStartFailure(error, 0, ""));
+    process.exit(1);
+  }
+})();
+const logger = createLogger({ level: config.ops.logLevel, format: config.ops.logFormat });
+let emulator: Listening | undefined;
 try {
-  const config = readConfig(process.env);
   if (config.auth.disabledWarning) logger.warn(config.auth.disabledWarning);
-  let emulator: Listening | undefined;
   let upstream = config.loginradius;
   if (upstream === null) {
     const emulated = readEmulatorConfig({
@@ -31,27 +89,20 @@ try {
   const app = await createAppServer(config, upstream, { logger, metrics: createMetrics() });
   await app.start();
   const server = await listen(app.handler, config.port, config.host);
-  console.log(
-    `Account Graph ready at ${server.url}/graphql (open it in a browser for Apollo Sandbox).`,
+  const sandbox = config.introspection ? " (open it in a browser for Apollo Sandbox)" : "";
+  console.log(`Account Graph ready at ${server.url}/graphql${sandbox}.`);
+  logger.info(
+    { url: server.url, upstream: emulator ? "embedded emulator" : new URL(upstream.apiUrl).origin },
+    "ready",
   );
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down: draining in-flight requests");
-    const force = setTimeout(() => server.server.closeAllConnections(), DRAIN_MS);
-    force.unref();
-    await server.close();
-    await app.stop();
-    await emulator?.close();
-    process.exit(0);
-  };
-  process.once("SIGTERM", () => void stop("SIGTERM"));
-  process.once("SIGINT", () => void stop("SIGINT"));
+  drainOn(
+    { app, server, emulator },
+    logger,
+    config.ops.shutdownDelayMs,
+    config.ops.shutdownGraceMs,
+  );
 } catch (error) {
-  console.error(
-    error instanceof Error && error.name === "ConfigError" ? error.message : describeError(error),
-  );
+  console.error(describeStartFailure(error, config.port, config.host));
+  await emulator?.close();
   process.exit(1);
 }

@@ -22,7 +22,9 @@ import {
   type Limits,
   persistedQueryRefusal,
 } from "./graphql/limits/index.js";
+import { operationLogPlugin } from "./graphql/operation-log.plugin.js";
 import { applyCors } from "./http/cors.js";
+import { createHealthRoutes, type HealthRoutes } from "./http/health-routes.js";
 import { checkHost, type HostRule } from "./http/host-guard.js";
 import { BodyTooLargeError, readBody } from "./http/read-body.js";
 import { sendJson } from "./http/send-json.js";
@@ -49,6 +51,8 @@ export interface ServerDeps {
   metrics?: Metrics;
   /** Operation limits, rate limits and document caches (src/graphql/limits/). */
   limits: Limits;
+  /** `/healthz`, `/readyz`, `/metrics`; absent in tests that need only `/graphql`. */
+  ops?: { routes: HealthRoutes; metrics: Metrics };
 }
 
 /** What the process gives the service besides its Config: where to log, where to count. */
@@ -67,6 +71,8 @@ export interface AppServer {
   upstreamHealth?: UpstreamHealth;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Shutdown has begun: `/readyz` answers 503 from now on, so load balancers stop sending. */
+  drain(): void;
 }
 
 /** A caller's X-Request-Id is echoed only if it is plainly an ID. */
@@ -101,8 +107,12 @@ export const createServer = (deps: ServerDeps): AppServer => {
     introspection: deps.introspection,
     ...limitOptions,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM/SIGINT: Apollo's own handler stops the server and re-raises the
+    // signal, which kills the process before in-flight requests are answered.
+    stopOnTerminationSignals: false,
     plugins: [
       ...limitPlugins,
+      ...(deps.ops ? [operationLogPlugin(deps.logger, deps.ops.metrics)] : []),
       deps.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),
@@ -159,6 +169,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://service.invalid");
+    if (deps.ops && (await deps.ops.routes.handle(url.pathname, res))) return;
     if (url.pathname === "/healthz") return sendJson(res, 200, { ok: true });
     if (url.pathname === "/") {
       res.writeHead(302, { location: "/graphql" });
@@ -214,7 +225,8 @@ export const createServer = (deps: ServerDeps): AppServer => {
     };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
-      context: async () => createContext(deps.client, requestId, caller),
+      context: async () =>
+        createContext(deps.client, requestId, caller, deps.ops?.metrics.loaderBatchSize),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -241,6 +253,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
     },
     start: () => apollo.start(),
     stop: () => apollo.stop(),
+    drain: () => deps.ops?.routes.drain(),
   };
 };
 
@@ -259,6 +272,12 @@ export const createAppServer = async (
   const audit =
     runtime.audit ??
     (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
+  const routes = createHealthRoutes({
+    health: http.health,
+    metrics: runtime.metrics,
+    readyMaxAgeMs: config.ops.readyMaxAgeMs,
+    warnings: () => (config.auth.disabledWarning ? [config.auth.disabledWarning] : []),
+  });
   const server = createServer({
     schema: await buildAppSchema({ linkOrigins: config.linkOrigins }),
     client: createAccountsClient(http),
@@ -277,6 +296,7 @@ export const createAppServer = async (
       metrics: runtime.metrics,
       store: rateStore,
     }),
+    ops: { routes, metrics: runtime.metrics },
   });
   return {
     ...server,

@@ -22,6 +22,11 @@ const nullIfNotFound = async <T>(promise: Promise<T>): Promise<T | null> => {
 
 const lower = (key: string) => key.toLowerCase();
 
+/** Where batch sizes go (the `account_graph_loader_batch_size` histogram), by loader name. */
+export interface BatchSizes {
+  observe(labels: { loader: string }, size: number): void;
+}
+
 /**
  * The request's loaders. Every profile learned, by any route, primes the UID, phone and user
  * name loaders, so an account is fetched once per request however it is reached.
@@ -35,7 +40,8 @@ export class AccountLoaders {
   readonly passwordHash: DataLoader<string, WirePasswordHash | null>;
   readonly privacyPolicyHistory: DataLoader<string, WirePrivacyPolicyHistory | null>;
 
-  constructor(client: AccountsClient) {
+  constructor(client: AccountsClient, sizes?: BatchSizes) {
+    const observe = (loader: string) => (size: number) => sizes?.observe({ loader }, size);
     const learnt =
       (fetch: (key: string, fields: string) => Promise<WireProfile>) =>
       async (key: string, fields: KeySet): Promise<WireProfile | null> => {
@@ -43,30 +49,47 @@ export class AccountLoaders {
         if (profile) this.learn(profile, fields);
         return profile;
       };
-    this.byUid = new SelectiveLoader(learnt((uid, f) => client.getByUid(uid, f)));
+    this.byUid = new SelectiveLoader(
+      learnt((uid, f) => client.getByUid(uid, f)),
+      undefined,
+      observe("byUid"),
+    );
     this.byEmail = new SelectiveLoader(
       learnt((email, f) => client.getByEmail(email, f)),
       lower,
+      observe("byEmail"),
     );
-    this.byPhone = new SelectiveLoader(learnt((phone, f) => client.getByPhone(phone, f)));
+    this.byPhone = new SelectiveLoader(
+      learnt((phone, f) => client.getByPhone(phone, f)),
+      undefined,
+      observe("byPhone"),
+    );
     this.byUserName = new SelectiveLoader(
       learnt((name, f) => client.getByUserName(name, f)),
       lower,
+      observe("byUserName"),
     );
-    this.identitiesByEmail = new SelectiveLoader(async (email, fields) => {
-      const found = await nullIfNotFound(client.identitiesByEmail(email, fieldsParam(fields)));
-      const profiles = found?.Data ?? [];
-      for (const profile of profiles) this.learn(profile, fields);
-      return profiles;
-    }, lower);
-    const perUid = <T>(fetch: (uid: string) => Promise<T>) =>
-      new DataLoader<string, T | null>((uids) =>
-        Promise.all(
+    this.identitiesByEmail = new SelectiveLoader(
+      async (email, fields) => {
+        const found = await nullIfNotFound(client.identitiesByEmail(email, fieldsParam(fields)));
+        const profiles = found?.Data ?? [];
+        for (const profile of profiles) this.learn(profile, fields);
+        return profiles;
+      },
+      lower,
+      observe("identitiesByEmail"),
+    );
+    const perUid = <T>(name: string, fetch: (uid: string) => Promise<T>) =>
+      new DataLoader<string, T | null>((uids) => {
+        observe(name)(uids.length);
+        return Promise.all(
           uids.map((uid) => nullIfNotFound(fetch(uid)).catch((e: unknown) => e as Error)),
-        ),
-      );
-    this.passwordHash = perUid((uid) => client.getPasswordHash(uid));
-    this.privacyPolicyHistory = perUid((uid) => client.privacyPolicyHistory(uid));
+        );
+      });
+    this.passwordHash = perUid("passwordHash", (uid) => client.getPasswordHash(uid));
+    this.privacyPolicyHistory = perUid("privacyPolicyHistory", (uid) =>
+      client.privacyPolicyHistory(uid),
+    );
   }
 
   /** Primes the loaders keyed by unique values with a profile fetched with `fields`. */

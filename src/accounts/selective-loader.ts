@@ -19,10 +19,13 @@ export class SelectiveLoader<V> {
   constructor(
     fetch: (key: string, fields: KeySet) => Promise<V | null>,
     private readonly normalize: (key: string) => string = (key) => key,
+    /** Told the size of every batch (for the batch size metric). */
+    onBatch?: (size: number) => void,
   ) {
     this.loader = new DataLoader<string, V | null>(
-      (keys) =>
-        Promise.all(
+      (keys) => {
+        onBatch?.(keys.length);
+        return Promise.all(
           keys.map((key) => {
             const fields = this.pending.get(key) ?? new Set<string>();
             this.pending.delete(key);
@@ -36,7 +39,8 @@ export class SelectiveLoader<V> {
               (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
             );
           }),
-        ),
+        );
+      },
       { cacheKeyFn: normalize },
     );
   }

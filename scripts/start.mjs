@@ -1,0 +1,14 @@
+// `npm start` / `npm run emulator`: runs the compiled entry point IN THIS PROCESS (no child), so
+// the signal a supervisor sends reaches the service itself. Builds dist/ first when it is missing
+// or older than src/, so a fresh clone's `npm ci && npm start` works.
+// Usage: node scripts/start.mjs [dist entry, default dist/main.js]
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build, distIsCurrent, ROOT } from "./dist.mjs";
+
+const entry = process.argv[2] ?? "dist/main.js";
+if (!distIsCurrent()) {
+  console.error("dist/ is missing or older than src/: building it (npm run build).");
+  if (!build()) process.exit(1);
+}
+await import(pathToFileURL(join(ROOT, entry)).href);

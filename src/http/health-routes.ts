@@ -1,0 +1,102 @@
+import type { ServerResponse } from "node:http";
+import type { UpstreamHealth } from "../loginradius/health.js";
+import type { Metrics } from "../metrics.js";
+import { sendJson } from "./send-json.js";
+
+export interface HealthRoutesOptions {
+  health: UpstreamHealth;
+  metrics: Metrics;
+  /** A good upstream answer this recent makes the service ready without a probe. */
+  readyMaxAgeMs: number;
+  /**
+   * Things an operator should see on `/readyz` that do not make the service unready (e.g. caller
+   * auth disabled). Read on every request, so a flag set later shows at once.
+   */
+  warnings?: () => string[];
+  now?: () => number;
+}
+
+/** How long one probe result answers `/readyz`: a load balancer polling every second must not
+ * turn into one LoginRadius call per second. */
+export const PROBE_CACHE_MS = 5_000;
+
+export interface HealthRoutes {
+  /** Serves `/healthz`, `/readyz` and `/metrics`; false for any other path. */
+  handle(pathname: string, res: ServerResponse): Promise<boolean>;
+  /** From now on `/readyz` answers 503: the process is shutting down. Cannot be undone. */
+  drain(): void;
+}
+
+interface ReadyBody {
+  ready: boolean;
+  checks: Record<string, { ok: boolean; detail: string }>;
+  warnings: string[];
+}
+
+/**
+ * Liveness, readiness and metrics: the non-GraphQL endpoints an orchestrator and Prometheus read.
+ * `/healthz` is 200 while the process runs (restart it only when it stops answering);
+ * `/readyz` is 503 while draining, while the breaker is open, or when LoginRadius has not given
+ * a good answer within `readyMaxAgeMs` and a probe now fails.
+ */
+export const createHealthRoutes = (options: HealthRoutesOptions): HealthRoutes => {
+  const now = options.now ?? Date.now;
+  let draining = false;
+  let probed: { at: number; ok: Promise<boolean> } | undefined;
+
+  /** One probe at a time, its result reused for PROBE_CACHE_MS; a probe that throws is a failure. */
+  const probe = (): Promise<boolean> => {
+    if (probed && now() - probed.at < PROBE_CACHE_MS) return probed.ok;
+    const ok = options.health.probe().catch(() => false);
+    probed = { at: now(), ok };
+    return ok;
+  };
+
+  const upstreamCheck = async (): Promise<{ ok: boolean; detail: string }> => {
+    const last = options.health.lastOkAt();
+    if (last !== null && now() - last <= options.readyMaxAgeMs)
+      return { ok: true, detail: `good answer ${Math.round((now() - last) / 1000)} s ago` };
+    return (await probe())
+      ? { ok: true, detail: "probe answered" }
+      : { ok: false, detail: "LoginRadius did not answer a probe" };
+  };
+
+  const readiness = async (): Promise<ReadyBody> => {
+    const breaker = options.health.breakerState();
+    const checks: ReadyBody["checks"] = {
+      draining: { ok: !draining, detail: draining ? "shutting down" : "serving" },
+      breaker: { ok: breaker !== "open", detail: breaker },
+    };
+    // A probe is pointless while draining or with the breaker open: the answer is already no.
+    if (!draining && breaker !== "open") checks.upstream = await upstreamCheck();
+    return {
+      ready: Object.values(checks).every((c) => c.ok),
+      checks,
+      warnings: options.warnings?.() ?? [],
+    };
+  };
+
+  return {
+    async handle(pathname, res) {
+      if (pathname === "/healthz") {
+        sendJson(res, 200, { ok: true });
+        return true;
+      }
+      if (pathname === "/readyz") {
+        const body = await readiness();
+        sendJson(res, body.ready ? 200 : 503, body);
+        return true;
+      }
+      if (pathname === "/metrics") {
+        const text = await options.metrics.registry.metrics();
+        res.writeHead(200, { "content-type": options.metrics.registry.contentType });
+        res.end(text);
+        return true;
+      }
+      return false;
+    },
+    drain() {
+      draining = true;
+    },
+  };
+};
