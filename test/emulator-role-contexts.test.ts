@@ -150,6 +150,12 @@ describe("GET /account/rolecontext/{contextName}", () => {
     expect((await lr.call("GET", `${BY_NAME}/a%2Fb`)).body.ErrorCode).toBe(1133);
   });
 
+  it("reads a context whose name is also a path word (`role`) by name, not as an account's roles", async () => {
+    await upsert(EDSGER, [{ Context: "role", Roles: ["viewer"] }]);
+    const res = await lr.call("GET", `${BY_NAME}/role`);
+    expect(res.body.Data.map((d: { Uid: string }) => d.Uid)).toEqual([EDSGER]);
+  });
+
   it("leaves out deleted accounts", async () => {
     await lr.call("DELETE", `${ACCOUNT}/${GRACE}`);
     const res = await lr.call("GET", `${BY_NAME}/eu-tenant`);
