@@ -40,6 +40,17 @@ describe("GET /identity/v2/manage/role", () => {
   });
 });
 
+describe("the demo data", () => {
+  it("defines every role a seeded profile holds, generated accounts included", async () => {
+    const defined = new Set(await names());
+    const held = new Set<string>();
+    for (const record of lr.emulator.stores.accounts.values())
+      for (const role of (record.Roles as string[] | undefined) ?? []) held.add(role);
+    expect(held.size).toBeGreaterThan(3);
+    expect([...held].filter((role) => !defined.has(role))).toEqual([]);
+  });
+});
+
 describe("POST /identity/v2/manage/role", () => {
   it("creates roles (body keys in any casing) and answers the created ones", async () => {
     const res = await lr.call("POST", ROLE, {
