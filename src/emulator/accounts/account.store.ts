@@ -42,6 +42,14 @@ export class AccountStore implements StoreSlice<AccountEntry> {
     return this.accounts.get(uid);
   }
 
+  /**
+   * Every account, oldest first. A scan: only for rare site-wide checks (is a role still assigned
+   * to anyone before it is deleted), never for a lookup.
+   */
+  values(): IterableIterator<StoredProfile> {
+    return this.accounts.values();
+  }
+
   /** All UIDs holding this email, oldest first. */
   uidsByEmail(email: string): string[] {
     return [...(this.byEmail.get(lower(email)) ?? [])];

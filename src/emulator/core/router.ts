@@ -32,9 +32,18 @@ export const createRouter = (routes: Route[]) => {
       .join("/");
     return { route, names, regex: new RegExp(`^${source}/?$`, "i") };
   });
-  // Literal paths win over parameters (`/account/identities` is not the account `identities`),
-  // whatever order the sections list their routes in; the sort is stable otherwise.
-  compiled.sort((a, b) => a.names.length - b.names.length);
+  // Literal segments win over parameters, left to right (`/account/identities` is not the account
+  // `identities`; `/account/rolecontext/role` is the context `role`, not the roles of the account
+  // `rolecontext`), whatever order the sections list their routes in; the sort is stable otherwise.
+  const shape = (path: string): string =>
+    path
+      .split("/")
+      .map((segment) => (/^\{\w+\}$/.test(segment) ? "1" : "0"))
+      .join("");
+  compiled.sort((a, b) => {
+    const [x, y] = [shape(a.route.path), shape(b.route.path)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
 
   return (method: string, path: string): Match => {
     const allowed: string[] = [];

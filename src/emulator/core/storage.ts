@@ -37,27 +37,38 @@ export class Storage {
     this.journal?.rewrite(this.snapshot());
   }
 
-  /** Untagged entries come from journals older than sections: they belong to the first section. */
+  /**
+   * Untagged entries come from journals older than sections: they belong to the first section. A
+   * section the journal never mentions was added after the file was written: it gets its seed
+   * (every snapshot names each slice, so a slice emptied on purpose stays empty).
+   */
   private load(legacy: string | undefined): void {
     const entries = this.journal?.load() ?? [];
     if (entries.length === 0) {
       this.reset();
       return;
     }
+    const seen = new Set<string>();
     for (const { s, ...entry } of entries) {
       if (entry.t === "clear" && s === undefined) {
         for (const slice of this.slices.values()) slice.clear();
         continue;
       }
+      seen.add(s ?? legacy ?? "");
       this.slices.get(s ?? legacy ?? "")?.apply(entry as SliceEntry);
     }
+    for (const [s, slice] of this.slices)
+      if (!seen.has(s)) for (const entry of slice.seedEntries()) slice.apply(entry);
     this.journal?.rewrite(this.snapshot());
   }
 
+  /** `{s, t: "slice"}` marks each slice present (slices ignore kinds they do not know). */
   private *snapshot(): Generator<JournalEntry> {
     yield { t: "clear" };
-    for (const [s, slice] of this.slices)
+    for (const [s, slice] of this.slices) {
+      yield { s, t: "slice" };
       for (const entry of slice.snapshot()) yield { s, ...entry };
+    }
   }
 
   /** Journal first, memory second: an acknowledged write is always on disk. */

@@ -1,0 +1,14 @@
+import type { EmulatedSection, SectionOptions, SliceWriter } from "../core/section.js";
+import { CUSTOM_OBJECT_CODES } from "./codes.js";
+import { customObjectRoutes } from "./custom-object.routes.js";
+import { type CustomObjectEntry, CustomObjectStore } from "./custom-object.store.js";
+import { demoCustomObjects } from "./seed.js";
+
+/** The Account Custom Object section: records of configured objects, by UID. */
+export const customObjects = {
+  name: "customObjects",
+  createStore: (write: SliceWriter<CustomObjectEntry>, options: SectionOptions) =>
+    new CustomObjectStore(() => (options.seed === "none" ? [] : demoCustomObjects()), write),
+  routes: () => customObjectRoutes,
+  codes: CUSTOM_OBJECT_CODES,
+} as const satisfies EmulatedSection<"customObjects", CustomObjectStore>;
