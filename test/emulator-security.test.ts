@@ -266,6 +266,15 @@ describe("passkeys by UID", () => {
     expect((await list(ADA)).body.Credentials).toHaveLength(2);
   });
 
+  it("after a UID change, a removal is stored under the new UID and the old copy is dropped", async () => {
+    await lr.call("PUT", `${ACCOUNT}/uid`, { query: { uid: ADA }, body: { NewUid: "ada-2" } });
+    const [first] = (await list("ada-2")).body.Credentials;
+    await lr.call("DELETE", `${PASSKEY}/${first.Id}`, { query: { uid: "ada-2" } });
+    expect((await list("ada-2")).body.Credentials).toHaveLength(1);
+    expect(lr.emulator.stores.security.get(ADA)).toBeUndefined();
+    expect((await lr.control("GET", "/health")).body.passkeys).toBe(2);
+  });
+
   it("answers an empty list, 938 for no account and 1134 without a uid", async () => {
     expect((await list(GRACE)).body).toEqual({ Credentials: [] });
     expect((await list("nobody")).body.ErrorCode).toBe(938);
@@ -274,5 +283,14 @@ describe("passkeys by UID", () => {
     expect(noUid.body.ErrorCode).toBe(1134);
     const nobody = await lr.call("DELETE", `${PASSKEY}/abc`, { query: { uid: "nobody" } });
     expect(nobody.body.ErrorCode).toBe(938);
+  });
+});
+
+describe("lock state (profile keys, accounts section)", () => {
+  it("is unlocked by the documented profile update", async () => {
+    const locked = await lr.call("GET", `${ACCOUNT}/${KATHERINE}`);
+    expect(locked.body).toMatchObject({ IsLoginLocked: true, LoginLockedType: "Suspended" });
+    const res = await lr.call("PUT", `${ACCOUNT}/${KATHERINE}`, { body: { IsLoginLocked: false } });
+    expect(res.body).toMatchObject({ IsLoginLocked: false, LoginLockedType: "None" });
   });
 });
