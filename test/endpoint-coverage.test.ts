@@ -20,15 +20,15 @@ interface Row {
 
 const rows: Row[] = readFileSync("docs/endpoint-coverage.md", "utf8")
   .split("\n")
-  .filter((line) => /^\| \d+ \|/.test(line))
+  .filter((line) => /^\|\s*\d+\s*\|/.test(line))
   .map((line) => {
-    const cells = line.split(" | ").map((c) => c.trim());
+    const cells = line.split("|").map((c) => c.trim());
     const code = (cell: string | undefined) => /^`([^`]+)`$/.exec(cell ?? "")?.[1] ?? null;
     return {
-      method: cells[2] as string,
-      path: code(cells[3]) as string,
-      sdk: cells[5] as string,
-      file: code(cells[7]),
+      method: cells[3] as string,
+      path: code(cells[4]) as string,
+      sdk: cells[6] as string,
+      file: code(cells[8]),
     };
   });
 
