@@ -46,6 +46,16 @@ describe("MFA resets by UID", () => {
     expect(codes.body.ErrorCode).toBe(1101);
   });
 
+  it("resets both when the body names both (each must be configured)", async () => {
+    const both = { otpauthenticator: true, authenticator: true };
+    const res = await lr.call("DELETE", AUTH, { query: { uid: ADA }, body: both });
+    expect(res.body).toEqual({ IsDeleted: true });
+    expect(lr.emulator.stores.security.get(ADA)?.enabled).toEqual([]);
+    const alanHasNoSms = await lr.call("DELETE", AUTH, { query: { uid: ALAN }, body: both });
+    expect(alanHasNoSms.body.ErrorCode).toBe(1101);
+    expect(lr.emulator.stores.security.get(ALAN)?.enabled).toEqual(["email"]);
+  });
+
   it("answers 1099 for an authenticator app that is not configured", async () => {
     const res = await lr.call("DELETE", AUTH, {
       query: { uid: ALAN },
@@ -178,6 +188,18 @@ describe("re-authentication validation", () => {
     expect(wrongUser.body.ErrorCode).toBe(1193);
     const unknown = await reauth(ADA, "2fa", { SecondFactorValidationToken: "not-a-token" });
     expect(unknown.body.ErrorCode).toBe(1193);
+  });
+
+  it("answers 1193 once a token has expired", async () => {
+    const store = lr.emulator.stores.security;
+    const record = store.get(MARGARET);
+    if (!record) throw new Error("Margaret has seeded security state");
+    const hash = record.reauth[0]?.hash as string;
+    store.put({ ...record, reauth: [{ kind: "2fa", hash, expires: "2000-01-01T00:00:00.000Z" }] });
+    const res = await reauth(MARGARET, "2fa", {
+      SecondFactorValidationToken: demoReauthToken(MARGARET, "2fa"),
+    });
+    expect(res.body.ErrorCode).toBe(1193);
   });
 
   it("needs the token (1134), a body (958) and an account (938)", async () => {

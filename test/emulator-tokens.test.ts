@@ -180,6 +180,7 @@ describe("multipurpose SMS OTPs", () => {
     expect(type.body).toMatchObject({
       ErrorCode: 1182,
       Message: "You have entered an invalid sms otp type",
+      Description: "You have entered an invalid sms otp type",
     });
     expect(await outbox()).toEqual([]);
   });
