@@ -40,7 +40,7 @@ interface Target {
 /** `{email}` or `{username}`: the account must exist (938). */
 const byEmailOrUserName = (ctx: TokenContext): Target => {
   const email = bodyString(ctx, "Email");
-  const userName = bodyString(ctx, "Username") ?? bodyString(ctx, "UserName");
+  const userName = bodyString(ctx, "Username");
   if (email === undefined && userName === undefined) return required("Email");
   const account =
     email !== undefined
