@@ -15,6 +15,7 @@ describe("reset", () => {
     await lr.call("DELETE", `${ACCOUNT}/${ADA}`);
     await lr.call("PUT", `${ACCOUNT}/${GRACE}`, { body: { FirstName: "G" } });
     const res = await lr.control("POST", "/reset");
+    // Other sections add their own counts; this one is about the accounts.
     expect(res.body).toMatchObject({ ok: true, accounts: 60 });
     expect((await lr.call("GET", `${ACCOUNT}/${ADA}`)).status).toBe(200);
     expect((await lr.call("GET", `${ACCOUNT}/${GRACE}`)).body.FirstName).toBe("Grace");
