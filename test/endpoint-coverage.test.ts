@@ -47,7 +47,7 @@ const routesExportedBy = async (file: string): Promise<Set<string>> => {
   const module: Record<string, unknown> = await import(`../${file}`);
   const shapes = new Set<string>();
   for (const value of Object.values(module)) {
-    const list = typeof value === "function" ? safeCall(value) : value;
+    const list = typeof value === "function" ? safeCall(value as (o: unknown) => unknown) : value;
     if (!Array.isArray(list)) continue;
     for (const item of list)
       if (item && typeof item === "object" && "method" in item && "path" in item)
@@ -56,7 +56,7 @@ const routesExportedBy = async (file: string): Promise<Set<string>> => {
   return shapes;
 };
 
-const safeCall = (fn: (...args: unknown[]) => unknown): unknown => {
+const safeCall = (fn: (o: unknown) => unknown): unknown => {
   try {
     return fn(options);
   } catch {
