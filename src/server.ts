@@ -24,6 +24,8 @@ import {
 } from "./graphql/limits/index.js";
 import { operationLogPlugin } from "./graphql/operation-log.plugin.js";
 import { applyCors } from "./http/cors.js";
+import { withGraphiqlLinks } from "./http/graphiql-landing-link.js";
+import { serveGraphiql } from "./http/graphiql-routes.js";
 import { createHealthRoutes, type HealthRoutes } from "./http/health-routes.js";
 import { checkHost, type HostRule } from "./http/host-guard.js";
 import { BodyTooLargeError, readBody } from "./http/read-body.js";
@@ -114,7 +116,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
       ...limitPlugins,
       ...(deps.ops ? [operationLogPlugin(deps.logger, deps.ops.metrics)] : []),
       deps.introspection
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+        ? withGraphiqlLinks(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
         : ApolloServerPluginLandingPageDisabled(),
       ...(deps.audit
         ? [
@@ -170,6 +172,8 @@ export const createServer = (deps: ServerDeps): AppServer => {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://service.invalid");
     if (deps.ops && (await deps.ops.routes.handle(url.pathname, res))) return;
+    const graphiql = { enabled: deps.introspection, allowedHosts: deps.allowedHosts };
+    if (await serveGraphiql(req, res, url.pathname, graphiql)) return;
     if (url.pathname === "/healthz") return sendJson(res, 200, { ok: true });
     if (url.pathname === "/") {
       res.writeHead(302, { location: "/graphql" });

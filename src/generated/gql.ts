@@ -1,0 +1,52 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "query FirstQuery {\n  accountByEmail(email: \"ada@example.com\") {\n    uid\n    fullName\n    primaryEmail\n    emailVerified\n    phone\n    roles\n    customFields\n    createdAt\n    lastLoginAt\n  }\n  sharing: identitiesByEmail(email: \"shared@example.com\") {\n    uid\n    provider\n    identities {\n      provider\n    }\n  }\n}": typeof types.FirstQueryDocument,
+    "mutation UpdateAccount($uid: ID!, $input: UpdateAccountInput!, $nullSupport: Boolean) {\n  updateAccount(uid: $uid, input: $input, nullSupport: $nullSupport) {\n    uid\n    firstName\n    lastName\n    customFields\n    modifiedAt\n  }\n}": typeof types.UpdateAccountDocument,
+};
+const documents: Documents = {
+    "query FirstQuery {\n  accountByEmail(email: \"ada@example.com\") {\n    uid\n    fullName\n    primaryEmail\n    emailVerified\n    phone\n    roles\n    customFields\n    createdAt\n    lastLoginAt\n  }\n  sharing: identitiesByEmail(email: \"shared@example.com\") {\n    uid\n    provider\n    identities {\n      provider\n    }\n  }\n}": types.FirstQueryDocument,
+    "mutation UpdateAccount($uid: ID!, $input: UpdateAccountInput!, $nullSupport: Boolean) {\n  updateAccount(uid: $uid, input: $input, nullSupport: $nullSupport) {\n    uid\n    firstName\n    lastName\n    customFields\n    modifiedAt\n  }\n}": types.UpdateAccountDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FirstQuery {\n  accountByEmail(email: \"ada@example.com\") {\n    uid\n    fullName\n    primaryEmail\n    emailVerified\n    phone\n    roles\n    customFields\n    createdAt\n    lastLoginAt\n  }\n  sharing: identitiesByEmail(email: \"shared@example.com\") {\n    uid\n    provider\n    identities {\n      provider\n    }\n  }\n}"): (typeof documents)["query FirstQuery {\n  accountByEmail(email: \"ada@example.com\") {\n    uid\n    fullName\n    primaryEmail\n    emailVerified\n    phone\n    roles\n    customFields\n    createdAt\n    lastLoginAt\n  }\n  sharing: identitiesByEmail(email: \"shared@example.com\") {\n    uid\n    provider\n    identities {\n      provider\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateAccount($uid: ID!, $input: UpdateAccountInput!, $nullSupport: Boolean) {\n  updateAccount(uid: $uid, input: $input, nullSupport: $nullSupport) {\n    uid\n    firstName\n    lastName\n    customFields\n    modifiedAt\n  }\n}"): (typeof documents)["mutation UpdateAccount($uid: ID!, $input: UpdateAccountInput!, $nullSupport: Boolean) {\n  updateAccount(uid: $uid, input: $input, nullSupport: $nullSupport) {\n    uid\n    firstName\n    lastName\n    customFields\n    modifiedAt\n  }\n}"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
