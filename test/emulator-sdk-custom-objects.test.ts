@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ADA, EDSGER } from "./helpers/emulator.js";
-import { useOfficialSdk } from "./helpers/sdk.js";
+import { officialSdkAgainstEmulator } from "./helpers/sdk.js";
 
-const t = useOfficialSdk();
+const t = officialSdkAgainstEmulator();
 
 /** Every by-UID method of `lrv2.customObjectApi` (loginradius-sdk@11.7.0), called as documented. */
 describe("loginradius-sdk customObjectApi against the emulator", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ADA, EDSGER, GRACE, MARGARET } from "./helpers/emulator.js";
-import { useOfficialSdk } from "./helpers/sdk.js";
+import { officialSdkAgainstEmulator } from "./helpers/sdk.js";
 
-const t = useOfficialSdk();
+const t = officialSdkAgainstEmulator();
 
 /** Every method of `lrv2.roleApi` (loginradius-sdk@11.7.0), called exactly as documented. */
 describe("loginradius-sdk roleApi against the emulator", () => {

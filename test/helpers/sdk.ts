@@ -19,7 +19,7 @@ export interface SdkUnderTest {
  * only its transport is replaced: `https.request` for that domain goes to the emulator's plain
  * HTTP port on 127.0.0.1. Registers its own hooks; read the fields inside tests.
  */
-export const useOfficialSdk = (): SdkUnderTest => {
+export const officialSdkAgainstEmulator = (): SdkUnderTest => {
   const state = {} as SdkUnderTest;
   const realHttpsRequest = https.request;
   beforeAll(async () => {
