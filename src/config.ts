@@ -5,6 +5,7 @@ import { type LimitsConfig, readLimitsConfig } from "./graphql/limits/limits.con
 import { parseOrigin } from "./graphql/link-origins.js";
 import { defaultHostRules, type HostRule, parseHostRule } from "./http/host-guard.js";
 import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
+import { SCOPE_NAMES } from "./sections.js";
 
 export interface Config {
   port: number;
@@ -108,7 +109,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
       ["true", "false"] as const,
       realUpstream ? "false" : "true",
     ) === "true";
-  const auth = readAuthSettings(read, realUpstream, host);
+  const auth = readAuthSettings(read, realUpstream, host, SCOPE_NAMES);
   const linkOrigins = readList(read, "ALLOWED_LINK_ORIGINS", parseOrigin, "an http(s) origin");
   const corsOrigins = readList(read, "CORS_ORIGINS", parseOrigin, "an http(s) origin");
   const hosts = readList(read, "ALLOWED_HOSTS", parseHostRule, "a host name, optionally :port");
