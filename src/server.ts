@@ -59,6 +59,8 @@ export interface AppRuntime {
   audit?: AuditSink;
   /** Shared rate-limit buckets (Redis when replicas share a budget); in memory by default. */
   rateStore?: RateLimitStore;
+  /** The sections served; default SECTIONS (a test adds a toy one). */
+  sections?: readonly AnySection[];
 }
 
 export interface AppServer {
@@ -180,6 +182,7 @@ export const createAppServer = async (
   upstream: UpstreamTarget,
   runtime: AppRuntime,
 ): Promise<AppServer> => {
+  const sections = runtime.sections ?? SECTIONS;
   const rateStore =
     runtime.rateStore ?? createRateLimitStore(config.limits.rateLimit, runtime.logger);
   const http = createLoginRadiusHttp(
@@ -196,8 +199,9 @@ export const createAppServer = async (
     warnings: () => (config.auth.disabledWarning ? [config.auth.disabledWarning] : []),
   });
   const server = createServer({
-    schema: await buildAppSchema({ linkOrigins: config.linkOrigins }),
-    connect: connectSections(http),
+    schema: await buildAppSchema({ linkOrigins: config.linkOrigins, sections }),
+    connect: connectSections(http, sections),
+    sections,
     logger: runtime.logger,
     introspection: config.introspection,
     authenticate: createAuthenticator(config.auth),
@@ -207,7 +211,7 @@ export const createAppServer = async (
     metrics: runtime.metrics,
     limits: createLimits({
       config: config.limits,
-      costs: costsOf(),
+      costs: costsOf(sections),
       blockSuggestions: !config.introspection,
       logger: runtime.logger,
       metrics: runtime.metrics,

@@ -60,7 +60,9 @@ describe("the LoginRadius error table", () => {
     });
     expect(JSON.stringify(error.extensions)).not.toContain("SecretInternalThing");
   });
+});
 
+describe("upstream failures without a table row", () => {
   it("keeps the auth codes of the adapter and of the table in step", () => {
     const table = Object.entries(rows)
       .filter(([, mapping]) => mapping.code === ErrorCodes.UPSTREAM_AUTH_FAILED)
