@@ -22,17 +22,22 @@ interface FieldRow<K extends keyof Account> {
 const primaryOf = (emails: readonly { type: string; value: string }[]): string | null =>
   (emails.find((e) => e.type.toLowerCase() === "primary") ?? emails[0])?.value ?? null;
 
-/** A string key read as itself, written under the same key. */
-const text = <K extends WireKey>(key: K, writable = true) => ({
-  keys: [key] as const,
-  read: (p: WireProfile) => (p[key] as string | null | undefined) ?? null,
+/** The profile keys whose wire value is of type T (so a row cannot read a flag as text). */
+type KeysOf<T> = {
+  [P in WireKey]-?: NonNullable<WireProfile[P]> extends T ? P : never;
+}[WireKey];
+
+/** A string key read as itself, written under the same key unless `writable` is false. */
+const text = (key: KeysOf<string>, writable = true) => ({
+  keys: [key],
+  read: (p: WireProfile): string | null => (p[key] as string | null | undefined) ?? null,
   ...(writable ? { body: key } : {}),
 });
 
-/** A boolean key with its default when absent. */
-const flag = <K extends WireKey>(key: K, absent: boolean, writable: boolean) => ({
-  keys: [key] as const,
-  read: (p: WireProfile) => (p[key] as boolean | null | undefined) ?? absent,
+/** A boolean key with its value when absent. */
+const flag = (key: KeysOf<boolean>, absent: boolean, writable: boolean) => ({
+  keys: [key],
+  read: (p: WireProfile): boolean => (p[key] as boolean | null | undefined) ?? absent,
   ...(writable ? { body: key } : {}),
 });
 
@@ -107,6 +112,7 @@ export const ACCOUNT_FIELD_KEYS: FieldKeys = {
 
 /** A wire profile as the GraphQL Account. Keys projected away by `fields` map to their empty value. */
 export const toAccount = (profile: WireProfile): Account =>
+  // Sound: `satisfies` above proves one row per Account field, each reading that field's type.
   Object.fromEntries(
     Object.entries(ACCOUNT_FIELDS).map(([field, row]) => [field, row.read(profile)]),
   ) as unknown as Account;
