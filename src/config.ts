@@ -5,6 +5,7 @@ import { type LimitsConfig, readLimitsConfig } from "./graphql/limits/limits.con
 import { parseOrigin } from "./graphql/link-origins.js";
 import { defaultHostRules, type HostRule, parseHostRule } from "./http/host-guard.js";
 import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
+import { SCOPE_NAMES } from "./sections.js";
 
 export interface Config {
   port: number;
@@ -45,14 +46,8 @@ export interface OpsConfig {
 
 export const DEFAULT_API_URL = "https://api.loginradius.com";
 
-/**
- * Reads the service's environment once into a frozen Config. Every bad variable is reported in
- * one ConfigError; messages name variables, never a secret's value.
- */
-export const readConfig = (env: Env): Readonly<Config> => {
-  const read = new EnvReader(env);
-  const port = read.int("PORT", 4000, 0, 65535);
-  const host = read.string("HOST") ?? "127.0.0.1";
+/** LoginRadius credentials and base URL: both credentials or neither, GUIDs, a clean URL. */
+const readLoginRadius = (read: EnvReader) => {
   const apiKey = read.string("LOGINRADIUS_API_KEY");
   const apiSecret = read.string("LOGINRADIUS_API_SECRET");
   const apiUrl = read.string("LOGINRADIUS_API_URL") ?? DEFAULT_API_URL;
@@ -70,37 +65,66 @@ export const readConfig = (env: Env): Readonly<Config> => {
       isGuid(apiSecret),
       "LOGINRADIUS_API_SECRET must be a GUID (LoginRadius dashboard > API credentials).",
     );
-  let validUrl = false;
+  read.check(
+    isCleanUrl(apiUrl),
+    "LOGINRADIUS_API_URL must be an http(s) URL without a query, a fragment or credentials (its value is not shown: it may hold one).",
+  );
+  return { apiKey, apiSecret, apiUrl };
+};
+
+const isCleanUrl = (text: string): boolean => {
   try {
-    const url = new URL(apiUrl);
-    validUrl =
+    const url = new URL(text);
+    return (
       (url.protocol === "https:" || url.protocol === "http:") &&
       url.search === "" &&
       url.hash === "" &&
-      !/[?#]/.test(apiUrl) &&
+      !/[?#]/.test(text) &&
       url.username === "" &&
-      url.password === "";
+      url.password === ""
+    );
   } catch {
-    validUrl = false;
+    return false;
   }
-  read.check(
-    validUrl,
-    "LOGINRADIUS_API_URL must be an http(s) URL without a query, a fragment or credentials (its value is not shown: it may hold one).",
-  );
-  const upstream: UpstreamTuning = {
-    timeoutMs: read.int("UPSTREAM_TIMEOUT_MS", 10_000, 100, 120_000),
-    requestTimeoutMs: read.int("REQUEST_TIMEOUT_MS", 30_000, 100, 300_000),
-    maxConcurrency: read.int("UPSTREAM_MAX_CONCURRENCY", 16, 1, 1024),
-    maxQueue: read.int("UPSTREAM_MAX_QUEUE", 256, 0, 100_000),
-    maxQueueWaitMs: read.int("UPSTREAM_MAX_QUEUE_WAIT_MS", 5_000, 1, 60_000),
-    retryLimit: read.int("UPSTREAM_RETRIES", 2, 0, 10),
-    retryBaseDelayMs: read.int("UPSTREAM_RETRY_BASE_DELAY_MS", 100, 1, 10_000),
-    maxRetryAfterSeconds: read.int("UPSTREAM_MAX_RETRY_AFTER_SECONDS", 5, 0, 600),
-    maxResponseBytes: read.int("UPSTREAM_MAX_RESPONSE_BYTES", 1_048_576, 1_024, 1_073_741_824),
-    breakerFailures: read.int("UPSTREAM_BREAKER_FAILURES", 5, 1, 1_000),
-    breakerOpenMs: read.int("UPSTREAM_BREAKER_OPEN_MS", 10_000, 100, 600_000),
-    maxRps: read.int("UPSTREAM_MAX_RPS", 50, 1, 100_000),
-  };
+};
+
+const readUpstreamTuning = (read: EnvReader): UpstreamTuning => ({
+  timeoutMs: read.int("UPSTREAM_TIMEOUT_MS", 10_000, 100, 120_000),
+  requestTimeoutMs: read.int("REQUEST_TIMEOUT_MS", 30_000, 100, 300_000),
+  maxConcurrency: read.int("UPSTREAM_MAX_CONCURRENCY", 16, 1, 1024),
+  maxQueue: read.int("UPSTREAM_MAX_QUEUE", 256, 0, 100_000),
+  maxQueueWaitMs: read.int("UPSTREAM_MAX_QUEUE_WAIT_MS", 5_000, 1, 60_000),
+  retryLimit: read.int("UPSTREAM_RETRIES", 2, 0, 10),
+  retryBaseDelayMs: read.int("UPSTREAM_RETRY_BASE_DELAY_MS", 100, 1, 10_000),
+  maxRetryAfterSeconds: read.int("UPSTREAM_MAX_RETRY_AFTER_SECONDS", 5, 0, 600),
+  maxResponseBytes: read.int("UPSTREAM_MAX_RESPONSE_BYTES", 1_048_576, 1_024, 1_073_741_824),
+  breakerFailures: read.int("UPSTREAM_BREAKER_FAILURES", 5, 1, 1_000),
+  breakerOpenMs: read.int("UPSTREAM_BREAKER_OPEN_MS", 10_000, 100, 600_000),
+  maxRps: read.int("UPSTREAM_MAX_RPS", 50, 1, 100_000),
+});
+
+const readOps = (read: EnvReader): OpsConfig => ({
+  logLevel: read.oneOf(
+    "LOG_LEVEL",
+    ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const,
+    "info",
+  ),
+  logFormat: read.oneOf("LOG_FORMAT", ["json", "pretty"] as const, "json"),
+  shutdownGraceMs: read.int("SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
+  shutdownDelayMs: read.int("SHUTDOWN_DELAY_MS", 0, 0, 600_000),
+  readyMaxAgeMs: read.int("READY_MAX_AGE_MS", 30_000, 1_000, 3_600_000),
+});
+
+/**
+ * Reads the service's environment once into a frozen Config. Every bad variable is reported in
+ * one ConfigError; messages name variables, never a secret's value.
+ */
+export const readConfig = (env: Env): Readonly<Config> => {
+  const read = new EnvReader(env);
+  const port = read.int("PORT", 4000, 0, 65535);
+  const host = read.string("HOST") ?? "127.0.0.1";
+  const { apiKey, apiSecret, apiUrl } = readLoginRadius(read);
+  const upstream = readUpstreamTuning(read);
   const realUpstream = apiKey !== undefined && apiSecret !== undefined;
   const introspection =
     read.oneOf(
@@ -108,22 +132,12 @@ export const readConfig = (env: Env): Readonly<Config> => {
       ["true", "false"] as const,
       realUpstream ? "false" : "true",
     ) === "true";
-  const auth = readAuthSettings(read, realUpstream, host);
+  const auth = readAuthSettings(read, realUpstream, host, SCOPE_NAMES);
   const linkOrigins = readList(read, "ALLOWED_LINK_ORIGINS", parseOrigin, "an http(s) origin");
   const corsOrigins = readList(read, "CORS_ORIGINS", parseOrigin, "an http(s) origin");
   const hosts = readList(read, "ALLOWED_HOSTS", parseHostRule, "a host name, optionally :port");
   const limits = readLimitsConfig(read);
-  const ops: OpsConfig = {
-    logLevel: read.oneOf(
-      "LOG_LEVEL",
-      ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const,
-      "info",
-    ),
-    logFormat: read.oneOf("LOG_FORMAT", ["json", "pretty"] as const, "json"),
-    shutdownGraceMs: read.int("SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
-    shutdownDelayMs: read.int("SHUTDOWN_DELAY_MS", 0, 0, 600_000),
-    readyMaxAgeMs: read.int("READY_MAX_AGE_MS", 30_000, 1_000, 3_600_000),
-  };
+  const ops = readOps(read);
   read.done();
   return Object.freeze({
     port,

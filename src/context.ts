@@ -1,43 +1,59 @@
 import { randomUUID } from "node:crypto";
-import { AccountLoaders, type BatchSizes } from "./accounts/account.loaders.js";
 import { ANONYMOUS_ALL_SCOPES, type Caller } from "./graphql/caller.js";
-import type { AccountsClient } from "./loginradius/accounts.client.js";
+import type { AnySection, RequestContext, RequestStats } from "./graphql/section.js";
+import type { BatchSizes } from "./graphql/selective-loader.js";
+import type { LoginRadiusHttp, RequestScope } from "./loginradius/http.js";
+import { SECTIONS, type SectionClients, type SectionSlices } from "./sections.js";
+
+export type { RequestStats };
 
 /**
- * What every resolver gets. Made fresh for each request: loaders cache only within one request,
- * so one caller never sees another's data and nothing goes stale across requests.
+ * What every resolver gets: the request (id, caller, counters) and each section's slice. Made
+ * fresh for each request: loaders cache only within one request, so one caller never sees
+ * another's data and nothing goes stale across requests.
  */
-export interface AppContext {
-  requestId: string;
-  caller: Caller;
-  /** Per-request counters: the adapter counts upstream calls, the operation log reports them. */
-  stats: RequestStats;
-  client: AccountsClient;
-  loaders: AccountLoaders;
-}
-
-export interface RequestStats {
-  upstreamCalls: number;
-}
+export type AppContext = RequestContext & SectionSlices;
 
 /**
- * The context of one request. The client is bound to the request when it can be
- * (`forRequest`): its calls carry the request id to LoginRadius, count into `stats`, and share
- * one deadline (`REQUEST_TIMEOUT_MS`), after which pending fields fail with UPSTREAM_TIMEOUT.
+ * Each section's client for one request, by section name. The real one binds the adapter to the
+ * request (`http.scope`): calls carry the request id to LoginRadius, count into `stats`, and
+ * share one deadline (`REQUEST_TIMEOUT_MS`), after which pending fields fail with
+ * UPSTREAM_TIMEOUT. In-process tests give doubles instead.
  */
-export const createContext = (
-  client: AccountsClient,
-  requestId: string = randomUUID(),
-  caller: Caller = ANONYMOUS_ALL_SCOPES,
-  batchSizes?: BatchSizes,
-): AppContext => {
-  const stats: RequestStats = { upstreamCalls: 0 };
-  const scoped = client.forRequest?.({ requestId, stats }) ?? client;
-  return {
-    requestId,
-    caller,
-    stats,
-    client: scoped,
-    loaders: new AccountLoaders(scoped, batchSizes),
+export type Connect = (scope: RequestScope) => Readonly<Record<string, unknown>>;
+
+/** Clients over the LoginRadius adapter for every section in the list. */
+export const connectSections =
+  (http: LoginRadiusHttp, sections: readonly AnySection[] = SECTIONS): Connect =>
+  (scope) => {
+    const bound = http.scope(scope);
+    return Object.fromEntries(sections.map((s) => [s.name, s.createClient(http, bound)]));
   };
+
+/** A Connect that always answers with the given clients (test doubles). */
+export const connectDoubles =
+  (clients: SectionClients): Connect =>
+  () =>
+    clients;
+
+export interface ContextOptions {
+  requestId?: string;
+  caller?: Caller;
+  batchSizes?: BatchSizes;
+  sections?: readonly AnySection[];
+}
+
+/** The context of one request: the base, then each section's slice over its client. */
+export const createContext = (connect: Connect, options: ContextOptions = {}): AppContext => {
+  const requestId = options.requestId ?? randomUUID();
+  const stats: RequestStats = { upstreamCalls: 0 };
+  const clients = connect({ requestId, stats });
+  const sections: readonly AnySection[] = options.sections ?? SECTIONS;
+  const slices = sections.map((section) =>
+    section.createSlice(clients[section.name], options.batchSizes),
+  );
+  return Object.assign(
+    { requestId, caller: options.caller ?? ANONYMOUS_ALL_SCOPES, stats },
+    ...slices,
+  ) as AppContext;
 };

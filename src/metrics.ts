@@ -9,80 +9,86 @@ export const createMetrics = (options: { defaultMetrics?: boolean } = {}) => {
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
   const registers = [registry];
-  return {
-    registry,
-    /** GraphQL operations by operation name (or "anonymous"), type and outcome (ok | error). */
-    operations: new Counter({
-      name: "account_graph_operations_total",
-      help: "GraphQL operations executed, by operation name, type and outcome.",
-      labelNames: ["operation", "type", "outcome"] as const,
-      registers,
-    }),
-    operationDuration: new Histogram({
-      name: "account_graph_operation_duration_seconds",
-      help: "GraphQL operation duration in seconds.",
-      labelNames: ["type"] as const,
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers,
-    }),
-    /** One per `extensions.code` sent to a client. */
-    errors: new Counter({
-      name: "account_graph_errors_total",
-      help: "GraphQL errors sent to clients, by extensions.code.",
-      labelNames: ["code"] as const,
-      registers,
-    }),
-    /** Upstream HTTP calls by endpoint name (`GET /identity/v2/manage/account/{uid}`) and outcome. */
-    upstreamCalls: new Counter({
-      name: "account_graph_upstream_calls_total",
-      help: "Calls to LoginRadius, by endpoint and outcome (ok or an upstream error kind).",
-      labelNames: ["endpoint", "outcome"] as const,
-      registers,
-    }),
-    upstreamDuration: new Histogram({
-      name: "account_graph_upstream_duration_seconds",
-      help: "LoginRadius call latency in seconds (whole call, retries included), by endpoint.",
-      labelNames: ["endpoint"] as const,
-      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers,
-    }),
-    upstreamRetries: new Counter({
-      name: "account_graph_upstream_retries_total",
-      help: "Retried LoginRadius attempts, by endpoint.",
-      labelNames: ["endpoint"] as const,
-      registers,
-    }),
-    /** 0 closed, 1 half-open, 2 open. */
-    breakerState: new Gauge({
-      name: "account_graph_upstream_breaker_state",
-      help: "LoginRadius circuit breaker: 0 closed, 1 half-open, 2 open.",
-      registers,
-    }),
-    queueDepth: new Gauge({
-      name: "account_graph_upstream_queue_depth",
-      help: "Upstream calls waiting for a concurrency slot.",
-      registers,
-    }),
-    inFlight: new Gauge({
-      name: "account_graph_upstream_in_flight",
-      help: "Upstream calls in flight.",
-      registers,
-    }),
-    loaderBatchSize: new Histogram({
-      name: "account_graph_loader_batch_size",
-      help: "Keys per DataLoader batch, by loader.",
-      labelNames: ["loader"] as const,
-      buckets: [1, 2, 5, 10, 20, 50, 100],
-      registers,
-    }),
-    /** Operations refused before execution, by the code they were refused with. */
-    rejected: new Counter({
-      name: "account_graph_operations_rejected_total",
-      help: "Operations refused before execution (auth, limits, rate limit), by code.",
-      labelNames: ["code"] as const,
-      registers,
-    }),
-  };
+  return { registry, ...operationMetrics(registers), ...upstreamMetrics(registers) };
 };
+
+/** What GraphQL operations do: counts, durations, errors, refusals, loader batches. */
+const operationMetrics = (registers: Registry[]) => ({
+  /** GraphQL operations by operation name (or "anonymous"), type and outcome (ok | error). */
+  operations: new Counter({
+    name: "account_graph_operations_total",
+    help: "GraphQL operations executed, by operation name, type and outcome.",
+    labelNames: ["operation", "type", "outcome"] as const,
+    registers,
+  }),
+  operationDuration: new Histogram({
+    name: "account_graph_operation_duration_seconds",
+    help: "GraphQL operation duration in seconds.",
+    labelNames: ["type"] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers,
+  }),
+  /** One per `extensions.code` sent to a client. */
+  errors: new Counter({
+    name: "account_graph_errors_total",
+    help: "GraphQL errors sent to clients, by extensions.code.",
+    labelNames: ["code"] as const,
+    registers,
+  }),
+  loaderBatchSize: new Histogram({
+    name: "account_graph_loader_batch_size",
+    help: "Keys per DataLoader batch, by loader.",
+    labelNames: ["loader"] as const,
+    buckets: [1, 2, 5, 10, 20, 50, 100],
+    registers,
+  }),
+  /** Operations refused before execution, by the code they were refused with. */
+  rejected: new Counter({
+    name: "account_graph_operations_rejected_total",
+    help: "Operations refused before execution (auth, limits, rate limit), by code.",
+    labelNames: ["code"] as const,
+    registers,
+  }),
+});
+
+/** What the LoginRadius adapter does: calls, latency, retries, breaker, queue. */
+const upstreamMetrics = (registers: Registry[]) => ({
+  /** Upstream HTTP calls by endpoint name (`GET /identity/v2/manage/account/{uid}`) and outcome. */
+  upstreamCalls: new Counter({
+    name: "account_graph_upstream_calls_total",
+    help: "Calls to LoginRadius, by endpoint and outcome (ok or an upstream error kind).",
+    labelNames: ["endpoint", "outcome"] as const,
+    registers,
+  }),
+  upstreamDuration: new Histogram({
+    name: "account_graph_upstream_duration_seconds",
+    help: "LoginRadius call latency in seconds (whole call, retries included), by endpoint.",
+    labelNames: ["endpoint"] as const,
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers,
+  }),
+  upstreamRetries: new Counter({
+    name: "account_graph_upstream_retries_total",
+    help: "Retried LoginRadius attempts, by endpoint.",
+    labelNames: ["endpoint"] as const,
+    registers,
+  }),
+  /** 0 closed, 1 half-open, 2 open. */
+  breakerState: new Gauge({
+    name: "account_graph_upstream_breaker_state",
+    help: "LoginRadius circuit breaker: 0 closed, 1 half-open, 2 open.",
+    registers,
+  }),
+  queueDepth: new Gauge({
+    name: "account_graph_upstream_queue_depth",
+    help: "Upstream calls waiting for a concurrency slot.",
+    registers,
+  }),
+  inFlight: new Gauge({
+    name: "account_graph_upstream_in_flight",
+    help: "Upstream calls in flight.",
+    registers,
+  }),
+});
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -2,16 +2,24 @@ import "reflect-metadata";
 import { validate } from "class-validator";
 import type { GraphQLSchema } from "graphql";
 import { ArgumentValidationError, buildSchema, type ValidatorFn } from "type-graphql";
-import { AccountActionPayloadResolver, AccountResolver } from "./accounts/account.resolver.js";
 import { authChecker } from "./graphql/auth/auth-checker.js";
 import { linkOriginProblems } from "./graphql/link-origins.js";
+import type { AnySection } from "./graphql/section.js";
+import { SECTIONS } from "./sections.js";
 
-/** The resolver list in one place: the server and the schema script build from it. */
-export const RESOLVERS = [AccountResolver, AccountActionPayloadResolver] as const;
+/** Every resolver of a list of sections: the server and the schema script build from it. */
+export const resolversOf = (sections: readonly AnySection[] = SECTIONS) => {
+  const list = sections.flatMap((section) => section.resolvers);
+  if (list.length === 0) throw new Error("No section has a resolver.");
+  // biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as Function
+  return list as [Function, ...Function[]];
+};
 
 export interface SchemaOptions {
   /** Origins a `@LinkUrl` argument may point at (ALLOWED_LINK_ORIGINS); empty refuses them all. */
   linkOrigins?: ReadonlySet<string>;
+  /** The sections served; default SECTIONS (a test adds a toy one). */
+  sections?: readonly AnySection[];
 }
 
 /**
@@ -47,7 +55,7 @@ const validateWith =
  */
 export const buildAppSchema = (options: SchemaOptions = {}): Promise<GraphQLSchema> =>
   buildSchema({
-    resolvers: RESOLVERS,
+    resolvers: resolversOf(options.sections),
     validateFn: validateWith(options.linkOrigins ?? new Set()),
     authChecker,
     authMode: "error",

@@ -1,13 +1,11 @@
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
-import { ACCOUNT_COSTS } from "./accounts/account.costs.js";
 import type { Config } from "./config.js";
-import { type AppContext, createContext } from "./context.js";
-import { ErrorCodes, formatError } from "./errors.js";
+import { type AppContext, type Connect, connectSections, createContext } from "./context.js";
+import { createAdmit } from "./graphql/admit.js";
 import {
   type AuditSink,
   createAuditPlugin,
@@ -15,32 +13,30 @@ import {
   stdoutAuditSink,
 } from "./graphql/audit.js";
 import { type Authenticate, createAuthenticator } from "./graphql/auth/authenticate.js";
-import { ANONYMOUS_ALL_SCOPES, type Caller } from "./graphql/caller.js";
-import {
-  createLimits,
-  createRateLimitStore,
-  type Limits,
-  persistedQueryRefusal,
-} from "./graphql/limits/index.js";
+import { createErrorFormatting } from "./graphql/format-error.js";
+import { createGraphQLHandler } from "./graphql/http-handler.js";
+import { createLimits, createRateLimitStore, type Limits } from "./graphql/limits/index.js";
 import { operationLogPlugin } from "./graphql/operation-log.plugin.js";
-import { applyCors } from "./http/cors.js";
+import type { AnySection } from "./graphql/section.js";
 import { withGraphiqlLinks } from "./http/graphiql-landing-link.js";
 import { serveGraphiql } from "./http/graphiql-routes.js";
 import { createHealthRoutes, type HealthRoutes } from "./http/health-routes.js";
-import { checkHost, type HostRule } from "./http/host-guard.js";
-import { BodyTooLargeError, readBody } from "./http/read-body.js";
+import type { HostRule } from "./http/host-guard.js";
 import { sendJson } from "./http/send-json.js";
 import { describeError, type Logger } from "./log.js";
-import { type AccountsClient, createAccountsClient } from "./loginradius/accounts.client.js";
 import type { UpstreamHealth } from "./loginradius/health.js";
 import { createLoginRadiusHttp, type UpstreamTarget } from "./loginradius/http.js";
 import type { Metrics } from "./metrics.js";
 import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
+import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
 
 export interface ServerDeps {
   schema: GraphQLSchema;
-  client: AccountsClient;
+  /** Each section's client per request: over the adapter, or test doubles. */
+  connect: Connect;
+  /** The sections served; default SECTIONS (a test adds a toy one). */
+  sections?: readonly AnySection[];
   logger: Logger;
   /** Introspection and the Sandbox landing page together. */
   introspection: boolean;
@@ -65,10 +61,16 @@ export interface AppRuntime {
   audit?: AuditSink;
   /** Shared rate-limit buckets (Redis when replicas share a budget); in memory by default. */
   rateStore?: RateLimitStore;
+  /** The sections served; default SECTIONS (a test adds a toy one). */
+  sections?: readonly AnySection[];
 }
 
 export interface AppServer {
   handler: RequestListener;
+  /** The request context as `/graphql` builds it (for in-process `executeOperation`). */
+  context(): AppContext;
+  /** Apollo itself, for in-process `executeOperation` tests. */
+  apollo: ApolloServer<AppContext>;
   /** What the adapter knows of LoginRadius's health (for `/readyz`); absent on bare servers. */
   upstreamHealth?: UpstreamHealth;
   start(): Promise<void>;
@@ -77,34 +79,30 @@ export interface AppServer {
   drain(): void;
 }
 
-/** A caller's X-Request-Id is echoed only if it is plainly an ID. */
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/**
- * A browser asking for the Sandbox page: a GET for HTML with no operation in it. It gets static
- * HTML (or nothing, when the page is off) and no GraphQL runs, so it needs no credentials;
- * Sandbox then sends the caller's Authorization header with each operation. Should Apollo ever
- * run something for such a request, the caller has no scope (PAGE_VISITOR).
- */
-const PAGE_VISITOR: Caller = Object.freeze({
-  name: "anonymous",
-  kind: "anonymous",
-  scopes: new Set<string>(),
-});
-
-const isLandingPageRequest = (req: IncomingMessage, url: URL): boolean =>
-  req.method === "GET" &&
-  !url.searchParams.has("query") &&
-  !url.searchParams.has("extensions") &&
-  String(req.headers.accept ?? "").includes("text/html");
-
-/**
- * The GraphQL service: Apollo Server over node:http, `/graphql` (queries, and the Sandbox landing
- * page in a browser), `/healthz`. Builds everything, listens nowhere (src/http/listen.ts does).
- */
-export const createServer = (deps: ServerDeps): AppServer => {
+/** Apollo with the limits, the operation log, the landing page, the audit trail and the formatter. */
+const createApollo = (deps: ServerDeps): ApolloServer<AppContext> => {
+  const sections = deps.sections ?? SECTIONS;
+  const errors = createErrorFormatting(errorTableOf(sections));
   const { plugins: limitPlugins, ...limitOptions } = deps.limits.apollo;
-  const apollo = new ApolloServer<AppContext>({
+  const audit = deps.audit;
+  const plugins: ApolloServerPlugin<AppContext>[] = [
+    ...limitPlugins,
+    ...(deps.ops ? [operationLogPlugin(deps.logger, deps.ops.metrics)] : []),
+    deps.introspection
+      ? withGraphiqlLinks(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
+      : ApolloServerPluginLandingPageDisabled(),
+  ];
+  if (audit)
+    plugins.push(
+      createAuditPlugin(
+        audit,
+        // The entry itself holds no secret (allow-listed); logged so the act is not lost.
+        (error, entry) =>
+          deps.logger.error({ ...describeError(error), entry }, "audit line not written"),
+        { auditedReads: auditedReadsOf(sections), codeOf: errors.errorCodeOf },
+      ),
+    );
+  return new ApolloServer<AppContext>({
     schema: deps.schema,
     introspection: deps.introspection,
     ...limitOptions,
@@ -112,149 +110,75 @@ export const createServer = (deps: ServerDeps): AppServer => {
     // main.ts owns SIGTERM/SIGINT: Apollo's own handler stops the server and re-raises the
     // signal, which kills the process before in-flight requests are answered.
     stopOnTerminationSignals: false,
-    plugins: [
-      ...limitPlugins,
-      ...(deps.ops ? [operationLogPlugin(deps.logger, deps.ops.metrics)] : []),
-      deps.introspection
-        ? withGraphiqlLinks(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
-        : ApolloServerPluginLandingPageDisabled(),
-      ...(deps.audit
-        ? [
-            createAuditPlugin(deps.audit, (error, entry) =>
-              // The entry itself holds no secret (allow-listed); logged so the act is not lost.
-              deps.logger.error({ ...describeError(error), entry }, "audit line not written"),
-            ),
-          ]
-        : []),
-    ],
+    plugins,
     formatError: (formatted, error) =>
-      formatError(formatted, error, (message, original) =>
+      errors.formatError(formatted, error, (message, original) =>
         deps.logger.error(describeError(original), message),
       ),
   });
+};
 
-  const refuse = (res: ServerResponse, status: number, code: string, message: string) => {
-    deps.metrics?.rejected.inc({ code });
-    sendJson(res, status, { errors: [{ message, extensions: { code } }] });
-  };
+/** Routes other than `/graphql`: operations, `/healthz`, `/` -> `/graphql`; true when answered. */
+const routeOthers = async (
+  deps: ServerDeps,
+  req: IncomingMessage,
+  url: URL,
+  res: ServerResponse,
+): Promise<boolean> => {
+  if (deps.ops && (await deps.ops.routes.handle(url.pathname, res))) return true;
+  const graphiql = { enabled: deps.introspection, allowedHosts: deps.allowedHosts };
+  if (await serveGraphiql(req, res, url.pathname, graphiql)) return true;
+  if (url.pathname === "/healthz") {
+    sendJson(res, 200, { ok: true });
+    return true;
+  }
+  if (url.pathname === "/") {
+    res.writeHead(302, { location: "/graphql" });
+    res.end();
+    return true;
+  }
+  if (url.pathname === "/graphql") return false;
+  sendJson(res, 404, { error: "Not found; GraphQL is at /graphql." });
+  return true;
+};
 
-  /**
-   * Everything that happens before any GraphQL work: the Host check, CORS, caller
-   * authentication. Returns the caller, or null when the request has been answered.
-   */
-  const admit = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    requestId: string,
-  ): Promise<Caller | null> => {
-    if (deps.allowedHosts) {
-      const host = checkHost(req, deps.allowedHosts);
-      if (!host.ok) {
-        refuse(res, host.status, ErrorCodes.MISDIRECTED_REQUEST, host.message);
-        return null;
-      }
-    }
-    if (applyCors(req, res, deps.corsOrigins ?? new Set())) return null;
-    if (!deps.authenticate) return ANONYMOUS_ALL_SCOPES;
-    if (isLandingPageRequest(req, url)) return PAGE_VISITOR;
-    const outcome = await deps.authenticate(req.headers);
-    if (outcome.ok) return outcome.caller;
-    deps.logger.warn(
-      { requestId, status: outcome.status, reason: outcome.detail },
-      "caller refused",
-    );
-    res.setHeader("www-authenticate", outcome.challenge);
-    refuse(res, outcome.status, outcome.code, outcome.message);
-    return null;
-  };
+const INTERNAL = {
+  errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+};
 
+/**
+ * The GraphQL service: Apollo Server over node:http, `/graphql` (queries, and the Sandbox landing
+ * page in a browser), `/healthz`. Builds everything, listens nowhere (src/http/listen.ts does).
+ */
+export const createServer = (deps: ServerDeps): AppServer => {
+  const apollo = createApollo(deps);
+  const context = (requestId?: string, caller?: AppContext["caller"]) =>
+    createContext(deps.connect, {
+      ...(requestId ? { requestId } : {}),
+      ...(caller ? { caller } : {}),
+      batchSizes: deps.ops?.metrics.loaderBatchSize,
+      sections: deps.sections ?? SECTIONS,
+    });
+  const graphql = createGraphQLHandler({
+    apollo,
+    admit: createAdmit({ ...deps, onRefused: (code) => deps.metrics?.rejected.inc({ code }) }),
+    apq: deps.limits.apq,
+    context: async (requestId, caller) => context(requestId, caller),
+  });
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://service.invalid");
-    if (deps.ops && (await deps.ops.routes.handle(url.pathname, res))) return;
-    const graphiql = { enabled: deps.introspection, allowedHosts: deps.allowedHosts };
-    if (await serveGraphiql(req, res, url.pathname, graphiql)) return;
-    if (url.pathname === "/healthz") return sendJson(res, 200, { ok: true });
-    if (url.pathname === "/") {
-      res.writeHead(302, { location: "/graphql" });
-      res.end();
-      return;
-    }
-    if (url.pathname !== "/graphql")
-      return sendJson(res, 404, { error: "Not found; GraphQL is at /graphql." });
-    const given = req.headers["x-request-id"];
-    const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
-    res.setHeader("x-request-id", requestId);
-    const caller = await admit(req, res, url, requestId);
-    if (caller === null) return;
-
-    let body: unknown;
-    let text: string;
-    try {
-      text = await readBody(req);
-    } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) throw error;
-      return sendJson(res, 413, {
-        errors: [{ message: error.message, extensions: { code: "BAD_REQUEST" } }],
-      });
-    }
-    if (text !== "") {
-      const type = String(req.headers["content-type"] ?? "");
-      if (type.toLowerCase().startsWith("application/json")) {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          return sendJson(res, 400, {
-            errors: [
-              {
-                message: "The request body is not valid JSON.",
-                extensions: { code: "BAD_REQUEST" },
-              },
-            ],
-          });
-        }
-      } else body = text;
-    }
-    const method = (req.method ?? "GET").toUpperCase();
-    const apq = persistedQueryRefusal(deps.limits.apq, method, body, url.searchParams);
-    if (apq) return sendJson(res, apq.status, apq.body);
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers))
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-    const request: HTTPGraphQLRequest = {
-      method,
-      headers,
-      search: url.search,
-      body,
-    };
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: request,
-      context: async () =>
-        createContext(deps.client, requestId, caller, deps.ops?.metrics.loaderBatchSize),
-    });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === "complete") {
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    if (!(await routeOthers(deps, req, url, res))) await graphql(req, res, url);
   };
-
   return {
     handler: (req, res) => {
       handle(req, res).catch((error: unknown) => {
         deps.logger.error(describeError(error), "request failed");
-        if (!res.headersSent)
-          sendJson(res, 500, {
-            errors: [
-              { message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } },
-            ],
-          });
+        if (!res.headersSent) sendJson(res, 500, INTERNAL);
         else res.end();
       });
     },
+    context: () => context(),
+    apollo,
     start: () => apollo.start(),
     stop: () => apollo.stop(),
     drain: () => deps.ops?.routes.drain(),
@@ -267,6 +191,7 @@ export const createAppServer = async (
   upstream: UpstreamTarget,
   runtime: AppRuntime,
 ): Promise<AppServer> => {
+  const sections = runtime.sections ?? SECTIONS;
   const rateStore =
     runtime.rateStore ?? createRateLimitStore(config.limits.rateLimit, runtime.logger);
   const http = createLoginRadiusHttp(
@@ -283,8 +208,9 @@ export const createAppServer = async (
     warnings: () => (config.auth.disabledWarning ? [config.auth.disabledWarning] : []),
   });
   const server = createServer({
-    schema: await buildAppSchema({ linkOrigins: config.linkOrigins }),
-    client: createAccountsClient(http),
+    schema: await buildAppSchema({ linkOrigins: config.linkOrigins, sections }),
+    connect: connectSections(http, sections),
+    sections,
     logger: runtime.logger,
     introspection: config.introspection,
     authenticate: createAuthenticator(config.auth),
@@ -294,7 +220,7 @@ export const createAppServer = async (
     metrics: runtime.metrics,
     limits: createLimits({
       config: config.limits,
-      costs: ACCOUNT_COSTS,
+      costs: costsOf(sections),
       blockSuggestions: !config.introspection,
       logger: runtime.logger,
       metrics: runtime.metrics,

@@ -1,8 +1,11 @@
 import { isObjectType } from "graphql";
 import { getMetadataStorage } from "type-graphql";
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_COSTS } from "../src/accounts/account.costs.js";
 import { buildAppSchema } from "../src/schema.js";
+import { costsOf } from "../src/sections.js";
+
+/** Every section's rows, merged as the service merges them. */
+const COSTS = costsOf();
 
 describe("the cost table", async () => {
   const schema = await buildAppSchema();
@@ -14,7 +17,7 @@ describe("the cost table", async () => {
   it("has a row for every root field: each may call LoginRadius", () => {
     const roots = [...coordinates("Query"), ...coordinates("Mutation")];
     expect(roots.length).toBeGreaterThan(20);
-    expect(roots.filter((c) => !(c in ACCOUNT_COSTS))).toEqual([]);
+    expect(roots.filter((c) => !(c in COSTS))).toEqual([]);
   });
 
   it("has a row for every field resolver (each reads LoginRadius on its own)", () => {
@@ -22,11 +25,11 @@ describe("the cost table", async () => {
       .fieldResolvers.filter((r) => r.kind === "external")
       .map((r) => `${(r.getObjectType?.() as { name: string } | undefined)?.name}.${r.schemaName}`);
     expect(resolvers).toContain("Account.passwordHash");
-    expect(resolvers.filter((c) => !(c in ACCOUNT_COSTS))).toEqual([]);
+    expect(resolvers.filter((c) => !(c in COSTS))).toEqual([]);
   });
 
   it("names only fields that exist", () => {
-    const unknown = Object.keys(ACCOUNT_COSTS).filter((coordinate) => {
+    const unknown = Object.keys(COSTS).filter((coordinate) => {
       const [typeName = "", field = ""] = coordinate.split(".");
       const type = schema.getType(typeName);
       return !(isObjectType(type) && field in type.getFields());
@@ -35,7 +38,7 @@ describe("the cost table", async () => {
   });
 
   it("counts as side effects exactly the fields that send an email or SMS or mint a token", () => {
-    const sideEffects = Object.entries(ACCOUNT_COSTS)
+    const sideEffects = Object.entries(COSTS)
       .filter(([, cost]) => cost.sideEffect)
       .map(([coordinate]) => coordinate)
       .sort();

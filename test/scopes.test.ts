@@ -1,7 +1,8 @@
 import { getMetadataStorage } from "type-graphql";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SCOPE_NAMES, type Scope } from "../src/graphql/auth/scopes.js";
+import type { Scope } from "../src/graphql/auth/scopes.js";
 import { buildAppSchema } from "../src/schema.js";
+import { SCOPE_NAMES } from "../src/sections.js";
 import { ADA, GRACE } from "./helpers/emulator.js";
 import { type Stack, startStack } from "./helpers/stack.js";
 import { authTokensEnv } from "./helpers/tokens.js";

@@ -6,10 +6,10 @@ import { describe, expect, it } from "vitest";
 /**
  * STYLE.md's limits: no file over 300 lines, no function over 60 lines. Checked with the
  * TypeScript parser (every function declaration, expression, arrow, method, constructor and
- * accessor), so nested and one-line functions count correctly. The service side of `src/` joins
- * `ROOTS` once its restructure lands (today `src/accounts/account.resolver.ts` is 359 lines).
+ * accessor), so nested and one-line functions count correctly. All of `src/`, tests beside the
+ * code included; generated files (`src/generated/`) aside.
  */
-const ROOTS = ["src/emulator"];
+const ROOTS = ["src"];
 const MAX_FILE_LINES = 300;
 const MAX_FUNCTION_LINES = 60;
 

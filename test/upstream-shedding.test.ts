@@ -1,9 +1,9 @@
 import type { ServerResponse } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createAccountsClient } from "../src/accounts/accounts.client.js";
 import { readConfig } from "../src/config.js";
-import { createContext } from "../src/context.js";
+import { connectSections, createContext } from "../src/context.js";
 import type { Env } from "../src/env.js";
-import { createAccountsClient } from "../src/loginradius/accounts.client.js";
 import { createLoginRadiusHttp, outboundKey } from "../src/loginradius/http.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "../src/ratelimit/store.js";
 import { startEmulator } from "./helpers/emulator.js";
@@ -244,10 +244,10 @@ describe("the request scope", () => {
       apiKey: API_KEY,
       apiSecret: API_SECRET,
     });
-    const ctx = createContext(createAccountsClient(http), "req-42");
+    const ctx = createContext(connectSections(http), { requestId: "req-42" });
     let n = 0;
     lr.handle((_, res) => (n++ === 0 ? json(res, 502, {}) : json(res, 200, { Uid: "u1" })));
-    expect((await ctx.client.getByUid("u1")).Uid).toBe("u1");
+    expect((await ctx.accounts.byUid("u1", new Set(["Uid"])))?.Uid).toBe("u1");
     expect(ctx.stats.upstreamCalls).toBe(2);
     expect(lr.seen.map((s) => s.headers["x-request-id"])).toEqual(["req-42", "req-42"]);
   });
@@ -260,11 +260,11 @@ describe("the request scope", () => {
       apiSecret: API_SECRET,
     });
     const stop = new AbortController();
-    const client = createAccountsClient(http).forRequest?.({ signal: stop.signal });
+    const client = createAccountsClient(http, http.scope({ signal: stop.signal }));
     lr.handle(() => {
       stop.abort();
     });
-    const failed = await client?.getByUid("u1").catch((e: unknown) => e);
+    const failed = await client.getByUid("u1").catch((e: unknown) => e);
     expect(failed).toMatchObject({ failure: "timeout" });
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { AccountsClient } from "../loginradius/accounts.client.js";
 import { UpstreamError } from "../loginradius/upstream-error.js";
-import type { WireProfile } from "../loginradius/wire.js";
+import { KEY_FIELDS } from "./account.fields.js";
 import { AccountLoaders } from "./account.loaders.js";
-import { KEY_FIELDS } from "./account.selection.js";
+import { accountsClientDouble } from "./accounts.client.double.js";
+import type { WireProfile } from "./accounts.wire.js";
 
 const ada: WireProfile = {
   Uid: "ada",
@@ -26,11 +26,11 @@ const stubClient = () => {
       Object.fromEntries(Object.entries(ada).filter(([k]) => keep.has(k))) as WireProfile,
     );
   };
-  const client = {
-    getByUid: (uid: string, fields?: string) => answer(uid, fields),
-    getByEmail: (email: string, fields?: string) => answer(email, fields),
-    getByPhone: (phone: string, fields?: string) => answer(phone, fields),
-  } as unknown as AccountsClient;
+  const client = accountsClientDouble({
+    getByUid: (uid, fields) => answer(uid, fields),
+    getByEmail: (email, fields) => answer(email, fields),
+    getByPhone: (phone, fields) => answer(phone, fields),
+  });
   return { client, calls };
 };
 
@@ -72,9 +72,11 @@ describe("AccountLoaders", () => {
     const { client } = stubClient();
     const loaders = new AccountLoaders(client);
     expect(await loaders.byUid.load("nobody", keys())).toBeNull();
-    const failing = new AccountLoaders({
-      getByUid: () => Promise.reject(new UpstreamError("unavailable", "GET", 503)),
-    } as unknown as AccountsClient);
+    const failing = new AccountLoaders(
+      accountsClientDouble({
+        getByUid: () => Promise.reject(new UpstreamError("unavailable", "GET", 503)),
+      }),
+    );
     await expect(failing.byUid.load("ada", keys())).rejects.toBeInstanceOf(UpstreamError);
   });
 

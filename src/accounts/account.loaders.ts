@@ -1,13 +1,9 @@
 import DataLoader from "dataloader";
-import type { AccountsClient } from "../loginradius/accounts.client.js";
+import { fieldsParam, type KeySet } from "../graphql/selection.js";
+import { type BatchSizes, SelectiveLoader } from "../graphql/selective-loader.js";
 import { UpstreamError } from "../loginradius/upstream-error.js";
-import type {
-  WirePasswordHash,
-  WirePrivacyPolicyHistory,
-  WireProfile,
-} from "../loginradius/wire.js";
-import { fieldsParam, type KeySet } from "./account.selection.js";
-import { SelectiveLoader } from "./selective-loader.js";
+import type { AccountReads } from "./accounts.client.js";
+import type { WirePasswordHash, WirePrivacyPolicyHistory, WireProfile } from "./accounts.wire.js";
 
 /** LoginRadius answers 938 for "no such account": a null for loaders, not an error. */
 const nullIfNotFound = async <T>(promise: Promise<T>): Promise<T | null> => {
@@ -22,11 +18,6 @@ const nullIfNotFound = async <T>(promise: Promise<T>): Promise<T | null> => {
 
 const lower = (key: string) => key.toLowerCase();
 
-/** Where batch sizes go (the `account_graph_loader_batch_size` histogram), by loader name. */
-export interface BatchSizes {
-  observe(labels: { loader: string }, size: number): void;
-}
-
 /**
  * The request's loaders. Every profile learned, by any route, primes the UID, phone and user
  * name loaders, so an account is fetched once per request however it is reached.
@@ -40,7 +31,7 @@ export class AccountLoaders {
   readonly passwordHash: DataLoader<string, WirePasswordHash | null>;
   readonly privacyPolicyHistory: DataLoader<string, WirePrivacyPolicyHistory | null>;
 
-  constructor(client: AccountsClient, sizes?: BatchSizes) {
+  constructor(client: AccountReads, sizes?: BatchSizes) {
     const observe = (loader: string) => (size: number) => sizes?.observe({ loader }, size);
     const learnt =
       (fetch: (key: string, fields: string) => Promise<WireProfile>) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { toAccount, toProfileBody } from "./account.fields.js";
 import type { CreateAccountInput, UpdateAccountInput } from "./account.input.js";
-import { toAccount, toDate, toProfileBody } from "./account.mapper.js";
+import { toDate } from "./account.mapper.js";
 
 describe("toDate", () => {
   it("reads LoginRadius's 7-digit fractions", () => {

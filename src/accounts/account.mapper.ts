@@ -1,21 +1,34 @@
 import type {
-  WireAccessToken,
-  WireEmail,
-  WireIdentity,
-  WirePrivacyPolicy,
-  WirePrivacyPolicyHistory,
-  WireProfile,
-  WireProfileBody,
-} from "../loginradius/wire.js";
-import type { CreateAccountInput, EmailInput, UpdateAccountInput } from "./account.input.js";
-import type { AccessTokenPayload } from "./account.payload.js";
+  AccessTokenPayload,
+  DeleteAccountPayload,
+  DeleteAccountsByEmailPayload,
+  EmailVerificationTokenPayload,
+  ForgotPasswordTokenPayload,
+  RevokeRefreshTokensPayload,
+} from "./account.payload.js";
 import type {
-  Account,
   Email,
   Identity,
   PrivacyPolicyAcceptance,
   PrivacyPolicyHistory,
 } from "./account.type.js";
+import type {
+  WireAccessToken,
+  WireDeleted,
+  WireEmail,
+  WireForgotToken,
+  WireIdentity,
+  WirePasswordHash,
+  WirePrivacyPolicy,
+  WirePrivacyPolicyHistory,
+  WireVerificationToken,
+} from "./accounts.wire.js";
+
+/**
+ * Every wire -> GraphQL mapping of the Accounts section but the profile's own fields (those are
+ * rows of account.fields.ts, which reads its values with the helpers here). Resolvers read no
+ * wire key: they hand what the repository returned to one of these.
+ */
 
 /** LoginRadius's "never happened" date. */
 const NEVER_PREFIX = "0001-01-01";
@@ -27,10 +40,10 @@ export const toDate = (value: string | null | undefined): Date | null => {
   return Number.isNaN(date.getTime()) ? null : date;
 };
 
-const toEmails = (emails: WireEmail[] | null | undefined): Email[] =>
+export const toEmails = (emails: WireEmail[] | null | undefined): Email[] =>
   (emails ?? []).map((e) => ({ type: e.Type, value: e.Value }));
 
-const toIdentity = (identity: WireIdentity): Identity => ({
+export const toIdentity = (identity: WireIdentity): Identity => ({
   provider: identity.Provider ?? "unknown",
   providerId: identity.ID ?? null,
   fullName: identity.FullName ?? null,
@@ -50,56 +63,20 @@ export const toPrivacyPolicy = (
     : null;
 
 /** `PreviousUids` is a list in the .NET model but a string in some samples. */
-const toList = (value: string[] | string | null | undefined): string[] =>
+export const toList = (value: string[] | string | null | undefined): string[] =>
   Array.isArray(value) ? value : typeof value === "string" && value !== "" ? [value] : [];
 
-/** A wire profile as the GraphQL Account. Keys projected away by `fields` map to their empty value. */
-export const toAccount = (p: WireProfile): Account => {
-  const emails = toEmails(p.Email);
-  return {
-    uid: p.Uid ?? "",
-    emails,
-    primaryEmail:
-      (emails.find((e) => e.type.toLowerCase() === "primary") ?? emails[0])?.value ?? null,
-    emailVerified: p.EmailVerified ?? false,
-    phone: p.PhoneId ?? null,
-    phoneVerified: p.PhoneIdVerified ?? false,
-    userName: p.UserName ?? null,
-    prefix: p.Prefix ?? null,
-    firstName: p.FirstName ?? null,
-    middleName: p.MiddleName ?? null,
-    lastName: p.LastName ?? null,
-    suffix: p.Suffix ?? null,
-    fullName: p.FullName ?? null,
-    nickName: p.NickName ?? null,
-    birthDate: p.BirthDate ?? null,
-    gender: p.Gender ?? null,
-    company: p.Company ?? null,
-    city: p.City ?? null,
-    country: p.Country ? { code: p.Country.Code ?? null, name: p.Country.Name ?? null } : null,
-    customFields: p.CustomFields ?? {},
-    roles: p.Roles ?? [],
-    identities: (p.Identities ?? []).map(toIdentity),
-    provider: p.Provider ?? null,
-    registrationSource: p.RegistrationSource ?? null,
-    isActive: p.IsActive ?? true,
-    isDeleted: p.IsDeleted ?? false,
-    isLoginLocked: p.IsLoginLocked ?? false,
-    isCustomUid: p.IsCustomUid ?? false,
-    loginCount: p.NoOfLogins ?? 0,
-    createdAt: toDate(p.CreatedDate),
-    modifiedAt: toDate(p.ModifiedDate),
-    lastLoginAt: toDate(p.LastLoginDate),
-    lastPasswordChangeAt: toDate(p.LastPasswordChangeDate),
-    previousUids: toList(p.PreviousUids),
-    privacyPolicy: toPrivacyPolicy(p.PrivacyPolicy),
-  };
-};
-
-export const toPrivacyPolicyHistory = (wire: WirePrivacyPolicyHistory): PrivacyPolicyHistory => ({
-  current: toPrivacyPolicy(wire.Current),
-  history: (wire.History ?? []).map((h) => toPrivacyPolicy(h)).filter((h) => h !== null),
+/** No history (no such account) reads as an empty one. */
+export const toPrivacyPolicyHistory = (
+  wire: WirePrivacyPolicyHistory | null,
+): PrivacyPolicyHistory => ({
+  current: toPrivacyPolicy(wire?.Current),
+  history: (wire?.History ?? []).map((h) => toPrivacyPolicy(h)).filter((h) => h !== null),
 });
+
+/** null when the account has no password, or no longer exists. */
+export const toPasswordHash = (wire: WirePasswordHash | null): string | null =>
+  wire?.PasswordHash ?? null;
 
 export const toAccessToken = (wire: WireAccessToken): AccessTokenPayload => ({
   accessToken: wire.access_token,
@@ -107,45 +84,32 @@ export const toAccessToken = (wire: WireAccessToken): AccessTokenPayload => ({
   expiresAt: toDate(wire.expires_in) ?? new Date(0),
 });
 
-export const toWireEmails = (emails: EmailInput[]): WireEmail[] =>
-  emails.map((e) => ({ Type: e.type, Value: e.value }));
+export const toDeleteAccountPayload = (uid: string, wire: WireDeleted): DeleteAccountPayload => ({
+  uid,
+  deleted: wire.IsDeleted,
+});
 
-/** GraphQL input field -> LoginRadius body key, for the fields that map one to one. */
-const PROFILE_BODY_KEYS = {
-  userName: "UserName",
-  prefix: "Prefix",
-  firstName: "FirstName",
-  middleName: "MiddleName",
-  lastName: "LastName",
-  suffix: "Suffix",
-  fullName: "FullName",
-  nickName: "NickName",
-  birthDate: "BirthDate",
-  gender: "Gender",
-  company: "Company",
-  city: "City",
-  customFields: "CustomFields",
-  emailVerified: "EmailVerified",
-  phoneVerified: "PhoneIdVerified",
-  isActive: "IsActive",
-  isLoginLocked: "IsLoginLocked",
-  phone: "PhoneId",
-  uid: "Uid",
-  password: "Password",
-} as const;
+export const toDeleteByEmailPayload = (
+  email: string,
+  wire: WireDeleted,
+): DeleteAccountsByEmailPayload => ({ email, deletedCount: wire.RecordsDeleted ?? 0 });
 
-/**
- * An input as a LoginRadius body: absent fields stay absent, `null` stays `null` (LoginRadius
- * honours it only with nullSupport), `emails` and `privacyPolicyVersion` take their wire shapes.
- */
-export const toProfileBody = (input: CreateAccountInput | UpdateAccountInput): WireProfileBody => {
-  const body: WireProfileBody = {};
-  for (const [field, key] of Object.entries(PROFILE_BODY_KEYS)) {
-    const value = (input as unknown as Record<string, unknown>)[field];
-    if (value !== undefined) body[key] = value;
-  }
-  if ("emails" in input && input.emails) body.Email = toWireEmails(input.emails);
-  if (typeof input.privacyPolicyVersion === "string")
-    body.PrivacyPolicy = { Version: input.privacyPolicyVersion };
-  return body;
-};
+export const toForgotPasswordToken = (
+  wire: WireForgotToken,
+  emailSent: boolean,
+): ForgotPasswordTokenPayload => ({
+  token: wire.ForgotToken,
+  identityProviders: wire.IdentityProviders ?? [],
+  emailSent,
+});
+
+export const toEmailVerificationToken = (
+  wire: WireVerificationToken,
+): EmailVerificationTokenPayload => ({
+  token: wire.VerificationToken,
+  expiresAt: toDate(wire.expires_in),
+});
+
+export const toRevoked = (wire: WireDeleted): RevokeRefreshTokensPayload => ({
+  revoked: wire.IsDeleted,
+});

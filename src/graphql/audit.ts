@@ -2,8 +2,7 @@ import { closeSync, fchmodSync, fsyncSync, openSync, writeSync } from "node:fs";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLResolveInfo } from "graphql";
 import { pino } from "pino";
-import type { AppContext } from "../context.js";
-import { errorCodeOf } from "../errors.js";
+import type { RequestContext } from "./section.js";
 
 /**
  * One audit line: who did what to which account, and how it ended. Built from an allow-list of
@@ -57,12 +56,16 @@ export const stdoutAuditSink = (): AuditSink => {
   return { write: (entry) => void out.write(`${JSON.stringify(entry)}\n`), close: () => {} };
 };
 
-/** Fields audited besides every mutation: reads of secrets. Later sections add theirs. */
-export const SECRET_READS = new Set(["Account.passwordHash"]);
+/** What the audit plugin needs to know of the sections. */
+export interface AuditOptions {
+  /** Fields audited besides every mutation: reads of secrets (`Account.passwordHash`). */
+  auditedReads: ReadonlySet<string>;
+  /** The `extensions.code` a client sees for a resolver's error. */
+  codeOf: (error: unknown) => string;
+}
 
-const isAudited = (info: GraphQLResolveInfo): boolean =>
-  info.parentType.name === "Mutation" ||
-  SECRET_READS.has(`${info.parentType.name}.${info.fieldName}`);
+const isAudited = (info: GraphQLResolveInfo, reads: ReadonlySet<string>): boolean =>
+  info.parentType.name === "Mutation" || reads.has(`${info.parentType.name}.${info.fieldName}`);
 
 const ARGS = ["uid", "newUid", "email", "userName", "reason"] as const;
 
@@ -87,13 +90,14 @@ const subjectOf = (args: Record<string, unknown>, parent: unknown, result: unkno
 export const createAuditPlugin = (
   sink: AuditSink,
   onWriteError: (error: unknown, entry: AuditEntry) => void,
-): ApolloServerPlugin<AppContext> => ({
+  options: AuditOptions,
+): ApolloServerPlugin<RequestContext> => ({
   async requestDidStart() {
     return {
       async executionDidStart() {
         return {
           willResolveField({ source, args, contextValue, info }) {
-            if (!isAudited(info)) return;
+            if (!isAudited(info, options.auditedReads)) return;
             return (error, result) => {
               const alias = info.path.key;
               const entry: AuditEntry = {
@@ -107,7 +111,7 @@ export const createAuditPlugin = (
                 ...(alias !== info.fieldName ? { alias: String(alias) } : {}),
                 ...subjectOf(args, source, result),
                 outcome: error ? "error" : "ok",
-                ...(error ? { code: errorCodeOf(error) } : {}),
+                ...(error ? { code: options.codeOf(error) } : {}),
               };
               try {
                 sink.write(entry);

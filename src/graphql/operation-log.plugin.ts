@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { DocumentNode, OperationDefinitionNode } from "graphql";
-import type { AppContext } from "../context.js";
 import type { Logger } from "../log.js";
 import type { Metrics } from "../metrics.js";
+import type { RequestContext } from "./section.js";
 
 /**
  * Operation names are chosen by clients; as metric labels they must stay a bounded set. Names
@@ -39,7 +39,7 @@ const intendedOperation = (
 export const operationLogPlugin = (
   logger: Logger,
   metrics: Metrics,
-): ApolloServerPlugin<AppContext> => {
+): ApolloServerPlugin<RequestContext> => {
   const labels = new Set<string>();
   const operationLabel = (name: string | null): string => {
     if (name === null) return "anonymous";

@@ -1,43 +1,26 @@
-/** LoginRadius body keys -> our input fields. A key not here is not named to clients. */
-const INPUT_FIELDS: Record<string, string> = {
-  Email: "emails",
-  PhoneId: "phone",
-  Phone: "phone",
-  PhoneIdVerified: "phoneVerified",
-  EmailVerified: "emailVerified",
-  Password: "password",
-  PrivacyPolicy: "privacyPolicyVersion",
-  Uid: "uid",
-  NewUid: "newUid",
-  UserName: "userName",
-  Prefix: "prefix",
-  FirstName: "firstName",
-  MiddleName: "middleName",
-  LastName: "lastName",
-  Suffix: "suffix",
-  FullName: "fullName",
-  NickName: "nickName",
-  BirthDate: "birthDate",
-  Gender: "gender",
-  Company: "company",
-  City: "city",
-  CustomFields: "customFields",
-  IsActive: "isActive",
-  IsLoginLocked: "isLoginLocked",
-};
+/**
+ * LoginRadius body key -> our input field, per section (`UserName` -> `userName`). A key absent
+ * from every table is never named to clients. A list item's keys are written `Email[].Value`.
+ */
+export type FieldRenames = Readonly<Record<string, string>>;
 
-/** LoginRadius spells the same key in different casings (`Password` on create, `password` on set password). */
-const BY_LOWER_KEY = new Map(Object.entries(INPUT_FIELDS).map(([k, v]) => [k.toLowerCase(), v]));
+/** Renames looked up in any casing: LoginRadius spells one key differently by endpoint. */
+export const renameIndex = (renames: FieldRenames): ReadonlyMap<string, string> =>
+  new Map(Object.entries(renames).map(([key, field]) => [key.toLowerCase(), field]));
 
 /**
  * A LoginRadius `FieldName` (`Email[0].Value`) as our input field (`emails[0].value`), or
  * undefined when it maps to none of ours: upstream text is never passed on as is.
  */
-export const inputFieldOf = (wireField: string): string | undefined => {
+export const inputFieldOf = (
+  wireField: string,
+  index: ReadonlyMap<string, string>,
+): string | undefined => {
   const match = /^([A-Za-z]+)(.*)$/.exec(wireField);
-  const root = match?.[1] ? BY_LOWER_KEY.get(match[1].toLowerCase()) : undefined;
-  if (!root) return undefined;
-  const email = /^\[(\d{1,3})\]\.(Type|Value)$/.exec(match?.[2] ?? "");
-  if (root === "emails" && email) return `emails[${email[1]}].${email[2]?.toLowerCase()}`;
-  return root;
+  const wireRoot = match?.[1];
+  const root = wireRoot ? index.get(wireRoot.toLowerCase()) : undefined;
+  if (!wireRoot || !root) return undefined;
+  const item = /^\[(\d{1,3})\]\.([A-Za-z]+)$/.exec(match?.[2] ?? "");
+  const itemField = item ? index.get(`${wireRoot}[].${item[2]}`.toLowerCase()) : undefined;
+  return item && itemField ? `${root}[${item[1]}].${itemField}` : root;
 };

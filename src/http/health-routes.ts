@@ -77,26 +77,34 @@ export const createHealthRoutes = (options: HealthRoutesOptions): HealthRoutes =
   };
 
   return {
-    async handle(pathname, res) {
-      if (pathname === "/healthz") {
-        sendJson(res, 200, { ok: true });
-        return true;
-      }
-      if (pathname === "/readyz") {
-        const body = await readiness();
-        sendJson(res, body.ready ? 200 : 503, body);
-        return true;
-      }
-      if (pathname === "/metrics") {
-        const text = await options.metrics.registry.metrics();
-        res.writeHead(200, { "content-type": options.metrics.registry.contentType });
-        res.end(text);
-        return true;
-      }
-      return false;
-    },
+    handle: (pathname, res) => serveRoute(pathname, res, readiness, options.metrics),
     drain() {
       draining = true;
     },
   };
+};
+
+/** `/healthz`, `/readyz` or `/metrics`; false for any other path. */
+const serveRoute = async (
+  pathname: string,
+  res: ServerResponse,
+  readiness: () => Promise<ReadyBody>,
+  metrics: Metrics,
+): Promise<boolean> => {
+  if (pathname === "/healthz") {
+    sendJson(res, 200, { ok: true });
+    return true;
+  }
+  if (pathname === "/readyz") {
+    const body = await readiness();
+    sendJson(res, body.ready ? 200 : 503, body);
+    return true;
+  }
+  if (pathname === "/metrics") {
+    const text = await metrics.registry.metrics();
+    res.writeHead(200, { "content-type": metrics.registry.contentType });
+    res.end(text);
+    return true;
+  }
+  return false;
 };

@@ -41,12 +41,12 @@ describe("the bounded semaphore", () => {
   });
 });
 
-describe("the circuit breaker", () => {
-  const clock = () => {
-    let t = 0;
-    return { now: () => t, advance: (ms: number) => (t += ms) };
-  };
+const clock = () => {
+  let t = 0;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+};
 
+describe("the circuit breaker", () => {
   it("opens after the threshold of consecutive failures; a success resets the count", () => {
     const c = clock();
     const b = createBreaker({ failureThreshold: 3, openMs: 1000, now: c.now });
@@ -72,7 +72,9 @@ describe("the circuit breaker", () => {
     c.advance(500);
     expect(b.state()).toBe("half-open");
   });
+});
 
+describe("the circuit breaker, half-open", () => {
   it("half-opens after openMs and lets exactly one probe through", () => {
     const c = clock();
     const changes: string[] = [];

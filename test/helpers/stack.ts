@@ -3,6 +3,7 @@ import type { EmulatorOptions } from "../../src/emulator/app.js";
 import type { CallRecord } from "../../src/emulator/core/call-log.js";
 import type { Env } from "../../src/env.js";
 import type { AuditEntry, AuditSink } from "../../src/graphql/audit.js";
+import type { AnySection } from "../../src/graphql/section.js";
 import { listen } from "../../src/http/listen.js";
 import { type Logger, silentLogger } from "../../src/log.js";
 import type { UpstreamTarget, UpstreamTuning } from "../../src/loginradius/http.js";
@@ -54,6 +55,8 @@ export interface StackOptions {
   logger?: Logger;
   /** Where audit lines go; default AUDIT_LOG_FILE if set, else an array (`stack.audit`). */
   audit?: AuditSink;
+  /** The service's sections; default SECTIONS (src/sections.ts). */
+  sections?: readonly AnySection[];
 }
 
 /** The service's environment in tests: fast retries, short timeouts, introspection on, no rate limit. */
@@ -88,6 +91,7 @@ export const startStack = async (options: StackOptions = {}): Promise<Stack> => 
     {
       logger: options.logger ?? silentLogger,
       metrics: createMetrics({ defaultMetrics: false }),
+      ...(options.sections ? { sections: options.sections } : {}),
       audit:
         options.audit ??
         (config.auditLogFile !== null

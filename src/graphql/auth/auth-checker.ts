@@ -1,15 +1,15 @@
 import { GraphQLError } from "graphql";
 import type { AuthCheckerFn } from "type-graphql";
-import type { AppContext } from "../../context.js";
 import { ErrorCodes } from "../../errors.js";
 import { hasScope } from "../caller.js";
+import type { RequestContext } from "../section.js";
 
 /**
  * The one auth checker (`authMode: "error"`): a field guarded by `@RequireScope(scope)` runs only
  * when the caller holds that scope. Otherwise that field alone fails with FORBIDDEN, naming the
  * scope it needs; the rest of the operation goes on.
  */
-export const authChecker: AuthCheckerFn<AppContext> = ({ context, info }, scopes) => {
+export const authChecker: AuthCheckerFn<RequestContext> = ({ context, info }, scopes) => {
   if (scopes.length === 0 || scopes.some((scope) => hasScope(context.caller, scope))) return true;
   throw new GraphQLError(
     `${info.parentType.name}.${info.fieldName} needs the scope ${scopes.join(" or ")}, which this caller does not have.`,

@@ -6,7 +6,7 @@ import { JWT_ALGORITHMS, type JwtSettings } from "./jwt.js";
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const WILDCARD_HOSTS = new Set(["0.0.0.0", "::", "[::]"]);
 
-const readJwt = (read: EnvReader): JwtSettings | null => {
+const readJwt = (read: EnvReader, knownScopes: readonly string[]): JwtSettings | null => {
   const jwksUrl = read.string("AUTH_JWKS_URL");
   const issuer = read.string("AUTH_ISSUER");
   const audience = read.string("AUTH_AUDIENCE");
@@ -40,7 +40,14 @@ const readJwt = (read: EnvReader): JwtSettings | null => {
     bad.length === 0 && algorithms.length > 0,
     `AUTH_JWT_ALGORITHMS must list asymmetric algorithms from ${JWT_ALGORITHMS.join(", ")}; got '${bad.join(",")}'.`,
   );
-  return { jwksUrl, issuer: issuer ?? "", audience: audience ?? "", algorithms, jwksCooldownMs };
+  return {
+    jwksUrl,
+    issuer: issuer ?? "",
+    audience: audience ?? "",
+    algorithms,
+    jwksCooldownMs,
+    knownScopes,
+  };
 };
 
 /**
@@ -52,11 +59,13 @@ export const readAuthSettings = (
   read: EnvReader,
   realUpstream: boolean,
   host: string,
+  /** Every section's scopes (src/sections.ts): tokens and JWT claims may grant only these. */
+  knownScopes: readonly string[],
 ): AuthSettings => {
   const tokensText = read.string("AUTH_TOKENS");
-  const table = tokensText === undefined ? null : parseTokenTable(tokensText);
+  const table = tokensText === undefined ? null : parseTokenTable(tokensText, knownScopes);
   for (const problem of table?.problems ?? []) read.check(false, problem);
-  const jwt = readJwt(read);
+  const jwt = readJwt(read, knownScopes);
   const disabled = read.oneOf("AUTH_DISABLED", ["true", "false"] as const, "false") === "true";
   const configured = tokensText !== undefined || jwt !== null;
   read.check(

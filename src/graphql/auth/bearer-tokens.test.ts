@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { findTokenCaller, parseTokenTable } from "./bearer-tokens.js";
 
+const KNOWN = ["accounts:read", "accounts:delete"];
+
 const hex = (token: string) => createHash("sha256").update(token).digest("hex");
 
 describe("static bearer tokens", () => {
@@ -13,6 +15,7 @@ describe("static bearer tokens", () => {
         scopes: ["accounts:delete", "accounts:read"],
       },
     }),
+    KNOWN,
   );
 
   it("keeps only hashes and names, never a clear token", () => {
@@ -35,6 +38,7 @@ describe("static bearer tokens", () => {
   it("refuses extra keys in an entry", () => {
     const parsed = parseTokenTable(
       JSON.stringify({ [hex("x")]: { name: "x", scopes: [], token: "x" } }),
+      KNOWN,
     );
     expect(parsed.problems).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { Caller } from "../caller.js";
-import { isScope, SCOPE_NAMES, type Scope } from "./scopes.js";
+import type { Scope } from "./scopes.js";
 
 /** One configured service caller: its name (what logs and limits see) and its scopes. */
 export interface TokenEntry {
@@ -24,7 +24,12 @@ const entrySchema = z.strictObject({
  * entries or the problems; problems name entries by position and never echo a key (someone may
  * have pasted a clear token where its hash belongs).
  */
-export const parseTokenTable = (text: string): { entries: TokenEntry[]; problems: string[] } => {
+export const parseTokenTable = (
+  text: string,
+  /** The scopes the sections declare; any other name is a problem. */
+  known: readonly Scope[],
+): { entries: TokenEntry[]; problems: string[] } => {
+  const isScope = (scope: string) => known.includes(scope);
   const problems: string[] = [];
   let json: unknown;
   try {
@@ -56,7 +61,7 @@ export const parseTokenTable = (text: string): { entries: TokenEntry[]; problems
     const unknown = scopes.filter((s) => !isScope(s));
     if (unknown.length > 0)
       problems.push(
-        `${at} (${name}): unknown scope ${unknown.join(", ")}; known: ${SCOPE_NAMES.join(", ")}.`,
+        `${at} (${name}): unknown scope ${unknown.join(", ")}; known: ${known.join(", ")}.`,
       );
     if (names.has(name)) problems.push(`${at}: the name ${name} is used twice.`);
     names.add(name);

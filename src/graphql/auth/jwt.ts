@@ -1,6 +1,5 @@
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from "jose";
 import type { Caller } from "../caller.js";
-import { isScope } from "./scopes.js";
 
 /** JWTs from the company identity provider (AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE). */
 export interface JwtSettings {
@@ -11,6 +10,8 @@ export interface JwtSettings {
   algorithms: readonly string[];
   /** Least time between two JWKS fetches triggered by an unknown `kid`. */
   jwksCooldownMs: number;
+  /** The scopes the sections declare: a claim grants only these. */
+  knownScopes: readonly string[];
 }
 
 /** Asymmetric algorithms only: with an HMAC one, a public key could be used as a shared secret. */
@@ -38,10 +39,10 @@ export type JwtResult =
 const UNAVAILABLE = new Set(["ERR_JWKS_TIMEOUT", "ERR_JWKS_INVALID", "ERR_JOSE_GENERIC"]);
 
 /** `scope` (space-separated, OAuth 2) or `scp` (array or string, Azure AD/Okta); ours only. */
-const scopesOf = (payload: JWTPayload): Set<string> => {
+const scopesOf = (payload: JWTPayload, known: readonly string[]): Set<string> => {
   const raw = payload.scope ?? payload.scp;
   const list = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(" ") : [];
-  return new Set(list.filter((s): s is string => typeof s === "string" && isScope(s)));
+  return new Set(list.filter((s): s is string => typeof s === "string" && known.includes(s)));
 };
 
 const nameOf = (payload: JWTPayload): string | null => {
@@ -72,7 +73,10 @@ export const createJwtVerifier = (settings: JwtSettings) => {
       const name = nameOf(payload);
       if (name === null)
         return { ok: false, reason: "invalid", detail: "no sub, client_id or azp claim" };
-      return { ok: true, caller: { name, kind: "jwt", scopes: scopesOf(payload) } };
+      return {
+        ok: true,
+        caller: { name, kind: "jwt", scopes: scopesOf(payload, settings.knownScopes) },
+      };
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       const isJose = typeof code === "string" && code.startsWith("ERR_J");

@@ -1,8 +1,8 @@
 import { type ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
-import type { AppContext } from "../../context.js";
 import { type ErrorCode, ErrorCodes } from "../../errors.js";
 import type { RateLimitStore } from "../../ratelimit/store.js";
+import type { RequestContext } from "../section.js";
 import { type CostTable, CostTooComplexError, type OperationCost, operationCost } from "./cost.js";
 import type { OperationLimits, RateLimitConfig } from "./limits.config.js";
 
@@ -88,7 +88,7 @@ export interface BudgetOptions {
  * and before it executes (Apollo's `didResolveOperation`: an error thrown here is the whole
  * response and no resolver runs). Closes the rate-limit store when the server stops.
  */
-export const budgetPlugin = (options: BudgetOptions): ApolloServerPlugin<AppContext> => ({
+export const budgetPlugin = (options: BudgetOptions): ApolloServerPlugin<RequestContext> => ({
   async serverWillStart() {
     return {
       async serverWillStop() {

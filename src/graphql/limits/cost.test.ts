@@ -1,25 +1,18 @@
 import { getOperationAST, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_COSTS } from "../../accounts/account.costs.js";
 import { buildAppSchema } from "../../schema.js";
+import { costsOf } from "../../sections.js";
 import { CostTooComplexError, operationCost } from "./cost.js";
 
-describe("operationCost", async () => {
-  const schema = await buildAppSchema();
-  const cost = (query: string, variables?: Record<string, unknown>, maxVisits?: number) => {
-    const document = parse(query);
-    const operation = getOperationAST(document);
-    if (!operation) throw new Error("no operation");
-    return operationCost({
-      schema,
-      document,
-      operation,
-      variables,
-      table: ACCOUNT_COSTS,
-      maxVisits,
-    });
-  };
+const schema = await buildAppSchema();
+const cost = (query: string, variables?: Record<string, unknown>, maxVisits?: number) => {
+  const document = parse(query);
+  const operation = getOperationAST(document);
+  if (!operation) throw new Error("no operation");
+  return operationCost({ schema, document, operation, variables, table: costsOf(), maxVisits });
+};
 
+describe("operationCost", () => {
   it("counts one call per distinct loader key, as the request's DataLoaders share them", () => {
     expect(
       cost(`{
@@ -57,7 +50,9 @@ describe("operationCost", async () => {
     expect(cost(q, { skip: true }).upstreamCalls).toBe(3);
     expect(cost(q, { skip: false }).upstreamCalls).toBe(5);
   });
+});
 
+describe("operationCost: mutations, variables and size", () => {
   it("counts every mutation that runs, and what its payload reads", () => {
     expect(
       cost(`mutation {

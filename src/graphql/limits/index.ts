@@ -1,10 +1,10 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { ParseOptions, ValidationRule } from "graphql";
-import type { AppContext } from "../../context.js";
 import type { Logger } from "../../log.js";
 import type { Metrics } from "../../metrics.js";
 import { createRedisRateLimitStore, withFallback } from "../../ratelimit/redis.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "../../ratelimit/store.js";
+import type { RequestContext } from "../section.js";
 import { budgetPlugin } from "./budget.plugin.js";
 import type { CostTable } from "./cost.js";
 import { createDocumentCaches, type DocumentCaches } from "./documents.js";
@@ -17,7 +17,7 @@ export { persistedQueryRefusal } from "./documents.js";
 export interface LimitsApolloOptions
   extends Pick<DocumentCaches, "persistedQueries" | "documentStore"> {
   validationRules: ValidationRule[];
-  plugins: ApolloServerPlugin<AppContext>[];
+  plugins: ApolloServerPlugin<RequestContext>[];
   parseOptions: ParseOptions;
   allowBatchedHttpRequests: false;
 }
@@ -75,8 +75,8 @@ export const createLimits = (options: LimitsOptions): Limits => {
     apollo: {
       validationRules: armor.validationRules,
       plugins: [
-        ...(armor.plugins as ApolloServerPlugin<AppContext>[]),
-        limitCodesPlugin(counted) as ApolloServerPlugin<AppContext>,
+        ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
+        limitCodesPlugin(counted) as ApolloServerPlugin<RequestContext>,
         budgetPlugin({
           table: options.costs,
           limits: config.operation,

@@ -60,7 +60,9 @@ describe("limits configuration", () => {
       documentCacheBytes: 131072,
     });
   });
+});
 
+describe("limits configuration errors", () => {
   it("lists every bad variable at once, never echoing the Redis URL", () => {
     const secret = "http://user:hunter2@cache.internal:6379";
     let problems: string[] = [];

@@ -1,5 +1,10 @@
 import DataLoader from "dataloader";
-import type { KeySet } from "./account.selection.js";
+import type { KeySet } from "./selection.js";
+
+/** Where batch sizes go (the `account_graph_loader_batch_size` histogram), by loader name. */
+export interface BatchSizes {
+  observe(labels: { loader: string }, size: number): void;
+}
 
 /**
  * A DataLoader whose values are fetched with a `fields` projection. Loads of one key within a

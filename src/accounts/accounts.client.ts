@@ -1,5 +1,11 @@
 import type { z } from "zod";
-import type { CallInput, Endpoint, HttpMethod, LoginRadiusHttp, RequestScope } from "./http.js";
+import type {
+  CallInput,
+  Endpoint,
+  HttpMethod,
+  LoginRadiusHttp,
+  RequestScope,
+} from "../loginradius/http.js";
 import {
   type WireAccessToken,
   WireAccessTokenSchema,
@@ -21,27 +27,29 @@ import {
   WireProfileSchema,
   type WireVerificationToken,
   WireVerificationTokenSchema,
-} from "./wire.js";
+} from "./accounts.wire.js";
 
 /** A `fields` projection as LoginRadius takes it (`Uid,Email`); undefined = everything. */
 export type Fields = string | undefined;
 
 /**
- * One method per endpoint of the Accounts section, returning the wire types. Resolvers and
- * loaders see this interface; the ky client below is one implementation, a test double another.
+ * The Accounts endpoints by role, returning the wire types. The loaders need only the reads, so
+ * a test double of them implements `AccountReads`; `accountsClientDouble` (beside the tests)
+ * fills in the rest. The ky-backed client below is the one real implementation.
  */
-export interface AccountsClient {
-  /**
-   * This client bound to one GraphQL request: its id is forwarded as `X-Request-Id`, its deadline
-   * (`REQUEST_TIMEOUT_MS`, or `scope.signal` if that aborts first) bounds every call, its calls
-   * are counted in `stats`. Test doubles may leave it out.
-   */
-  forRequest?(scope: RequestScope): AccountsClient;
-  createAccount(body: WireProfileBody, fields?: Fields): Promise<WireProfile>;
+export interface AccountReads {
   getByEmail(email: string, fields?: Fields): Promise<WireProfile>;
   getByUserName(userName: string, fields?: Fields): Promise<WireProfile>;
   getByPhone(phone: string, fields?: Fields): Promise<WireProfile>;
   getByUid(uid: string, fields?: Fields): Promise<WireProfile>;
+  identitiesByEmail(email: string, fields?: Fields): Promise<WireIdentities>;
+  getPasswordHash(uid: string): Promise<WirePasswordHash>;
+  privacyPolicyHistory(uid: string): Promise<WirePrivacyPolicyHistory>;
+}
+
+/** Writes to a profile: each answers with the profile, or with a flag. */
+export interface AccountWrites {
+  createAccount(body: WireProfileBody, fields?: Fields): Promise<WireProfile>;
   updateAccount(
     uid: string,
     body: WireProfileBody,
@@ -49,8 +57,9 @@ export interface AccountsClient {
     fields?: Fields,
   ): Promise<WireProfile>;
   updatePhoneId(uid: string, phone: string, fields?: Fields): Promise<WireProfile>;
-  getPasswordHash(uid: string): Promise<WirePasswordHash>;
-  setPassword(uid: string, password: string): Promise<WirePasswordHash>;
+  upsertEmail(uid: string, emails: WireEmail[], fields?: Fields): Promise<WireProfile>;
+  removeEmail(uid: string, email: string, fields?: Fields): Promise<WireProfile>;
+  updateUid(uid: string, newUid: string): Promise<WirePosted>;
   deleteByUid(uid: string): Promise<WireDeleted>;
   deleteByEmail(email: string): Promise<WireDeleted>;
   invalidateEmailVerification(
@@ -61,6 +70,11 @@ export interface AccountsClient {
     uid: string,
     options?: { smsTemplate?: string; isVoiceOtp?: boolean },
   ): Promise<WirePosted>;
+}
+
+/** Passwords and tokens: nothing here changes what a profile read returns but the password. */
+export interface AccountCredentials {
+  setPassword(uid: string, password: string): Promise<WirePasswordHash>;
   forgotPasswordToken(
     who: { email: string } | { username: string },
     options?: { emailTemplate?: string; resetPasswordUrl?: string; sendEmail?: boolean },
@@ -70,12 +84,10 @@ export interface AccountsClient {
   refreshAccessToken(refreshToken: string): Promise<WireAccessToken>;
   revokeRefreshToken(refreshToken: string): Promise<WireDeleted>;
   revokeAllRefreshTokens(uid: string): Promise<WireDeleted>;
-  upsertEmail(uid: string, emails: WireEmail[], fields?: Fields): Promise<WireProfile>;
-  removeEmail(uid: string, email: string, fields?: Fields): Promise<WireProfile>;
-  identitiesByEmail(email: string, fields?: Fields): Promise<WireIdentities>;
-  updateUid(uid: string, newUid: string): Promise<WirePosted>;
-  privacyPolicyHistory(uid: string): Promise<WirePrivacyPolicyHistory>;
 }
+
+/** The whole Accounts section: what the repository sees. */
+export interface AccountsClient extends AccountReads, AccountWrites, AccountCredentials {}
 
 const ACCOUNT = "/identity/v2/manage/account";
 
@@ -127,6 +139,10 @@ export const ACCOUNT_ENDPOINTS = {
 
 const E = ACCOUNT_ENDPOINTS;
 
+/**
+ * The Accounts client over the adapter, bound to one request's scope (its id, deadline and call
+ * count go with every call).
+ */
 export const createAccountsClient = (
   http: LoginRadiusHttp,
   scope: RequestScope = {},
@@ -136,7 +152,6 @@ export const createAccountsClient = (
   const uid = (value: string) => ({ uid: value });
 
   return {
-    forRequest: (request) => createAccountsClient(http, http.scope(request)),
     createAccount: (body, fields) => call(E.create, { query: { fields }, body }),
     getByEmail: (email, fields) => call(E.find, { query: { email, fields } }),
     getByUserName: (userName, fields) => call(E.find, { query: { userName, fields } }),

@@ -1,7 +1,14 @@
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
-import { ErrorCodes, formatError, LOGINRADIUS_ERRORS, upstreamToGraphQLError } from "./errors.js";
-import { AUTH_ERROR_CODES, UpstreamError } from "./loginradius/upstream-error.js";
+import { ErrorCodes } from "../errors.js";
+import { AUTH_ERROR_CODES, UpstreamError } from "../loginradius/upstream-error.js";
+import { errorTableOf } from "../sections.js";
+import { createErrorFormatting } from "./format-error.js";
+
+/** The formatter as the service builds it, from every section's table. */
+const { formatError, upstreamToGraphQLError, errorCodeOf, rows } = createErrorFormatting(
+  errorTableOf(),
+);
 
 const rejected = (errorCode: number, fieldNames: string[] = []) =>
   new UpstreamError("rejected", "GET /x", 403, errorCode, "upstream words", fieldNames);
@@ -27,7 +34,7 @@ describe("the LoginRadius error table", () => {
   });
 
   it("never passes on LoginRadius's own description", () => {
-    for (const code of Object.keys(LOGINRADIUS_ERRORS)) {
+    for (const code of Object.keys(rows)) {
       expect(upstreamToGraphQLError(rejected(Number(code))).message).not.toContain(
         "upstream words",
       );
@@ -53,9 +60,11 @@ describe("the LoginRadius error table", () => {
     });
     expect(JSON.stringify(error.extensions)).not.toContain("SecretInternalThing");
   });
+});
 
+describe("upstream failures without a table row", () => {
   it("keeps the auth codes of the adapter and of the table in step", () => {
-    const table = Object.entries(LOGINRADIUS_ERRORS)
+    const table = Object.entries(rows)
       .filter(([, mapping]) => mapping.code === ErrorCodes.UPSTREAM_AUTH_FAILED)
       .map(([code]) => Number(code));
     expect(new Set(table)).toEqual(AUTH_ERROR_CODES);
@@ -138,8 +147,7 @@ describe("auth errors", () => {
     expect(unauthenticated.extensions).toEqual({ code: ErrorCodes.UNAUTHENTICATED });
   });
 
-  it("gives the audit trail the code a client sees", async () => {
-    const { errorCodeOf } = await import("./errors.js");
+  it("gives the audit trail the code a client sees", () => {
     expect(errorCodeOf(rejected(938))).toBe("NOT_FOUND");
     expect(errorCodeOf(new GraphQLError("no", { extensions: { code: "FORBIDDEN" } }))).toBe(
       "FORBIDDEN",

@@ -1,0 +1,237 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, Info, Mutation, Resolver } from "type-graphql";
+import { ErrorCodes, userError } from "../errors.js";
+import {
+  CreateAccountArgs,
+  EmailArgs,
+  EmailReasonArgs,
+  ForgotPasswordArgs,
+  InvalidateEmailArgs,
+  RefreshTokenArgs,
+  RemoveEmailArgs,
+  ResetPhoneArgs,
+  SetPasswordArgs,
+  UidArgs,
+  UidReasonArgs,
+  UpdateAccountArgs,
+  UpdatePhoneIdArgs,
+  UpdateUidArgs,
+  UpsertEmailArgs,
+} from "./account.args.js";
+import { accountKeys, toAccount, toProfileBody, toWireEmails } from "./account.fields.js";
+import {
+  toAccessToken,
+  toDeleteAccountPayload,
+  toDeleteByEmailPayload,
+  toEmailVerificationToken,
+  toForgotPasswordToken,
+  toRevoked,
+} from "./account.mapper.js";
+import {
+  AccessTokenPayload,
+  AccountActionPayload,
+  DeleteAccountPayload,
+  DeleteAccountsByEmailPayload,
+  EmailVerificationTokenPayload,
+  ForgotPasswordTokenPayload,
+  RevokeRefreshTokensPayload,
+} from "./account.payload.js";
+import type { AccountsContext } from "./account.repository.js";
+import { Scope } from "./account.scopes.js";
+import { Account } from "./account.type.js";
+
+type Context = AccountsContext;
+
+/**
+ * The account mutations: arguments -> repository (which keeps the request's cache right) ->
+ * mapper. Those whose upstream call answers with the profile return the Account.
+ */
+@Resolver()
+export class AccountMutationResolver {
+  @Mutation(() => Account, { description: "Creates an account." })
+  @Scope("accounts:write")
+  async createAccount(
+    @Args(() => CreateAccountArgs) { input }: CreateAccountArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return toAccount(await ctx.accounts.create(toProfileBody(input), accountKeys(info)));
+  }
+
+  @Mutation(() => Account, { description: "Changes profile fields of an account." })
+  @Scope("accounts:write")
+  async updateAccount(
+    @Args(() => UpdateAccountArgs) { uid, input, nullSupport }: UpdateAccountArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const body = toProfileBody(input);
+    if (Object.keys(body).length === 0)
+      throw userError(ErrorCodes.BAD_USER_INPUT, "input has no field to change.", "input");
+    return toAccount(await ctx.accounts.update(uid, body, nullSupport, accountKeys(info)));
+  }
+
+  @Mutation(() => Account, { description: "Sets the account's phone ID; it becomes unverified." })
+  @Scope("accounts:write")
+  async updateAccountPhoneId(
+    @Args(() => UpdatePhoneIdArgs) { uid, phone }: UpdatePhoneIdArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return toAccount(await ctx.accounts.updatePhoneId(uid, phone, accountKeys(info)));
+  }
+
+  @Mutation(() => Account, {
+    description: "Adds emails; one with a type the account has replaces that one.",
+  })
+  @Scope("accounts:write")
+  async upsertAccountEmail(
+    @Args(() => UpsertEmailArgs) { uid, emails }: UpsertEmailArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return toAccount(await ctx.accounts.upsertEmails(uid, toWireEmails(emails), accountKeys(info)));
+  }
+
+  @Mutation(() => Account, { description: "Removes an email; the last one cannot be removed." })
+  @Scope("accounts:write")
+  async removeAccountEmail(
+    @Args(() => RemoveEmailArgs) { uid, email }: RemoveEmailArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return toAccount(await ctx.accounts.removeEmail(uid, email, accountKeys(info)));
+  }
+
+  @Mutation(() => AccountActionPayload, { description: "Sets the account's password." })
+  @Scope("accounts:credentials")
+  async setAccountPassword(
+    @Args(() => SetPasswordArgs) { uid, password }: SetPasswordArgs,
+    @Ctx() ctx: Context,
+  ) {
+    await ctx.accounts.setPassword(uid, password);
+    return { uid };
+  }
+
+  @Mutation(() => AccountActionPayload, {
+    description: "Gives the account a new UID; `uid` in the payload is the new one.",
+  })
+  @Scope("accounts:write")
+  async updateAccountUid(
+    @Args(() => UpdateUidArgs) { uid, newUid }: UpdateUidArgs,
+    @Ctx() ctx: Context,
+  ) {
+    await ctx.accounts.updateUid(uid, newUid);
+    return { uid: newUid };
+  }
+
+  @Mutation(() => AccountActionPayload, {
+    description: "Marks the email unverified and has LoginRadius send a verification email.",
+  })
+  @Scope("accounts:write")
+  async invalidateEmailVerification(
+    @Args(() => InvalidateEmailArgs) { uid, emailTemplate, verificationUrl }: InvalidateEmailArgs,
+    @Ctx() ctx: Context,
+  ) {
+    await ctx.accounts.invalidateEmailVerification(uid, { emailTemplate, verificationUrl });
+    return { uid };
+  }
+
+  @Mutation(() => AccountActionPayload, {
+    description: "Marks the phone ID unverified and has LoginRadius send a code.",
+  })
+  @Scope("accounts:write")
+  async resetPhoneIdVerification(
+    @Args(() => ResetPhoneArgs) { uid, smsTemplate, voice }: ResetPhoneArgs,
+    @Ctx() ctx: Context,
+  ) {
+    await ctx.accounts.resetPhoneIdVerification(uid, { smsTemplate, isVoiceOtp: voice });
+    return { uid };
+  }
+
+  @Mutation(() => DeleteAccountPayload, { description: "Deletes an account." })
+  @Scope("accounts:delete")
+  async deleteAccount(@Args(() => UidReasonArgs) { uid }: UidReasonArgs, @Ctx() ctx: Context) {
+    return toDeleteAccountPayload(uid, await ctx.accounts.deleteByUid(uid));
+  }
+
+  @Mutation(() => DeleteAccountsByEmailPayload, {
+    description: "Deletes every account that has this email.",
+  })
+  @Scope("accounts:delete")
+  async deleteAccountsByEmail(
+    @Args(() => EmailReasonArgs) { email }: EmailReasonArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return toDeleteByEmailPayload(email, await ctx.accounts.deleteByEmail(email));
+  }
+
+  @Mutation(() => ForgotPasswordTokenPayload, {
+    description: "Makes a password-reset token; optionally has LoginRadius email it.",
+  })
+  @Scope("accounts:credentials")
+  async generateForgotPasswordToken(
+    @Args(() => ForgotPasswordArgs) args: ForgotPasswordArgs,
+    @Ctx() ctx: Context,
+  ) {
+    const who = args.email
+      ? { email: args.email }
+      : args.userName
+        ? { username: args.userName }
+        : undefined;
+    if (!who) throw userError(ErrorCodes.BAD_USER_INPUT, "Give email or userName.", "email");
+    const wire = await ctx.accounts.forgotPasswordToken(who, {
+      sendEmail: args.sendEmail,
+      emailTemplate: args.emailTemplate,
+      resetPasswordUrl: args.resetPasswordUrl,
+    });
+    return toForgotPasswordToken(wire, args.sendEmail);
+  }
+
+  @Mutation(() => EmailVerificationTokenPayload, {
+    description: "Makes an email verification token for an unverified email.",
+  })
+  @Scope("accounts:credentials")
+  async generateEmailVerificationToken(
+    @Args(() => EmailArgs) { email }: EmailArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return toEmailVerificationToken(await ctx.accounts.emailVerificationToken(email));
+  }
+
+  @Mutation(() => AccessTokenPayload, {
+    description: "Issues an access token for the user (impersonation). Every call mints a new one.",
+  })
+  @Scope("accounts:impersonate")
+  async issueAccessToken(@Args(() => UidReasonArgs) { uid }: UidReasonArgs, @Ctx() ctx: Context) {
+    return toAccessToken(await ctx.accounts.accessTokenByUid(uid));
+  }
+
+  @Mutation(() => AccessTokenPayload, {
+    description: "Exchanges a refresh token for a new access token.",
+  })
+  @Scope("accounts:impersonate")
+  async refreshAccessToken(
+    @Args(() => RefreshTokenArgs) { refreshToken }: RefreshTokenArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return toAccessToken(await ctx.accounts.refreshAccessToken(refreshToken));
+  }
+
+  @Mutation(() => RevokeRefreshTokensPayload, { description: "Revokes one refresh token." })
+  @Scope("accounts:credentials")
+  async revokeRefreshToken(
+    @Args(() => RefreshTokenArgs) { refreshToken }: RefreshTokenArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return toRevoked(await ctx.accounts.revokeRefreshToken(refreshToken));
+  }
+
+  @Mutation(() => RevokeRefreshTokensPayload, {
+    description: "Revokes every refresh token of the account.",
+  })
+  @Scope("accounts:credentials")
+  async revokeAllRefreshTokens(@Args(() => UidArgs) { uid }: UidArgs, @Ctx() ctx: Context) {
+    return toRevoked(await ctx.accounts.revokeAllRefreshTokens(uid));
+  }
+}

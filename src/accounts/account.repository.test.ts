@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { KEY_FIELDS } from "./account.fields.js";
+import { AccountRepository } from "./account.repository.js";
+import { accountsClientDouble } from "./accounts.client.double.js";
+import type { WireProfile } from "./accounts.wire.js";
+
+const profile: WireProfile = {
+  Uid: "ada",
+  Email: [{ Type: "Primary", Value: "ada@example.com" }],
+  PhoneId: "+14155550101",
+  UserName: "ada",
+};
+const KEYS = new Set<string>(KEY_FIELDS);
+const posted = async () => ({ IsPosted: true });
+const deleted = async () => ({ IsDeleted: true });
+
+/** A repository over a double that counts profile reads. */
+const setup = () => {
+  let reads = 0;
+  const client = accountsClientDouble({
+    getByUid: async () => {
+      reads++;
+      return { ...profile };
+    },
+    getByEmail: async () => {
+      reads++;
+      return { ...profile };
+    },
+    setPassword: async () => ({ PasswordHash: null }),
+    updateUid: posted,
+    invalidateEmailVerification: posted,
+    resetPhoneIdVerification: posted,
+    deleteByUid: deleted,
+    deleteByEmail: deleted,
+    updateAccount: async () => ({ ...profile, FirstName: "New" }),
+  });
+  return { repository: new AccountRepository(client), reads: () => reads };
+};
+
+/** Every write that answers with a flag, by name. */
+const WRITES: [string, (r: AccountRepository) => Promise<unknown>][] = [
+  ["setPassword", (r) => r.setPassword("ada", "pw")],
+  ["updateUid", (r) => r.updateUid("ada", "ada-2")],
+  ["invalidateEmailVerification", (r) => r.invalidateEmailVerification("ada", {})],
+  ["resetPhoneIdVerification", (r) => r.resetPhoneIdVerification("ada", {})],
+  ["deleteByUid", (r) => r.deleteByUid("ada")],
+  ["deleteByEmail", (r) => r.deleteByEmail("ada@example.com")],
+];
+
+describe("AccountRepository: writes maintain the request's cache", () => {
+  it.each(WRITES)("%s forgets the account, so the next read asks again", async (_, write) => {
+    const { repository, reads } = setup();
+    await repository.byUid("ada", KEYS);
+    await repository.byEmail("ada@example.com", KEYS);
+    await repository.byUid("ada", KEYS);
+    expect(reads()).toBe(2);
+    await write(repository);
+    await repository.byUid("ada", KEYS);
+    expect(reads()).toBe(3);
+  });
+
+  it("makes a write's answered profile what later reads get, with no call", async () => {
+    const { repository, reads } = setup();
+    expect((await repository.byUid("ada", KEYS))?.FirstName).toBeUndefined();
+    await repository.update("ada", { FirstName: "New" }, false, new Set([...KEYS, "FirstName"]));
+    expect((await repository.byUid("ada", new Set([...KEYS, "FirstName"])))?.FirstName).toBe("New");
+    expect(reads()).toBe(1);
+  });
+});

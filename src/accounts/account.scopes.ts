@@ -1,0 +1,22 @@
+import { RequireScope } from "../graphql/auth/require-scope.js";
+
+/**
+ * The Accounts section's scopes, modelled on the Auth0 Management API and Keycloak's admin
+ * roles. Every root field and every secret object field names exactly one with `@Scope`;
+ * test/scopes.test.ts fails when one does not.
+ */
+export const ACCOUNT_SCOPES = {
+  "accounts:read": "Read profiles: the account queries and an action payload's `account`.",
+  "accounts:write":
+    "Create and update accounts: profile, emails, phone ID, UID, verification resets (these send an email or SMS).",
+  "accounts:delete": "Delete accounts, by UID or by email.",
+  "accounts:credentials":
+    "Credentials: read the password hash, set a password, forgot-password and email verification tokens, revoke refresh tokens.",
+  "accounts:impersonate":
+    "Act as a customer: issue an access token for a UID (impersonation) and refresh it.",
+} as const;
+
+export type AccountScope = keyof typeof ACCOUNT_SCOPES;
+
+/** `@RequireScope` limited to this section's scopes, so a misspelt one is a type error. */
+export const Scope = (scope: AccountScope) => RequireScope(scope);

@@ -1,0 +1,30 @@
+import type { Section } from "../graphql/section.js";
+import { ACCOUNT_COSTS } from "./account.costs.js";
+import { ACCOUNT_ERROR_ROWS, ACCOUNT_FIELD_RENAMES } from "./account.errors.js";
+import { AccountActionPayloadResolver, AccountFieldResolver } from "./account.field.resolver.js";
+import { AccountMutationResolver } from "./account.mutation.resolver.js";
+import { AccountQueryResolver } from "./account.query.resolver.js";
+import { AccountRepository, type AccountsSlice } from "./account.repository.js";
+import { ACCOUNT_SCOPES } from "./account.scopes.js";
+import type { AccountsClient } from "./accounts.client.js";
+import { createAccountsClient } from "./accounts.client.js";
+
+/** The Accounts section: what src/sections.ts lists. */
+export const accounts = {
+  name: "accounts",
+  resolvers: [
+    AccountQueryResolver,
+    AccountFieldResolver,
+    AccountMutationResolver,
+    AccountActionPayloadResolver,
+  ],
+  createClient: createAccountsClient,
+  createSlice: (client: AccountsClient, batchSizes) => ({
+    accounts: new AccountRepository(client, batchSizes),
+  }),
+  errorRows: ACCOUNT_ERROR_ROWS,
+  fieldRenames: ACCOUNT_FIELD_RENAMES,
+  scopes: ACCOUNT_SCOPES,
+  costs: ACCOUNT_COSTS,
+  auditedReads: ["Account.passwordHash"],
+} as const satisfies Section<"accounts", AccountsClient, AccountsSlice>;

@@ -1,0 +1,105 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type ApolloServer, HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
+import { BodyTooLargeError, readBody } from "../http/read-body.js";
+import { sendJson } from "../http/send-json.js";
+import type { Admit } from "./admit.js";
+import type { Caller } from "./caller.js";
+import { persistedQueryRefusal } from "./limits/index.js";
+
+/** A caller's X-Request-Id is echoed only if it is plainly an ID. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+const badRequest = (res: ServerResponse, status: number, message: string) =>
+  sendJson(res, status, { errors: [{ message, extensions: { code: "BAD_REQUEST" } }] });
+
+/** The caller's request id if it is plainly one, else a new one; echoed in the response. */
+const requestIdOf = (req: IncomingMessage, res: ServerResponse): string => {
+  const given = req.headers["x-request-id"];
+  const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader("x-request-id", requestId);
+  return requestId;
+};
+
+/**
+ * The body as Apollo takes it: JSON parsed when the content type says JSON, text otherwise,
+ * undefined when empty. `{ answered: true }` when it refused the body (too large, bad JSON).
+ */
+const readGraphQLBody = async (
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<{ answered: true } | { answered: false; body: unknown }> => {
+  let text: string;
+  try {
+    text = await readBody(req);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    badRequest(res, 413, error.message);
+    return { answered: true };
+  }
+  if (text === "") return { answered: false, body: undefined };
+  const type = String(req.headers["content-type"] ?? "");
+  if (!type.toLowerCase().startsWith("application/json")) return { answered: false, body: text };
+  try {
+    return { answered: false, body: JSON.parse(text) };
+  } catch {
+    badRequest(res, 400, "The request body is not valid JSON.");
+    return { answered: true };
+  }
+};
+
+const headerMapOf = (req: IncomingMessage): HeaderMap => {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers))
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+  return headers;
+};
+
+/** Apollo's answer onto the node response, streamed when Apollo streams it. */
+const sendApolloResponse = async (res: ServerResponse, response: HTTPGraphQLResponse) => {
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === "complete") {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+};
+
+export interface GraphQLHandlerOptions<Context extends object> {
+  apollo: ApolloServer<Context>;
+  admit: Admit;
+  /** Whether automatic persisted queries are on (LIMITS), for the pre-check. */
+  apq: boolean;
+  /** The context of one admitted request. */
+  context(requestId: string, caller: Caller): Promise<Context>;
+}
+
+/**
+ * `/graphql` over node:http, in stages: request id, admission (Host, CORS, caller), body,
+ * the persisted-query pre-check, then Apollo with a fresh context, its answer streamed back.
+ * Each stage that refuses answers the request itself.
+ */
+export const createGraphQLHandler =
+  <Context extends object>(options: GraphQLHandlerOptions<Context>) =>
+  async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const requestId = requestIdOf(req, res);
+    const caller = await options.admit(req, res, url, requestId);
+    if (caller === null) return;
+    const read = await readGraphQLBody(req, res);
+    if (read.answered) return;
+    const method = (req.method ?? "GET").toUpperCase();
+    const apq = persistedQueryRefusal(options.apq, method, read.body, url.searchParams);
+    if (apq) return sendJson(res, apq.status, apq.body);
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method,
+        headers: headerMapOf(req),
+        search: url.search,
+        body: read.body,
+      },
+      context: () => options.context(requestId, caller),
+    });
+    await sendApolloResponse(res, response);
+  };

@@ -1,0 +1,61 @@
+import type { ErrorRows } from "../errors.js";
+import type { LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
+import type { Caller } from "./caller.js";
+import type { CostTable } from "./limits/cost.js";
+import type { BatchSizes } from "./selective-loader.js";
+import type { FieldRenames } from "./upstream-fields.js";
+
+/** Per-request counters: the adapter counts upstream calls, the operation log reports them. */
+export interface RequestStats {
+  upstreamCalls: number;
+}
+
+/** What every request's context holds whatever the sections: who calls, which request. */
+export interface RequestContext {
+  requestId: string;
+  caller: Caller;
+  stats: RequestStats;
+}
+
+/**
+ * One LoginRadius section of the service (Accounts, Roles...), as its folder's `index.ts` exports
+ * it. src/sections.ts lists them; the schema, the context, the server, error formatting, the
+ * scope table, the cost table and the audit trail read that list, never a section's files.
+ */
+export interface Section<Name extends string = string, Client = unknown, Slice = unknown> {
+  readonly name: Name;
+  /** Its type-graphql resolver classes. */
+  // biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as Function
+  readonly resolvers: readonly Function[];
+  /** Its client over the adapter, bound to one request's scope (id, deadline, call count). */
+  createClient(http: LoginRadiusHttp, scope: RequestScope): Client;
+  /** Its slice of the request context (a repository over the client), fresh per request. */
+  createSlice(client: Client, batchSizes?: BatchSizes): Slice;
+  /** LoginRadius `ErrorCode` -> GraphQL error, for the codes its endpoints answer. */
+  readonly errorRows: ErrorRows;
+  /** LoginRadius body keys -> its input fields, so `Errors[].FieldName` names our fields. */
+  readonly fieldRenames: FieldRenames;
+  /** Its scopes (`accounts:read` -> what it allows); every root field names one. */
+  readonly scopes: Readonly<Record<string, string>>;
+  /** What each of its fields costs upstream and which have side effects. */
+  readonly costs: CostTable;
+  /** Object fields read as secrets (`Account.passwordHash`): audited like mutations. */
+  readonly auditedReads: readonly string[];
+}
+
+/** Any section, whatever its client and slice (a list of sections is read through this). */
+export type AnySection = Section<string, unknown, unknown>;
+
+type ClientOf<S> = S extends Section<string, infer C, unknown> ? C : never;
+type SliceOf<S> = S extends Section<string, unknown, infer T> ? T : never;
+type Intersect<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never;
+
+/** Each section's client, by section name: what a test double replaces. */
+export type ClientsOf<L extends readonly AnySection[]> = {
+  [S in L[number] as S["name"]]: ClientOf<S>;
+};
+
+/** The intersection of the sections' context slices: what resolvers see besides RequestContext. */
+export type SlicesOf<L extends readonly AnySection[]> = Intersect<SliceOf<L[number]>>;

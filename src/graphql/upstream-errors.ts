@@ -1,0 +1,102 @@
+import { GraphQLError } from "graphql";
+import { ErrorCodes, type ErrorRow, type ErrorRows, errorRow as row } from "../errors.js";
+import { AUTH_ERROR_CODES, type UpstreamError } from "../loginradius/upstream-error.js";
+import { type FieldRenames, inputFieldOf, renameIndex } from "./upstream-fields.js";
+
+/** What every section's table is merged over: the errors no section owns. */
+export interface ErrorTable {
+  /** LoginRadius `ErrorCode` -> GraphQL error, every section's rows merged. */
+  rows: ErrorRows;
+  /** LoginRadius body keys -> our input fields, every section's renames merged. */
+  renames: FieldRenames;
+}
+
+const AUTH = row(
+  ErrorCodes.UPSTREAM_AUTH_FAILED,
+  "LoginRadius refused this service's credentials; check LOGINRADIUS_API_KEY and LOGINRADIUS_API_SECRET.",
+);
+
+/**
+ * Codes any endpoint may answer: refused credentials (the adapter's AUTH_ERROR_CODES) and 1134,
+ * field validation with `Errors[]` naming the fields at fault. Sections add their own rows.
+ */
+export const CORE_ERROR_ROWS: ErrorRows = {
+  ...Object.fromEntries([...AUTH_ERROR_CODES].map((code) => [code, AUTH])),
+  1134: row(ErrorCodes.BAD_USER_INPUT, "LoginRadius rejected one or more fields."),
+};
+
+const FAILURES: Record<UpstreamError["failure"], ErrorRow> = {
+  rejected: row(ErrorCodes.UPSTREAM_ERROR, "LoginRadius rejected the request."),
+  rate_limited: row(
+    ErrorCodes.UPSTREAM_RATE_LIMITED,
+    "LoginRadius is rate limiting this service; retry later.",
+  ),
+  unavailable: row(ErrorCodes.UPSTREAM_UNAVAILABLE, "LoginRadius is unavailable; retry later."),
+  timeout: row(ErrorCodes.UPSTREAM_TIMEOUT, "LoginRadius did not answer in time; retry later."),
+  bad_response: row(
+    ErrorCodes.UPSTREAM_UNAVAILABLE,
+    "LoginRadius sent a response that could not be read.",
+    undefined,
+    "bad_response",
+  ),
+  too_large: row(
+    ErrorCodes.UPSTREAM_UNAVAILABLE,
+    "LoginRadius sent a response larger than this service accepts.",
+    undefined,
+    "too_large",
+  ),
+  redirected: row(ErrorCodes.UPSTREAM_ERROR, "LoginRadius answered with a redirect; not followed."),
+  overloaded: row(
+    ErrorCodes.UPSTREAM_UNAVAILABLE,
+    "Too many LoginRadius calls are waiting; retry later.",
+    undefined,
+    "overloaded",
+  ),
+  circuit_open: row(
+    ErrorCodes.UPSTREAM_UNAVAILABLE,
+    "LoginRadius is failing; calls are paused for a moment. Retry later.",
+    undefined,
+    "circuit_open",
+  ),
+  invalid_request: row(ErrorCodes.BAD_USER_INPUT, "A path parameter is not valid.", "uid"),
+};
+
+const PROBLEM_MESSAGE = "LoginRadius rejected this value.";
+
+/**
+ * Upstream errors -> GraphQL errors by the merged table. Where the LoginRadius code wins over
+ * the failure kind: a 401 with 902 is auth, not "rejected". The messages are ours: LoginRadius
+ * descriptions are upstream text and are not passed on.
+ */
+export const createUpstreamErrorMapping = (table: ErrorTable) => {
+  const rows: ErrorRows = { ...CORE_ERROR_ROWS, ...table.rows };
+  const renames = renameIndex(table.renames);
+  const rowFor = (error: UpstreamError): ErrorRow => {
+    if (error.failure === "rejected" && error.errorCode !== null)
+      return rows[error.errorCode] ?? FAILURES.rejected;
+    if (error.errorCode !== null && rows[error.errorCode]?.code === ErrorCodes.UPSTREAM_AUTH_FAILED)
+      return AUTH;
+    return FAILURES[error.failure];
+  };
+  const toGraphQLError = (error: UpstreamError): GraphQLError => {
+    const mapping = rowFor(error);
+    const fields = [
+      ...new Set(
+        error.fieldNames.map((f) => inputFieldOf(f, renames)).filter((f) => f !== undefined),
+      ),
+    ];
+    const problems = fields.map((field) => ({ field, message: PROBLEM_MESSAGE }));
+    const field = mapping.field ?? problems[0]?.field;
+    return new GraphQLError(mapping.message, {
+      extensions: {
+        code: mapping.code,
+        ...(field ? { field } : {}),
+        ...(mapping.reason ? { reason: mapping.reason } : {}),
+        ...(problems.length > 0 ? { problems } : {}),
+        ...(error.retryAfterSeconds !== null ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+        ...(error.errorCode !== null ? { loginradius: { errorCode: error.errorCode } } : {}),
+      },
+    });
+  };
+  return { rows, toGraphQLError };
+};

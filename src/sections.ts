@@ -1,0 +1,48 @@
+import "reflect-metadata";
+import { accounts } from "./accounts/index.js";
+import type { ErrorRows } from "./errors.js";
+import type { CostTable } from "./graphql/limits/cost.js";
+import type { AnySection, ClientsOf, SlicesOf } from "./graphql/section.js";
+import type { ErrorTable } from "./graphql/upstream-errors.js";
+import type { FieldRenames } from "./graphql/upstream-fields.js";
+
+/**
+ * The service's LoginRadius sections: the one list the schema, the context, the server, error
+ * formatting, the scope and cost tables and the audit trail read. Adding a section is one line
+ * here plus its own folder (see docs/adding-a-section.md).
+ */
+export const SECTIONS = [accounts] as const;
+
+export type Sections = typeof SECTIONS;
+
+/** Each section's client, by section name (what an in-process test replaces with a double). */
+export type SectionClients = ClientsOf<Sections>;
+
+/** The intersection of every section's context slice. */
+export type SectionSlices = SlicesOf<Sections>;
+
+const merge = <T>(
+  list: readonly AnySection[],
+  pick: (s: AnySection) => Readonly<Record<string, T>>,
+) => Object.assign({}, ...list.map(pick)) as Record<string, T>;
+
+/** The merged error table (rows and field renames) of a list of sections. */
+export const errorTableOf = (list: readonly AnySection[] = SECTIONS): ErrorTable => ({
+  rows: merge(list, (s) => s.errorRows) as ErrorRows,
+  renames: merge(list, (s) => s.fieldRenames) as FieldRenames,
+});
+
+/** Every scope of a list of sections -> what it allows. */
+export const scopesOf = (list: readonly AnySection[] = SECTIONS): Record<string, string> =>
+  merge(list, (s) => s.scopes);
+
+/** The merged cost table of a list of sections. */
+export const costsOf = (list: readonly AnySection[] = SECTIONS): CostTable =>
+  merge(list, (s) => s.costs);
+
+/** Object fields audited like mutations (secret reads), across a list of sections. */
+export const auditedReadsOf = (list: readonly AnySection[] = SECTIONS): ReadonlySet<string> =>
+  new Set(list.flatMap((s) => s.auditedReads));
+
+/** The scope names every section declares, for checking configured tokens. */
+export const SCOPE_NAMES: readonly string[] = Object.keys(scopesOf());
