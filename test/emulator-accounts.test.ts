@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PROFILE_KEYS } from "../src/emulator/accounts/profile.js";
 import {
   ACCOUNT,
   ADA,
   ALAN,
   EDSGER,
+  emulatorPerFile,
   GRACE,
   LINUS,
   LINUS_SOCIAL,
   MARGARET,
-  type RunningEmulator,
-  startEmulator,
 } from "./helpers/emulator.js";
 
-let lr: RunningEmulator;
-beforeAll(async () => {
-  lr = await startEmulator();
-});
-afterAll(() => lr.close());
-beforeEach(() => lr.control("POST", "/reset"));
+const lr = emulatorPerFile();
 
 const DATE_7 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/;
 const NEVER = "0001-01-01T00:00:00.0000000Z";

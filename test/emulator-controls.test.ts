@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ACCOUNT, ADA, GRACE, type RunningEmulator, startEmulator } from "./helpers/emulator.js";
+import { describe, expect, it } from "vitest";
+import { ACCOUNT, ADA, emulatorPerFile, GRACE } from "./helpers/emulator.js";
 
-let lr: RunningEmulator;
-beforeAll(async () => {
-  lr = await startEmulator();
-});
-afterAll(() => lr.close());
-beforeEach(() => lr.control("POST", "/reset"));
+const lr = emulatorPerFile();
 
 const BY_UID = "GET /identity/v2/manage/account/{uid}";
 

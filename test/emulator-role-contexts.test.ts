@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  ACCOUNT,
-  ADA,
-  ALAN,
-  EDSGER,
-  GRACE,
-  type RunningEmulator,
-  startEmulator,
-} from "./helpers/emulator.js";
+import { describe, expect, it } from "vitest";
+import { ACCOUNT, ADA, ALAN, EDSGER, emulatorPerFile, GRACE } from "./helpers/emulator.js";
 
 const contexts = (uid: string) => `${ACCOUNT}/${uid}/rolecontext`;
 const BY_NAME = `${ACCOUNT}/rolecontext`;
 
-let lr: RunningEmulator;
-beforeAll(async () => {
-  lr = await startEmulator();
-});
-afterAll(() => lr.close());
-beforeEach(() => lr.control("POST", "/reset"));
+const lr = emulatorPerFile();
 
 const upsert = (uid: string, RoleContext: unknown) =>
   lr.call("PUT", contexts(uid), { body: { RoleContext } });

@@ -1,15 +1,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ACCOUNT,
   ADA,
   ALAN,
   EDSGER,
+  emulatorPerFile,
   GRACE,
   MARGARET,
-  type RunningEmulator,
   startEmulator,
 } from "./helpers/emulator.js";
 
@@ -17,12 +17,7 @@ const ROLE = "/identity/v2/manage/role";
 const roleOf = (uid: string) => `${ACCOUNT}/${uid}/role`;
 const tempFile = () => join(mkdtempSync(join(tmpdir(), "lr-roles-")), "data.jsonl");
 
-let lr: RunningEmulator;
-beforeAll(async () => {
-  lr = await startEmulator();
-});
-afterAll(() => lr.close());
-beforeEach(() => lr.control("POST", "/reset"));
+const lr = emulatorPerFile();
 
 const names = async (): Promise<string[]> =>
   (await lr.call("GET", ROLE)).body.data.map((r: { Name: string }) => r.Name);

@@ -1,62 +1,21 @@
-import http from "node:http";
-import https from "node:https";
-import { createRequire } from "node:module";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoReauthToken } from "../src/emulator/security/seed.js";
-import {
-  ACCOUNT,
-  ADA,
-  ALAN,
-  MARGARET,
-  type RunningEmulator,
-  startEmulator,
-} from "./helpers/emulator.js";
+import { ACCOUNT, ADA, ALAN, MARGARET } from "./helpers/emulator.js";
+import { officialSdkAgainstEmulator } from "./helpers/sdk.js";
 
 /**
  * The official `loginradius-sdk` npm package, unchanged, against the Account Security and
  * Multipurpose Tokens sections: every SDK method of those sections under /identity/v2/manage.
  * As in emulator-sdk-contract.test.ts, only the SDK's transport is pointed at 127.0.0.1.
  */
-const require = createRequire(import.meta.url);
-
-let lr: RunningEmulator;
-// biome-ignore lint/suspicious/noExplicitAny: the SDK ships no typings
-let sdk: any;
-const realHttpsRequest = https.request;
-
-beforeAll(async () => {
-  lr = await startEmulator();
-  const port = Number(new URL(lr.url).port);
-  // biome-ignore lint/suspicious/noExplicitAny: matching https.request's overloads is not the point
-  (https as any).request = (
-    options: http.RequestOptions,
-    callback: (res: http.IncomingMessage) => void,
-  ) => {
-    expect(options.hostname).toBe("api.loginradius.example");
-    return http.request({ ...options, hostname: "127.0.0.1", port }, callback);
-  };
-  const LoginRadius = require("loginradius-sdk");
-  sdk = LoginRadius({
-    apiKey: lr.emulator.apiKey,
-    apiSecret: lr.emulator.apiSecret,
-    apiDomain: "api.loginradius.example",
-  });
-});
-
-afterAll(async () => {
-  // biome-ignore lint/suspicious/noExplicitAny: restoring the real transport
-  (https as any).request = realHttpsRequest;
-  await lr.close();
-});
-
-beforeEach(() => lr.control("POST", "/reset"));
+const t = officialSdkAgainstEmulator();
 
 const routesCalled = async (): Promise<string[]> =>
-  (await lr.control("GET", "/calls")).body.calls.map((c: { route: string }) => c.route);
+  (await t.lr.control("GET", "/calls")).body.calls.map((c: { route: string }) => c.route);
 
 describe("loginradius-sdk@11.7.0: multiFactorAuthenticationApi", () => {
   it("resets the SMS and app authenticators (one path, told apart by the body)", async () => {
-    const mfa = sdk.multiFactorAuthenticationApi;
+    const mfa = t.sdk.multiFactorAuthenticationApi;
     expect(await mfa.mfaResetSMSAuthenticatorByUid(true, ADA)).toEqual({ IsDeleted: true });
     expect(await mfa.mfaResetAuthenticatorByUid(true, ADA)).toEqual({ IsDeleted: true });
     await expect(mfa.mfaResetAuthenticatorByUid(true, ADA)).rejects.toMatchObject({
@@ -66,7 +25,7 @@ describe("loginradius-sdk@11.7.0: multiFactorAuthenticationApi", () => {
   });
 
   it("resets the email OTP and security question authenticators", async () => {
-    const mfa = sdk.multiFactorAuthenticationApi;
+    const mfa = t.sdk.multiFactorAuthenticationApi;
     expect(await mfa.mfaResetEmailOtpAuthenticatorByUid(ALAN)).toEqual({ IsDeleted: true });
     expect(await mfa.mfaResetSecurityQuestionAuthenticatorByUid(MARGARET)).toEqual({
       IsDeleted: true,
@@ -77,7 +36,7 @@ describe("loginradius-sdk@11.7.0: multiFactorAuthenticationApi", () => {
   });
 
   it("gets backup codes once, then resets them", async () => {
-    const mfa = sdk.multiFactorAuthenticationApi;
+    const mfa = t.sdk.multiFactorAuthenticationApi;
     const shown = await mfa.mfaBackupCodeByUid(ALAN);
     expect(shown.BackUpCodes).toHaveLength(10);
     await expect(mfa.mfaBackupCodeByUid(ALAN)).rejects.toMatchObject({ ErrorCode: 1127 });
@@ -89,7 +48,7 @@ describe("loginradius-sdk@11.7.0: multiFactorAuthenticationApi", () => {
 
 describe("loginradius-sdk@11.7.0: reAuthenticationApi", () => {
   it("validates 2FA, password and PIN step-up tokens", async () => {
-    const reauth = sdk.reAuthenticationApi;
+    const reauth = t.sdk.reAuthenticationApi;
     const model = (kind: "2fa" | "password" | "pin") => ({
       SecondFactorValidationToken: demoReauthToken(ADA, kind),
     });
@@ -110,7 +69,7 @@ describe("loginradius-sdk@11.7.0: reAuthenticationApi", () => {
 
 describe("loginradius-sdk@11.7.0: consentManagementApi", () => {
   it("reads consent logs by UID", async () => {
-    const logs = await sdk.consentManagementApi.getConsentLogsByUid(ADA);
+    const logs = await t.sdk.consentManagementApi.getConsentLogsByUid(ADA);
     expect(logs.Uid).toBe(ADA);
     expect(logs.ConsentLogs).toHaveLength(2);
   });
@@ -118,20 +77,20 @@ describe("loginradius-sdk@11.7.0: consentManagementApi", () => {
 
 describe("loginradius-sdk@11.7.0: multipurpose tokens and SOTT", () => {
   it("generates an email token and an SMS OTP", async () => {
-    const email = await sdk.accountApi.multipurposeEmailTokenGeneration(
+    const email = await t.sdk.accountApi.multipurposeEmailTokenGeneration(
       { Email: "ada@example.com" },
       "forgotpassword",
     );
     expect(email.Token).toMatch(/^[0-9a-f]{32}$/);
-    const sms = await sdk.accountApi.multipurposeSMSOTPGeneration(
+    const sms = await t.sdk.accountApi.multipurposeSMSOTPGeneration(
       { Phone: "+14155550101" },
       "smartlogin",
     );
     expect(sms.Token).toMatch(/^[0-9a-f]{32}$/);
     await expect(
-      sdk.accountApi.multipurposeEmailTokenGeneration({ Email: "ada@example.com" }, "nosuchtype"),
+      t.sdk.accountApi.multipurposeEmailTokenGeneration({ Email: "ada@example.com" }, "nosuchtype"),
     ).rejects.toMatchObject({ ErrorCode: 1181 });
-    const outbox = (await lr.control("GET", "/outbox")).body.messages;
+    const outbox = (await t.lr.control("GET", "/outbox")).body.messages;
     expect(outbox.map((m: { channel: string; kind: string }) => [m.channel, m.kind])).toEqual([
       ["email", "forgotpassword"],
       ["sms", "smartlogin"],
@@ -139,9 +98,9 @@ describe("loginradius-sdk@11.7.0: multipurpose tokens and SOTT", () => {
   });
 
   it("generates a SOTT with and without a time difference", async () => {
-    const defaulted = await sdk.sottApi.generateSott();
+    const defaulted = await t.sdk.sottApi.generateSott();
     expect(defaulted.Sott).toContain("*");
-    const explicit = await sdk.sottApi.generateSott(20);
+    const explicit = await t.sdk.sottApi.generateSott(20);
     const minutes = (Date.parse(explicit.ExpiryTime) - Date.now()) / 60_000;
     expect(Math.round(minutes)).toBe(20);
   });

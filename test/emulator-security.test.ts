@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoReauthToken } from "../src/emulator/security/seed.js";
 import {
   ACCOUNT,
   ADA,
   ALAN,
+  emulatorPerFile,
   GRACE,
   KATHERINE,
   MARGARET,
-  type RunningEmulator,
-  startEmulator,
 } from "./helpers/emulator.js";
 
-let lr: RunningEmulator;
-beforeAll(async () => {
-  lr = await startEmulator();
-});
-afterAll(() => lr.close());
-beforeEach(() => lr.control("POST", "/reset"));
+const lr = emulatorPerFile();
 
 const AUTH = `${ACCOUNT}/2fa/authenticator`;
 

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ACCOUNT, ADA, type RunningEmulator, startEmulator } from "./helpers/emulator.js";
+import { describe, expect, it } from "vitest";
+import { ACCOUNT, ADA, emulatorPerFile } from "./helpers/emulator.js";
 
-let lr: RunningEmulator;
-beforeAll(async () => {
-  lr = await startEmulator();
-});
-afterAll(() => lr.close());
-beforeEach(() => lr.control("POST", "/reset"));
+const lr = emulatorPerFile();
 
 const ERROR_KEYS = [
   "Description",

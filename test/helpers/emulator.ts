@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/app.js";
 import { listen } from "../../src/http/listen.js";
 
@@ -27,6 +28,34 @@ export interface RunningEmulator {
 }
 
 export const ACCOUNT = "/identity/v2/manage/account";
+
+/**
+ * One emulator for a whole test file, reset before each test: registers its own vitest hooks and
+ * returns a handle that forwards to the running instance (usable inside tests, not at load time).
+ */
+export const emulatorPerFile = (options: EmulatorOptions = {}): RunningEmulator => {
+  let running: RunningEmulator | undefined;
+  beforeAll(async () => {
+    running = await startEmulator(options);
+  });
+  afterAll(() => running?.close());
+  beforeEach(() => running?.control("POST", "/reset"));
+  const current = (): RunningEmulator => {
+    if (!running) throw new Error("The emulator starts in beforeAll: use it inside a test.");
+    return running;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get emulator() {
+      return current().emulator;
+    },
+    call: (method, path, callOptions) => current().call(method, path, callOptions),
+    control: (method, path, body) => current().control(method, path, body),
+    close: () => current().close(),
+  };
+};
 
 /** Starts the emulator in-process on port 0. */
 export const startEmulator = async (options: EmulatorOptions = {}): Promise<RunningEmulator> => {
