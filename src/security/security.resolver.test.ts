@@ -30,7 +30,16 @@ const start = (given: Partial<SecurityClient> = {}) => {
       return { ...profile };
     },
   });
-  const security = securityClientDouble({
+  const security = securityDouble(calls, given);
+  return startInProcess({ connect: connectDoubles({ accounts, security }) }).then((app) => ({
+    ...app,
+    calls,
+  }));
+};
+
+/** The security client double: demo answers, every call recorded as `method uid ...`. */
+const securityDouble = (calls: string[], given: Partial<SecurityClient>) =>
+  securityClientDouble({
     backupCodes: async (uid) => {
       calls.push(`backupCodes ${uid}`);
       return { BackUpCodes: CODES };
@@ -72,11 +81,6 @@ const start = (given: Partial<SecurityClient> = {}) => {
     },
     ...given,
   });
-  return startInProcess({ connect: connectDoubles({ accounts, security }) }).then((app) => ({
-    ...app,
-    calls,
-  }));
-};
 
 describe("Account security reads in process", () => {
   it("reads each security field once per account, however often it is selected", async () => {
@@ -175,7 +179,9 @@ describe("Account security mutations in process", () => {
     expect(app.calls.filter((c) => c.startsWith("backupCodes"))).toHaveLength(2);
     expect(app.calls).toContain("resetAuthenticator ada AUTHENTICATOR_APP");
   });
+});
 
+describe("unlock and step-up in process", () => {
   it("unlocks through the accounts repository: the documented profile update", async () => {
     const app = await start();
     const res = await app.run(`mutation {
