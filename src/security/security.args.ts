@@ -4,7 +4,7 @@ import { UidArgs } from "../accounts/account.args.js";
 import type { AuthenticatorKind as Kind, ReauthKind } from "./security.client.js";
 import { AuthenticatorKind, ReauthenticationKind } from "./security.enums.js";
 
-/** A passkey ID goes into the path: letters, digits, `_`, `-`, `=` only (base64url or hex). */
+/** A passkey ID goes into the path: letters, digits, `_` and `-` only (base64url or hex). */
 export const PASSKEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
 
 /** The longest step-up token accepted (LoginRadius's are 32 hex digits or a JWT). */
