@@ -30,9 +30,13 @@ export const connectSections =
     return Object.fromEntries(sections.map((s) => [s.name, s.createClient(http, bound)]));
   };
 
-/** A Connect that always answers with the given clients (test doubles). */
+/**
+ * A Connect that always answers with the given clients (test doubles). A section left out gets
+ * no client: a test of one section need not build doubles of the others, and any call into a
+ * section it left out fails.
+ */
 export const connectDoubles =
-  (clients: SectionClients): Connect =>
+  (clients: Partial<SectionClients>): Connect =>
   () =>
     clients;
 

@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FirstQueryDocument, UpdateAccountDocument } from "../src/generated/graphql.js";
-import { ADA, LINUS, LINUS_SOCIAL } from "./helpers/emulator.js";
+import { demoReauthToken } from "../src/emulator/security/seed.js";
+import {
+  CheckStepUpDocument,
+  FirstQueryDocument,
+  MintSottDocument,
+  RemovePasskeyDocument,
+  ResetAuthenticatorDocument,
+  ResetBackupCodesDocument,
+  SecurityOverviewDocument,
+  SendLoginCodeDocument,
+  SendPasswordlessLinkDocument,
+  UnlockAccountDocument,
+  UpdateAccountDocument,
+} from "../src/generated/graphql.js";
+import { ADA, KATHERINE, LINUS, LINUS_SOCIAL, MARGARET } from "./helpers/emulator.js";
 import { type Stack, startStack } from "./helpers/stack.js";
 import { runTyped } from "./helpers/typed.js";
 
@@ -39,5 +52,48 @@ describe("examples/", () => {
       lastName: "Lovelace",
     });
     expect(res.data?.updateAccount.customFields).toMatchObject({ team: "poetry" });
+  });
+  it("account-security.graphql works a support ticket from the demo data", async () => {
+    const overview = await runTyped(stack, SecurityOverviewDocument, { uid: KATHERINE });
+    expect(overview.errors).toBeUndefined();
+    expect(overview.data?.accountByUid?.lockState).toEqual({
+      locked: true,
+      lockedType: "Suspended",
+      lockedUntil: null,
+    });
+    const unlocked = await runTyped(stack, UnlockAccountDocument, { uid: KATHERINE });
+    expect(unlocked.data?.unlockAccount.lockState.locked).toBe(false);
+
+    const ada = await runTyped(stack, SecurityOverviewDocument, { uid: ADA });
+    const [laptop] = ada.data?.accountByUid?.passkeys ?? [];
+    expect(ada.data?.accountByUid?.consentLogs).toHaveLength(2);
+    const removed = await runTyped(stack, RemovePasskeyDocument, {
+      uid: ADA,
+      passkeyId: laptop?.id ?? "",
+    });
+    expect(removed.data?.removePasskey.account?.passkeys).toHaveLength(1);
+
+    const reset = await runTyped(stack, ResetAuthenticatorDocument, {
+      uid: MARGARET,
+      kind: "AUTHENTICATOR_APP",
+    });
+    expect(reset.data?.resetAuthenticator.uid).toBe(MARGARET);
+    const codes = await runTyped(stack, ResetBackupCodesDocument, { uid: ADA });
+    expect(codes.data?.resetBackupCodes.codes).toHaveLength(10);
+    const stepUp = await runTyped(stack, CheckStepUpDocument, {
+      uid: ADA,
+      kind: "TWO_FACTOR",
+      token: demoReauthToken(ADA, "2fa"),
+    });
+    expect(stepUp.data?.validateReauthentication.valid).toBe(true);
+  });
+
+  it("tokens.graphql sends a login code and link, and mints a SOTT", async () => {
+    const sms = await runTyped(stack, SendLoginCodeDocument, { phone: "+14155550101" });
+    expect(sms.data?.generateSmsOtp.type).toBe("PASSWORDLESS_LOGIN");
+    const link = await runTyped(stack, SendPasswordlessLinkDocument, { email: "ada@example.com" });
+    expect(link.data?.generateEmailToken.expiresAt).toBeTruthy();
+    const sott = await runTyped(stack, MintSottDocument, { minutes: 15 });
+    expect(sott.data?.generateSott.sott).toContain("*");
   });
 });

@@ -43,11 +43,16 @@ describe("the cost table", async () => {
       .map(([coordinate]) => coordinate)
       .sort();
     expect(sideEffects).toEqual([
+      "Account.backupCodes",
+      "Mutation.generateEmailToken",
       "Mutation.generateEmailVerificationToken",
       "Mutation.generateForgotPasswordToken",
+      "Mutation.generateSmsOtp",
+      "Mutation.generateSott",
       "Mutation.invalidateEmailVerification",
       "Mutation.issueAccessToken",
       "Mutation.refreshAccessToken",
+      "Mutation.resetBackupCodes",
       "Mutation.resetPhoneIdVerification",
     ]);
   });

@@ -67,6 +67,16 @@ describe("the schema", async () => {
         "refreshAccessToken",
         "revokeRefreshToken",
         "revokeAllRefreshTokens",
+        // Account Security (src/security/)
+        "resetAuthenticator",
+        "resetBackupCodes",
+        "removePasskey",
+        "unlockAccount",
+        "validateReauthentication",
+        // Multipurpose Tokens and SOTT (src/tokens/)
+        "generateEmailToken",
+        "generateSmsOtp",
+        "generateSott",
       ].sort(),
     );
   });

@@ -130,6 +130,52 @@ const CASES: FieldCase[] = [
     "accounts:impersonate",
     'mutation { refreshAccessToken(refreshToken: "nope") { expiresAt } }',
   ),
+  q("backupCodes", "accounts:credentials", `{ accountByUid(uid: "${ADA}") { uid backupCodes } }`, {
+    also: ["accounts:read"],
+    baseline: 1,
+  }),
+  q("passkeys", "accounts:security", `{ accountByUid(uid: "${ADA}") { uid passkeys { id } } }`, {
+    also: ["accounts:read"],
+    baseline: 1,
+  }),
+  q(
+    "consentLogs",
+    "accounts:security",
+    `{ accountByUid(uid: "${ADA}") { uid consentLogs { id } } }`,
+    { also: ["accounts:read"], baseline: 1 },
+  ),
+  q(
+    "resetAuthenticator",
+    "accounts:security",
+    `mutation { resetAuthenticator(uid: "${ADA}", kind: SMS_OTP) { uid } }`,
+  ),
+  q(
+    "resetBackupCodes",
+    "accounts:credentials",
+    `mutation { resetBackupCodes(uid: "${ADA}") { codes } }`,
+  ),
+  q(
+    "removePasskey",
+    "accounts:security",
+    `mutation { removePasskey(uid: "${ADA}", passkeyId: "nope") { uid } }`,
+  ),
+  q("unlockAccount", "accounts:security", `mutation { unlockAccount(uid: "${ADA}") { uid } }`),
+  q(
+    "validateReauthentication",
+    "accounts:security",
+    `mutation { validateReauthentication(uid: "${ADA}", kind: PIN, token: "nope") { valid } }`,
+  ),
+  q(
+    "generateEmailToken",
+    "accounts:credentials",
+    'mutation { generateEmailToken(type: FORGOT_PIN, email: "ada@example.com") { expiresAt } }',
+  ),
+  q(
+    "generateSmsOtp",
+    "accounts:credentials",
+    'mutation { generateSmsOtp(type: FORGOT_PASSWORD, phone: "+14155550101") { expiresAt } }',
+  ),
+  q("generateSott", "accounts:credentials", "mutation { generateSott { expiresAt } }"),
 ];
 
 /** The clear token of a caller holding exactly these scopes. */
@@ -143,7 +189,8 @@ for (const c of CASES) {
 }
 const AUTH_TOKENS = authTokensEnv(
   Object.fromEntries(
-    scopeSets.map((scopes) => [tokenFor(scopes), { name: tokenFor(scopes), scopes }]),
+    // Names are capped at 100 characters; the clear token is what tells the sets apart.
+    scopeSets.map((scopes) => [tokenFor(scopes), { name: tokenFor(scopes).slice(0, 100), scopes }]),
   ),
 );
 
@@ -180,6 +227,9 @@ describe("the scope table", async () => {
       getFields(): Record<string, { extensions: Record<string, unknown> }>;
     };
     expect(account.getFields().passwordHash?.extensions.scope).toBe("accounts:credentials");
+    expect(account.getFields().backupCodes?.extensions.scope).toBe("accounts:credentials");
+    expect(account.getFields().passkeys?.extensions.scope).toBe("accounts:security");
+    expect(account.getFields().consentLogs?.extensions.scope).toBe("accounts:security");
   });
 });
 

@@ -1,7 +1,14 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { type FieldKeys, type KeySet, keysOf, selectedFields } from "../graphql/selection.js";
 import type { CreateAccountInput, EmailInput, UpdateAccountInput } from "./account.input.js";
-import { toDate, toEmails, toIdentity, toList, toPrivacyPolicy } from "./account.mapper.js";
+import {
+  toDate,
+  toEmails,
+  toIdentity,
+  toList,
+  toLockState,
+  toPrivacyPolicy,
+} from "./account.mapper.js";
 import type { Account } from "./account.type.js";
 import type { WireEmail, WireProfile, WireProfileBody } from "./accounts.wire.js";
 
@@ -78,6 +85,7 @@ export const ACCOUNT_FIELDS = {
   isActive: flag("IsActive", true, true),
   isDeleted: flag("IsDeleted", false, false),
   isLoginLocked: flag("IsLoginLocked", false, true),
+  lockState: { keys: ["IsLoginLocked", "LoginLockedType"], read: (p) => toLockState(p) },
   isCustomUid: flag("IsCustomUid", false, false),
   loginCount: { keys: ["NoOfLogins"], read: (p) => p.NoOfLogins ?? 0 },
   createdAt: { keys: ["CreatedDate"], read: (p) => toDate(p.CreatedDate) },
@@ -96,8 +104,15 @@ type AccountField = keyof typeof ACCOUNT_FIELDS;
 /**
  * Fields of `Account` resolved by their own upstream call (field resolvers): they need no
  * profile key. The schema test checks that every `Account` field is here or in ACCOUNT_FIELDS.
+ * `backupCodes`, `passkeys` and `consentLogs` are the Account Security section's (src/security/).
  */
-export const OWN_CALL_FIELDS = ["passwordHash", "privacyPolicyHistory"] as const;
+export const OWN_CALL_FIELDS = [
+  "passwordHash",
+  "privacyPolicyHistory",
+  "backupCodes",
+  "passkeys",
+  "consentLogs",
+] as const;
 
 /** The keys the loaders index by: every profile fetched carries them. */
 export const KEY_FIELDS = ["Uid", "Email", "PhoneId", "UserName"] as const satisfies WireKey[];

@@ -9,6 +9,7 @@ import type {
 import type {
   Email,
   Identity,
+  LockState,
   PrivacyPolicyAcceptance,
   PrivacyPolicyHistory,
 } from "./account.type.js";
@@ -21,6 +22,7 @@ import type {
   WirePasswordHash,
   WirePrivacyPolicy,
   WirePrivacyPolicyHistory,
+  WireProfile,
   WireVerificationToken,
 } from "./accounts.wire.js";
 
@@ -38,6 +40,19 @@ export const toDate = (value: string | null | undefined): Date | null => {
   if (!value || value.startsWith(NEVER_PREFIX)) return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
+};
+
+/**
+ * The lock from the profile keys. `LoginLockedType` is "None" when unlocked (and may keep its
+ * old value after an unlock), so the type is only reported while locked. When a suspension
+ * ends is not on the management profile: `lockedUntil` is always null.
+ */
+export const toLockState = (
+  profile: Pick<WireProfile, "IsLoginLocked" | "LoginLockedType">,
+): LockState => {
+  const locked = profile.IsLoginLocked ?? false;
+  const type = profile.LoginLockedType;
+  return { locked, lockedType: locked && type && type !== "None" ? type : null, lockedUntil: null };
 };
 
 export const toEmails = (emails: WireEmail[] | null | undefined): Email[] =>

@@ -11,7 +11,7 @@ export const ACCOUNT_SCOPES = {
     "Create and update accounts: profile, emails, phone ID, UID, verification resets (these send an email or SMS).",
   "accounts:delete": "Delete accounts, by UID or by email.",
   "accounts:credentials":
-    "Credentials: read the password hash, set a password, forgot-password and email verification tokens, revoke refresh tokens.",
+    "Credentials: read the password hash, set a password, forgot-password and email verification tokens, revoke refresh tokens; backup codes, multipurpose email tokens, SMS OTPs and SOTTs (src/security/, src/tokens/).",
   "accounts:impersonate":
     "Act as a customer: issue an access token for a UID (impersonation) and refresh it.",
 } as const;

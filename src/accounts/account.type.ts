@@ -65,6 +65,29 @@ export class PrivacyPolicyHistory {
   history!: PrivacyPolicyAcceptance[];
 }
 
+@ObjectType({
+  description:
+    "Whether login is locked (brute-force lockout or an administrator), from the profile's `IsLoginLocked` and `LoginLockedType`.",
+})
+export class LockState {
+  @Field(() => Boolean, { description: "True when login is locked; `unlockAccount` clears it." })
+  locked!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "How it is locked, as LoginRadius names it (`Suspended`, `Captcha`, `SecurityQuestion`, `Block`...); null when unlocked.",
+  })
+  lockedType!: string | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      "When a suspension ends. Always null: the management profile does not carry it (LoginRadius reports it only in a login error).",
+  })
+  lockedUntil!: Date | null;
+}
+
 @ObjectType({ description: "A LoginRadius user account (a profile in the Account API)." })
 export class Account {
   @Field(() => ID, { description: "The account's unique ID in LoginRadius (UID)." })
@@ -170,6 +193,9 @@ export class Account {
 
   @Field(() => Boolean, { description: "True when login is locked." })
   isLoginLocked!: boolean;
+
+  @Field(() => LockState, { description: "The lock on login: whether, how, until when." })
+  lockState!: LockState;
 
   @Field(() => Boolean, {
     description: "True when the UID was chosen by the caller, not generated.",

@@ -58,6 +58,7 @@ export const WireProfileSchema = z.object({
   IsActive: bool,
   IsDeleted: bool,
   IsLoginLocked: bool,
+  LoginLockedType: str,
   IsCustomUid: bool,
   NoOfLogins: z.number().nullish(),
   RegistrationSource: str,

@@ -1,0 +1,24 @@
+import type { Section } from "../graphql/section.js";
+import type { SecurityClient } from "./security.client.js";
+import { createSecurityClient } from "./security.client.js";
+import { SECURITY_COSTS } from "./security.costs.js";
+import { SECURITY_ERROR_ROWS, SECURITY_FIELD_RENAMES } from "./security.errors.js";
+import { SecurityAccountFieldResolver } from "./security.field.resolver.js";
+import { SecurityMutationResolver } from "./security.mutation.resolver.js";
+import { SecurityRepository, type SecuritySlice } from "./security.repository.js";
+import { SECURITY_SCOPES } from "./security.scopes.js";
+
+/** The Account Security section (second factors, backup codes, passkeys, consent, step-up, unlock). */
+export const security = {
+  name: "security",
+  resolvers: [SecurityAccountFieldResolver, SecurityMutationResolver],
+  createClient: createSecurityClient,
+  createSlice: (client: SecurityClient, batchSizes) => ({
+    security: new SecurityRepository(client, batchSizes),
+  }),
+  errorRows: SECURITY_ERROR_ROWS,
+  fieldRenames: SECURITY_FIELD_RENAMES,
+  scopes: SECURITY_SCOPES,
+  costs: SECURITY_COSTS,
+  auditedReads: ["Account.backupCodes"],
+} as const satisfies Section<"security", SecurityClient, SecuritySlice>;

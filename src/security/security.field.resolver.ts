@@ -1,0 +1,40 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Account } from "../accounts/account.type.js";
+import { toConsentLogs, toPasskeys } from "./security.mapper.js";
+import type { SecurityContext } from "./security.repository.js";
+import { Scope } from "./security.scopes.js";
+import { ConsentLog, Passkey } from "./security.type.js";
+
+/**
+ * The Account Security reads on `Account`, each its own upstream call, made only when selected
+ * and at most once per account per request.
+ */
+@Resolver(() => Account)
+export class SecurityAccountFieldResolver {
+  @FieldResolver(() => [String], {
+    nullable: true,
+    description:
+      "The account's ten backup codes; treat them as passwords. LoginRadius shows codes once: the first read mints them, every later read fails with FAILED_PRECONDITION (use `resetBackupCodes` for new ones). Costs its own upstream call; audited.",
+  })
+  @Scope("accounts:credentials")
+  async backupCodes(@Root() account: Account, @Ctx() ctx: SecurityContext): Promise<string[]> {
+    return (await ctx.security.backupCodes(account.uid)).BackUpCodes;
+  }
+
+  @FieldResolver(() => [Passkey], {
+    description: "The passkeys registered on the account. Costs its own upstream call.",
+  })
+  @Scope("accounts:security")
+  async passkeys(@Root() account: Account, @Ctx() ctx: SecurityContext): Promise<Passkey[]> {
+    return toPasskeys(await ctx.security.passkeys(account.uid));
+  }
+
+  @FieldResolver(() => [ConsentLog], {
+    description:
+      "The account's consent log, oldest first: what was consented to, when, from where. Costs its own upstream call.",
+  })
+  @Scope("accounts:security")
+  async consentLogs(@Root() account: Account, @Ctx() ctx: SecurityContext): Promise<ConsentLog[]> {
+    return toConsentLogs(await ctx.security.consentLogs(account.uid));
+  }
+}

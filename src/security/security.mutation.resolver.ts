@@ -1,0 +1,101 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, Info, Mutation, Resolver } from "type-graphql";
+import { UidArgs } from "../accounts/account.args.js";
+import { accountKeys, toAccount } from "../accounts/account.fields.js";
+import { AccountActionPayload } from "../accounts/account.payload.js";
+import { Account } from "../accounts/account.type.js";
+import { UpstreamError } from "../loginradius/upstream-error.js";
+import {
+  RemovePasskeyArgs,
+  ResetAuthenticatorArgs,
+  ValidateReauthenticationArgs,
+} from "./security.args.js";
+import { toBackupCodes } from "./security.mapper.js";
+import { BackupCodesPayload, ReauthenticationPayload } from "./security.payload.js";
+import type { SecurityContext } from "./security.repository.js";
+import { Scope } from "./security.scopes.js";
+
+/** LoginRadius's "invalid step-up token": the check's answer is no, not an error. */
+const INVALID_TOKEN = 1193;
+
+/**
+ * The Account Security mutations: arguments (validated before any call) -> repository -> mapper.
+ * None is retried upstream (see security.client.ts); each is audited by the audit plugin.
+ */
+@Resolver()
+export class SecurityMutationResolver {
+  @Mutation(() => AccountActionPayload, {
+    description:
+      "Removes one second factor from the account (lost phone, new authenticator app...). The user sets it up again at the next login.",
+  })
+  @Scope("accounts:security")
+  async resetAuthenticator(
+    @Args(() => ResetAuthenticatorArgs) { uid, kind }: ResetAuthenticatorArgs,
+    @Ctx() ctx: SecurityContext,
+  ): Promise<AccountActionPayload> {
+    await ctx.security.resetAuthenticator(uid, kind);
+    return { uid };
+  }
+
+  @Mutation(() => BackupCodesPayload, {
+    description:
+      "Replaces the account's backup codes with ten new ones and returns them; the old codes stop working. Mints credentials.",
+  })
+  @Scope("accounts:credentials")
+  async resetBackupCodes(
+    @Args(() => UidArgs) { uid }: UidArgs,
+    @Ctx() ctx: SecurityContext,
+  ): Promise<BackupCodesPayload> {
+    return toBackupCodes(uid, await ctx.security.resetBackupCodes(uid));
+  }
+
+  @Mutation(() => AccountActionPayload, {
+    description: "Removes one passkey from the account (a lost or stolen device).",
+  })
+  @Scope("accounts:security")
+  async removePasskey(
+    @Args(() => RemovePasskeyArgs) { uid, passkeyId }: RemovePasskeyArgs,
+    @Ctx() ctx: SecurityContext,
+  ): Promise<AccountActionPayload> {
+    await ctx.security.removePasskey(uid, passkeyId);
+    return { uid };
+  }
+
+  @Mutation(() => Account, {
+    description:
+      "Lifts a login lock (the documented profile update `IsLoginLocked: false`) and returns the account. A `Block` lockout deactivates the account instead: reactivate it with `updateAccount(input: { isActive: true })`.",
+  })
+  @Scope("accounts:security")
+  async unlockAccount(
+    @Args(() => UidArgs) { uid }: UidArgs,
+    @Ctx() ctx: SecurityContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return toAccount(
+      await ctx.accounts.update(uid, { IsLoginLocked: false }, false, accountKeys(info)),
+    );
+  }
+
+  @Mutation(() => ReauthenticationPayload, {
+    description:
+      "Checks a step-up token: did this user re-authenticate (second factor, password or PIN) before a sensitive action? An invalid token answers `valid: false`.",
+  })
+  @Scope("accounts:security")
+  async validateReauthentication(
+    @Args(() => ValidateReauthenticationArgs) { uid, kind, token }: ValidateReauthenticationArgs,
+    @Ctx() ctx: SecurityContext,
+  ): Promise<ReauthenticationPayload> {
+    try {
+      const { IsValid } = await ctx.security.validateReauth(uid, kind, token);
+      return { uid, kind, valid: IsValid };
+    } catch (error) {
+      if (
+        error instanceof UpstreamError &&
+        error.failure === "rejected" &&
+        error.errorCode === INVALID_TOKEN
+      )
+        return { uid, kind, valid: false };
+      throw error;
+    }
+  }
+}

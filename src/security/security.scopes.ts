@@ -1,0 +1,16 @@
+import { RequireScope } from "../graphql/auth/require-scope.js";
+
+/**
+ * The Account Security section's own scope. Backup codes (credentials) use the Accounts
+ * section's `accounts:credentials`, like the other credentials.
+ */
+export const SECURITY_SCOPES = {
+  "accounts:security":
+    "Account security: reset second factors, list and remove passkeys, unlock login, read consent logs, check step-up tokens.",
+} as const;
+
+/** The scopes this section's fields name: its own and the shared credentials scope. */
+export type SecurityScope = keyof typeof SECURITY_SCOPES | "accounts:credentials";
+
+/** `@RequireScope` limited to the scopes this section uses, so a misspelt one is a type error. */
+export const Scope = (scope: SecurityScope) => RequireScope(scope);

@@ -1,0 +1,23 @@
+import type { Section } from "../graphql/section.js";
+import type { TokensClient } from "./tokens.client.js";
+import { createTokensClient } from "./tokens.client.js";
+import { TOKEN_COSTS } from "./tokens.costs.js";
+import { TOKEN_ERROR_ROWS, TOKEN_FIELD_RENAMES } from "./tokens.errors.js";
+import { TokensMutationResolver } from "./tokens.mutation.resolver.js";
+import { TokenRepository, type TokensSlice } from "./tokens.repository.js";
+
+/**
+ * The Multipurpose Tokens and SOTT section. It declares no scope of its own: minting credentials
+ * is the Accounts section's `accounts:credentials`.
+ */
+export const tokens = {
+  name: "tokens",
+  resolvers: [TokensMutationResolver],
+  createClient: createTokensClient,
+  createSlice: (client: TokensClient) => ({ tokens: new TokenRepository(client) }),
+  errorRows: TOKEN_ERROR_ROWS,
+  fieldRenames: TOKEN_FIELD_RENAMES,
+  scopes: {},
+  costs: TOKEN_COSTS,
+  auditedReads: [],
+} as const satisfies Section<"tokens", TokensClient, TokensSlice>;

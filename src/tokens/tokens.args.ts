@@ -1,0 +1,106 @@
+import { IsEmail, IsIn, IsOptional, Length, Matches, Max, Min } from "class-validator";
+import { ArgsType, Field, ID, Int } from "type-graphql";
+import {
+  PHONE_MESSAGE,
+  PHONE_PATTERN,
+  UID_MESSAGE,
+  UID_PATTERN,
+  USER_NAME_PATTERN,
+} from "../accounts/account.input.js";
+import {
+  EmailTokenType,
+  type EmailTokenTypeName,
+  SmsOtpType,
+  type SmsOtpTypeName,
+} from "./tokens.enums.js";
+
+/** A client GUID (one-touch and auto login): a browser's ID, letters, digits and `-`. */
+export const CLIENT_GUID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
+
+/** The longest SOTT lifetime we mint, in minutes: a day (LoginRadius sets none). */
+export const MAX_SOTT_MINUTES = 1440;
+
+@ArgsType()
+export class GenerateEmailTokenArgs {
+  @Field(() => EmailTokenType, {
+    description: "What the token is for; says which arguments it needs.",
+  })
+  @IsIn(Object.values(EmailTokenType))
+  type!: EmailTokenTypeName;
+
+  @Field(() => String, { nullable: true, description: "The email address the token goes to." })
+  @IsOptional()
+  @IsEmail({}, { message: "email must be an email address" })
+  email?: string;
+
+  @Field(() => String, { nullable: true, description: "The user name, instead of `email`." })
+  @IsOptional()
+  @Matches(USER_NAME_PATTERN, { message: "userName must be 1 to 64 characters without spaces" })
+  userName?: string;
+
+  @Field(() => ID, { nullable: true, description: "The account's UID (ADD_EMAIL, DELETE_USER)." })
+  @IsOptional()
+  @Matches(UID_PATTERN, { message: `uid ${UID_MESSAGE}` })
+  uid?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The new email's type, e.g. `Secondary` (ADD_EMAIL).",
+  })
+  @IsOptional()
+  @Length(1, 50, { message: "emailType must be 1 to 50 characters" })
+  emailType?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The browser's client GUID (ONE_TOUCH_LOGIN, AUTO_LOGIN).",
+  })
+  @IsOptional()
+  @Matches(CLIENT_GUID_PATTERN, {
+    message: "clientGuid must be 1 to 64 letters, digits or -",
+  })
+  clientGuid?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The user's name for the email's greeting (ONE_TOUCH_LOGIN).",
+  })
+  @IsOptional()
+  @Length(1, 100, { message: "name must be 1 to 100 characters" })
+  name?: string;
+}
+
+@ArgsType()
+export class GenerateSmsOtpArgs {
+  @Field(() => SmsOtpType, { description: "What the OTP is for; says which arguments it needs." })
+  @IsIn(Object.values(SmsOtpType))
+  type!: SmsOtpTypeName;
+
+  @Field(() => String, { description: "The phone number the OTP goes to, in E.164 form." })
+  @Matches(PHONE_PATTERN, { message: `phone ${PHONE_MESSAGE}` })
+  phone!: string;
+
+  @Field(() => ID, { nullable: true, description: "The account's UID (ADD_PHONE)." })
+  @IsOptional()
+  @Matches(UID_PATTERN, { message: `uid ${UID_MESSAGE}` })
+  uid?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The user's name for the message (ONE_TOUCH_LOGIN).",
+  })
+  @IsOptional()
+  @Length(1, 100, { message: "name must be 1 to 100 characters" })
+  name?: string;
+}
+
+@ArgsType()
+export class GenerateSottArgs {
+  @Field(() => Int, {
+    defaultValue: 10,
+    description: `How long the SOTT is valid, in minutes (1 to ${MAX_SOTT_MINUTES}).`,
+  })
+  @Min(1, { message: `validFor must be 1 to ${MAX_SOTT_MINUTES} minutes` })
+  @Max(MAX_SOTT_MINUTES, { message: `validFor must be 1 to ${MAX_SOTT_MINUTES} minutes` })
+  validFor!: number;
+}
