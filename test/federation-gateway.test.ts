@@ -18,7 +18,11 @@ import { type Stack, startStack } from "./helpers/stack.js";
 import { authTokensEnv } from "./helpers/tokens.js";
 
 const READER = "tok-gateway-reader";
-const AUTH_TOKENS = authTokensEnv({ [READER]: { name: "reader", scopes: ["accounts:read"] } });
+const WRITER = "tok-gateway-writer";
+const AUTH_TOKENS = authTokensEnv({
+  [READER]: { name: "reader", scopes: ["accounts:read"] },
+  [WRITER]: { name: "writer", scopes: ["accounts:write"] },
+});
 
 interface GatewayContext {
   authorization?: string;
@@ -122,5 +126,11 @@ describe("Account Graph in an Apollo Federation 2 supergraph (@apollo/gateway in
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ order: { id: ORPHAN.id, total: 1, customer: null } });
     expect(await stack.calls()).toHaveLength(1);
+  });
+
+  it("forwards the caller's token: without accounts:read, FORBIDDEN and no upstream call", async () => {
+    const result = await run("{ orders { id customer { uid firstName } } }", `Bearer ${WRITER}`);
+    expect(result.errors?.map((e) => e.extensions?.code)).toContain("FORBIDDEN");
+    expect(await stack.calls()).toEqual([]);
   });
 });

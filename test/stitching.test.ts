@@ -26,6 +26,18 @@ const ORDERS_ROOT = {
   order: ({ id }: { id: string }) => ordersQuery.order(id),
 };
 
+/** The orders service, in process: graphql-js with root resolvers. */
+const ORDERS_SUBSCHEMA = {
+  schema: ORDERS_SCHEMA,
+  executor: (({ document, variables }) =>
+    execute({
+      schema: ORDERS_SCHEMA,
+      document,
+      variableValues: variables,
+      rootValue: ORDERS_ROOT,
+    })) as Executor,
+};
+
 interface GatewayContext {
   authorization: string;
 }
@@ -36,17 +48,7 @@ beforeAll(async () => {
   stack = await startStack({ env: { AUTH_TOKENS } });
   gateway = stitchSchemas({
     subschemas: [
-      {
-        schema: ORDERS_SCHEMA,
-        // The orders service, in process: graphql-js with root resolvers.
-        executor: (({ document, variables }) =>
-          execute({
-            schema: ORDERS_SCHEMA,
-            document,
-            variableValues: variables,
-            rootValue: ORDERS_ROOT,
-          })) as Executor,
-      },
+      ORDERS_SUBSCHEMA,
       // The README's config, as a gateway uses it.
       accountGraphSubschema({
         url: `${stack.url}/graphql`,
@@ -91,5 +93,26 @@ describe("Account Graph stitched with @graphql-tools/stitch (merged type Account
       },
     });
     expect(await stack.calls()).toHaveLength(1);
+  });
+
+  it("needs Account's fields nullable in its view: as declared, an unknown UID is an error", async () => {
+    const config = accountGraphSubschema({
+      url: `${stack.url}/graphql`,
+      sdl: SDL,
+      headers: () => ({ authorization: `Bearer ${READER}` }),
+    });
+    const declared = stitchSchemas({
+      subschemas: [
+        ORDERS_SUBSCHEMA,
+        { ...config, schema: buildSchema(SDL, { assumeValidSDL: true }) },
+      ],
+    });
+    const result = await execute({
+      schema: declared,
+      document: parse(`{ order(id: "${ORPHAN.id}") { id customer { uid roles } } }`),
+    });
+    expect(result.errors?.map((e) => e.message)).toEqual([
+      "Cannot return null for non-nullable field Account.roles.",
+    ]);
   });
 });
