@@ -3,9 +3,10 @@ import { validate } from "class-validator";
 import type { GraphQLSchema } from "graphql";
 import { ArgumentValidationError, buildSchema, type ValidatorFn } from "type-graphql";
 import { authChecker } from "./graphql/auth/auth-checker.js";
+import { toSubgraph } from "./graphql/federation/index.js";
 import { linkOriginProblems } from "./graphql/link-origins.js";
 import type { AnySection } from "./graphql/section.js";
-import { SECTIONS } from "./sections.js";
+import { entitiesOf, SECTIONS } from "./sections.js";
 
 /** Every resolver of a list of sections: the server and the schema script build from it. */
 export const resolversOf = (sections: readonly AnySection[] = SECTIONS) => {
@@ -50,13 +51,18 @@ const validateWith =
   };
 
 /**
- * The application schema. Bad input fails with BAD_USER_INPUT before any upstream call; a field
- * the caller has no scope for fails with FORBIDDEN before its resolver runs (authChecker).
+ * The application schema, an Apollo Federation 2 subgraph (`_service`, `_entities`, `@key` on
+ * the sections' entity types; see src/graphql/federation/). Bad input fails with BAD_USER_INPUT
+ * before any upstream call; a field the caller has no scope for fails with FORBIDDEN before its
+ * resolver runs (authChecker).
  */
-export const buildAppSchema = (options: SchemaOptions = {}): Promise<GraphQLSchema> =>
-  buildSchema({
-    resolvers: resolversOf(options.sections),
-    validateFn: validateWith(options.linkOrigins ?? new Set()),
-    authChecker,
-    authMode: "error",
-  });
+export const buildAppSchema = async (options: SchemaOptions = {}): Promise<GraphQLSchema> =>
+  toSubgraph(
+    await buildSchema({
+      resolvers: resolversOf(options.sections),
+      validateFn: validateWith(options.linkOrigins ?? new Set()),
+      authChecker,
+      authMode: "error",
+    }),
+    entitiesOf(options.sections),
+  );

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { accounts } from "./accounts/index.js";
 import type { ErrorRows } from "./errors.js";
+import { type EntityTypes, federationCosts } from "./graphql/federation/index.js";
 import type { CostTable } from "./graphql/limits/cost.js";
 import type { AnySection, ClientsOf, SlicesOf } from "./graphql/section.js";
 import type { ErrorTable } from "./graphql/upstream-errors.js";
@@ -38,9 +39,15 @@ export const errorTableOf = (list: readonly AnySection[] = SECTIONS): ErrorTable
 export const scopesOf = (list: readonly AnySection[] = SECTIONS): Record<string, string> =>
   merge(list, (s) => s.scopes);
 
-/** The merged cost table of a list of sections. */
-export const costsOf = (list: readonly AnySection[] = SECTIONS): CostTable =>
-  merge(list, (s) => s.costs);
+/** The entity types (Federation `@key`) of a list of sections, by type name. */
+export const entitiesOf = (list: readonly AnySection[] = SECTIONS): EntityTypes =>
+  merge(list, (s) => s.entities ?? {});
+
+/** The merged cost table of a list of sections, with `_entities` and `_service`. */
+export const costsOf = (list: readonly AnySection[] = SECTIONS): CostTable => ({
+  ...merge(list, (s) => s.costs),
+  ...federationCosts(entitiesOf(list)),
+});
 
 /** Object fields audited like mutations (secret reads), across a list of sections. */
 export const auditedReadsOf = (list: readonly AnySection[] = SECTIONS): ReadonlySet<string> =>

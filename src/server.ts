@@ -1,6 +1,9 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config.js";
@@ -13,6 +16,7 @@ import {
   stdoutAuditSink,
 } from "./graphql/audit.js";
 import { type Authenticate, createAuthenticator } from "./graphql/auth/authenticate.js";
+import { NoServiceSdl } from "./graphql/federation/index.js";
 import { createErrorFormatting } from "./graphql/format-error.js";
 import { createGraphQLHandler } from "./graphql/http-handler.js";
 import { createLimits, createRateLimitStore, type Limits } from "./graphql/limits/index.js";
@@ -87,6 +91,9 @@ const createApollo = (deps: ServerDeps): ApolloServer<AppContext> => {
   const audit = deps.audit;
   const plugins: ApolloServerPlugin<AppContext>[] = [
     ...limitPlugins,
+    // Apollo turns federated tracing on for a subgraph: resolver timings and unmasked errors
+    // for anyone who sends `apollo-federation-include-trace`. We report to no Apollo graph.
+    ApolloServerPluginInlineTraceDisabled(),
     ...(deps.ops ? [operationLogPlugin(deps.logger, deps.ops.metrics)] : []),
     deps.introspection
       ? withGraphiqlLinks(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
@@ -106,6 +113,10 @@ const createApollo = (deps: ServerDeps): ApolloServer<AppContext> => {
     schema: deps.schema,
     introspection: deps.introspection,
     ...limitOptions,
+    validationRules: [
+      ...limitOptions.validationRules,
+      ...(deps.introspection ? [] : [NoServiceSdl]),
+    ],
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGTERM/SIGINT: Apollo's own handler stops the server and re-raises the
     // signal, which kills the process before in-flight requests are answered.

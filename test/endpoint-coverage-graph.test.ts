@@ -9,6 +9,8 @@ import { buildAppSchema } from "../src/schema.js";
  * or says why not, and every coordinate named exists.
  */
 const SERVED = ["Accounts", "Account Security", "Multipurpose Tokens"];
+// Root fields that call no LoginRadius endpoint: federation's `_service` answers the schema itself.
+const NO_ENDPOINT = ["Query._service"];
 // Deliberately not in the graph, with the reason in the row.
 const NOT_EXPOSED = ["PUT /identity/v2/manage/account/{uid} {securityquestionanswer}"];
 
@@ -47,6 +49,6 @@ describe("the endpoint coverage table's GraphQL column", async () => {
     const roots = [schema.getQueryType(), schema.getMutationType()].flatMap((t) =>
       Object.keys(t?.getFields() ?? {}).map((f) => `${t?.name}.${f}`),
     );
-    expect(roots.filter((r) => !named.includes(r))).toEqual([]);
+    expect(roots.filter((r) => !named.includes(r) && !NO_ENDPOINT.includes(r))).toEqual([]);
   });
 });

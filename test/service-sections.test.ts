@@ -15,6 +15,12 @@ import { type Stack, startStack } from "./helpers/stack.js";
 // from src/sections.ts.
 const WITH_TOY = [...SECTIONS, toyService] as const;
 
+const entityScopesKnown = (table: unknown, scopes: Record<string, string>) =>
+  typeof table === "object" &&
+  table !== null &&
+  Object.keys(table).length > 0 &&
+  Object.values(table).every((scope) => String(scope) in scopes);
+
 describe("a service section added as a folder plus one line: the schema", async () => {
   const schema = await buildAppSchema({ sections: WITH_TOY });
   const roots = [schema.getQueryType(), schema.getMutationType()].flatMap((type) =>
@@ -31,7 +37,14 @@ describe("a service section added as a folder plus one line: the schema", async 
   it("gives every root field, across sections, a declared scope and a cost row", () => {
     const scopes = scopesOf(WITH_TOY);
     const costs = costsOf(WITH_TOY);
-    const unscoped = roots.filter(({ field }) => !(String(field.extensions.scope) in scopes));
+    // Federation's two root fields are guarded differently (src/graphql/federation/): `_entities`
+    // by each entity type's scope, `_service` like introspection; test/federation.test.ts.
+    const unscoped = roots.filter(
+      ({ field }) =>
+        !(String(field.extensions.scope) in scopes) &&
+        !(field.name === "_entities" && entityScopesKnown(field.extensions.scopes, scopes)) &&
+        field.name !== "_service",
+    );
     const uncosted = roots.filter(({ type, field }) => !(`${type}.${field.name}` in costs));
     expect(unscoped.map(({ field }) => field.name)).toEqual([]);
     expect(uncosted.map(({ field }) => field.name)).toEqual([]);

@@ -1,5 +1,5 @@
 import { DateTimeResolver, JSONObjectResolver } from "graphql-scalars";
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 
 @ObjectType({ description: "An email address on an account." })
 export class Email {
@@ -89,6 +89,8 @@ export class LockState {
 }
 
 @ObjectType({ description: "A LoginRadius user account (a profile in the Account API)." })
+// Other services' types (orders, tickets) refer to a customer by UID; see src/graphql/federation/.
+@Directive('@key(fields: "uid")')
 export class Account {
   @Field(() => ID, { description: "The account's unique ID in LoginRadius (UID)." })
   uid!: string;

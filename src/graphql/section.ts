@@ -1,6 +1,7 @@
 import type { ErrorRows } from "../errors.js";
 import type { LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
 import type { Caller } from "./caller.js";
+import type { EntityTypes } from "./federation/entity.js";
 import type { CostTable } from "./limits/cost.js";
 import type { BatchSizes } from "./selective-loader.js";
 import type { FieldRenames } from "./upstream-fields.js";
@@ -41,6 +42,11 @@ export interface Section<Name extends string = string, Client = unknown, Slice =
   readonly costs: CostTable;
   /** Object fields read as secrets (`Account.passwordHash`): audited like mutations. */
   readonly auditedReads: readonly string[];
+  /**
+   * Its types other services refer to by key (each also carries `@Directive('@key(...)')`):
+   * Federation's `_entities` and the cost table read them. Optional: most types have no key.
+   */
+  readonly entities?: EntityTypes;
 }
 
 /** Any section, whatever its client and slice (a list of sections is read through this). */
