@@ -1,17 +1,19 @@
 import "reflect-metadata";
 import { accounts } from "./accounts/index.js";
+import { customObjects } from "./custom-objects/index.js";
 import type { ErrorRows } from "./errors.js";
 import type { CostTable } from "./graphql/limits/cost.js";
 import type { AnySection, ClientsOf, SlicesOf } from "./graphql/section.js";
 import type { ErrorTable } from "./graphql/upstream-errors.js";
 import type { FieldRenames } from "./graphql/upstream-fields.js";
+import { roles } from "./roles/index.js";
 
 /**
  * The service's LoginRadius sections: the one list the schema, the context, the server, error
  * formatting, the scope and cost tables and the audit trail read. Adding a section is one line
  * here plus its own folder (see docs/adding-a-section.md).
  */
-export const SECTIONS = [accounts] as const;
+export const SECTIONS = [accounts, roles, customObjects] as const;
 
 export type Sections = typeof SECTIONS;
 
