@@ -201,7 +201,12 @@ describe("role assignment", () => {
 
   it.each([
     ["an unknown role", `assignAccountRoles(uid: "${GRACE}", roles: ["ghost"])`, "NOT_FOUND", 1047],
-    ["a role not held", `unassignAccountRoles(uid: "${GRACE}", roles: ["admin"])`, "NOT_FOUND", 1047],
+    [
+      "a role not held",
+      `unassignAccountRoles(uid: "${GRACE}", roles: ["admin"])`,
+      "NOT_FOUND",
+      1047,
+    ],
     ["an unknown account", 'assignAccountRoles(uid: "nobody", roles: ["admin"])', "NOT_FOUND", 938],
   ])("answers %s with its code", async (_, call, code, errorCode) => {
     const res = await stack.gql(`mutation { ${call} { uid } }`);
@@ -259,7 +264,10 @@ describe("role context mutations", () => {
       field: "contexts[0].expiresAt",
     });
     expect(await stack.calls()).toEqual([]);
-    const ghost = await stack.gql(UPSERT, { uid: ADA, contexts: [{ context: "x", roles: ["ghost"] }] });
+    const ghost = await stack.gql(UPSERT, {
+      uid: ADA,
+      contexts: [{ context: "x", roles: ["ghost"] }],
+    });
     expect(errorOf(ghost)).toEqual({ code: "NOT_FOUND", loginradius: { errorCode: 1047 } });
   });
 
@@ -282,7 +290,12 @@ describe("role context mutations", () => {
   });
 
   it.each([
-    ["a context the account lacks", `deleteAccountRoleContext(uid: "${ADA}", context: "apollo")`, 1133, "context"],
+    [
+      "a context the account lacks",
+      `deleteAccountRoleContext(uid: "${ADA}", context: "apollo")`,
+      1133,
+      "context",
+    ],
     [
       "a permission the context lacks",
       `removeAdditionalPermissionsFromRoleContext(uid: "${ADA}", context: "eu-tenant", permissions: ["nope"])`,
