@@ -98,7 +98,7 @@ describe("Account.roleContexts and accountsInRoleContext", () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.accountsByUids).toHaveLength(20);
     const counts: Record<string, number> = {};
-    for (const route of await routes()) counts[route] = (counts[route] ?? 0) + 1;
+    for (const route of await routes()) counts[String(route)] = (counts[String(route)] ?? 0) + 1;
     expect(counts).toEqual({
       "GET /identity/v2/manage/account/{uid}": 20,
       "GET /identity/v2/manage/account/{uid}/rolecontext": 20,

@@ -40,14 +40,19 @@ describe("the schema", async () => {
   });
 
   it("has the root fields the clients are promised", () => {
-    expect(Object.keys(schema.getQueryType()?.getFields() ?? {})).toEqual([
-      "accountByUid",
-      "accountByEmail",
-      "accountByPhone",
-      "accountByUserName",
-      "identitiesByEmail",
-      "accountsByUids",
-    ]);
+    expect(Object.keys(schema.getQueryType()?.getFields() ?? {}).sort()).toEqual(
+      [
+        "accountByUid",
+        "accountByEmail",
+        "accountByPhone",
+        "accountByUserName",
+        "identitiesByEmail",
+        "accountsByUids",
+        "roles",
+        "accountsInRoleContext",
+        "customObjectRecord",
+      ].sort(),
+    );
     expect(Object.keys(schema.getMutationType()?.getFields() ?? {}).sort()).toEqual(
       [
         "createAccount",
@@ -67,6 +72,19 @@ describe("the schema", async () => {
         "refreshAccessToken",
         "revokeRefreshToken",
         "revokeAllRefreshTokens",
+        "createRoles",
+        "deleteRole",
+        "addRolePermissions",
+        "removeRolePermissions",
+        "assignAccountRoles",
+        "unassignAccountRoles",
+        "upsertAccountRoleContexts",
+        "deleteAccountRoleContext",
+        "removeRolesFromRoleContext",
+        "removeAdditionalPermissionsFromRoleContext",
+        "createCustomObjectRecord",
+        "updateCustomObjectRecord",
+        "deleteCustomObjectRecord",
       ].sort(),
     );
   });

@@ -97,7 +97,13 @@ type AccountField = keyof typeof ACCOUNT_FIELDS;
  * Fields of `Account` resolved by their own upstream call (field resolvers): they need no
  * profile key. The schema test checks that every `Account` field is here or in ACCOUNT_FIELDS.
  */
-export const OWN_CALL_FIELDS = ["passwordHash", "privacyPolicyHistory"] as const;
+export const OWN_CALL_FIELDS = [
+  "passwordHash",
+  "privacyPolicyHistory",
+  // Added to Account by the Roles and Custom Objects sections' field resolvers.
+  "roleContexts",
+  "customObjects",
+] as const;
 
 /** The keys the loaders index by: every profile fetched carries them. */
 export const KEY_FIELDS = ["Uid", "Email", "PhoneId", "UserName"] as const satisfies WireKey[];
