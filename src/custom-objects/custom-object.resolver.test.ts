@@ -92,7 +92,9 @@ describe("custom objects in process", () => {
       loginradius: { errorCode: 1064 },
     });
   });
+});
 
+describe("custom object writes in process", () => {
   it("forgets the account's lists after a write and primes the written record", async () => {
     const { run, calls } = await start();
     const res = await run(`mutation {

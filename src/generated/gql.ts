@@ -14,11 +14,19 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation AddAddress($uid: ID!, $address: JSONObject!) {\n  createCustomObjectRecord(uid: $uid, objectName: \"addresses\", data: $address) {\n    id\n    createdAt\n    data\n  }\n}": typeof types.AddAddressDocument,
     "query FirstQuery {\n  accountByEmail(email: \"ada@example.com\") {\n    uid\n    fullName\n    primaryEmail\n    emailVerified\n    phone\n    roles\n    customFields\n    createdAt\n    lastLoginAt\n  }\n  sharing: identitiesByEmail(email: \"shared@example.com\") {\n    uid\n    provider\n    identities {\n      provider\n    }\n  }\n}": typeof types.FirstQueryDocument,
+    "mutation GrantRoleUntil($uid: ID!, $context: String!, $role: String!, $until: DateTime!) {\n  upsertAccountRoleContexts(\n    uid: $uid\n    contexts: [{context: $context, roles: [$role], expiresAt: $until}]\n  ) {\n    uid\n    account {\n      roles\n      roleContexts {\n        context\n        roles\n        expiresAt\n      }\n    }\n  }\n}": typeof types.GrantRoleUntilDocument,
+    "query RolesInTenant($context: String!) {\n  roles {\n    name\n    permissions\n  }\n  accountsInRoleContext(context: $context) {\n    uid\n    fullName\n    emails\n    roleContext {\n      roles\n      additionalPermissions\n      expiresAt\n      expired\n    }\n  }\n}": typeof types.RolesInTenantDocument,
+    "query SavedAddresses($email: String!) {\n  accountByEmail(email: $email) {\n    uid\n    fullName\n    customObjects(objectName: \"addresses\") {\n      id\n      modifiedAt\n      data\n    }\n  }\n}": typeof types.SavedAddressesDocument,
     "mutation UpdateAccount($uid: ID!, $input: UpdateAccountInput!, $nullSupport: Boolean) {\n  updateAccount(uid: $uid, input: $input, nullSupport: $nullSupport) {\n    uid\n    firstName\n    lastName\n    customFields\n    modifiedAt\n  }\n}": typeof types.UpdateAccountDocument,
 };
 const documents: Documents = {
+    "mutation AddAddress($uid: ID!, $address: JSONObject!) {\n  createCustomObjectRecord(uid: $uid, objectName: \"addresses\", data: $address) {\n    id\n    createdAt\n    data\n  }\n}": types.AddAddressDocument,
     "query FirstQuery {\n  accountByEmail(email: \"ada@example.com\") {\n    uid\n    fullName\n    primaryEmail\n    emailVerified\n    phone\n    roles\n    customFields\n    createdAt\n    lastLoginAt\n  }\n  sharing: identitiesByEmail(email: \"shared@example.com\") {\n    uid\n    provider\n    identities {\n      provider\n    }\n  }\n}": types.FirstQueryDocument,
+    "mutation GrantRoleUntil($uid: ID!, $context: String!, $role: String!, $until: DateTime!) {\n  upsertAccountRoleContexts(\n    uid: $uid\n    contexts: [{context: $context, roles: [$role], expiresAt: $until}]\n  ) {\n    uid\n    account {\n      roles\n      roleContexts {\n        context\n        roles\n        expiresAt\n      }\n    }\n  }\n}": types.GrantRoleUntilDocument,
+    "query RolesInTenant($context: String!) {\n  roles {\n    name\n    permissions\n  }\n  accountsInRoleContext(context: $context) {\n    uid\n    fullName\n    emails\n    roleContext {\n      roles\n      additionalPermissions\n      expiresAt\n      expired\n    }\n  }\n}": types.RolesInTenantDocument,
+    "query SavedAddresses($email: String!) {\n  accountByEmail(email: $email) {\n    uid\n    fullName\n    customObjects(objectName: \"addresses\") {\n      id\n      modifiedAt\n      data\n    }\n  }\n}": types.SavedAddressesDocument,
     "mutation UpdateAccount($uid: ID!, $input: UpdateAccountInput!, $nullSupport: Boolean) {\n  updateAccount(uid: $uid, input: $input, nullSupport: $nullSupport) {\n    uid\n    firstName\n    lastName\n    customFields\n    modifiedAt\n  }\n}": types.UpdateAccountDocument,
 };
 
@@ -39,7 +47,23 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation AddAddress($uid: ID!, $address: JSONObject!) {\n  createCustomObjectRecord(uid: $uid, objectName: \"addresses\", data: $address) {\n    id\n    createdAt\n    data\n  }\n}"): (typeof documents)["mutation AddAddress($uid: ID!, $address: JSONObject!) {\n  createCustomObjectRecord(uid: $uid, objectName: \"addresses\", data: $address) {\n    id\n    createdAt\n    data\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query FirstQuery {\n  accountByEmail(email: \"ada@example.com\") {\n    uid\n    fullName\n    primaryEmail\n    emailVerified\n    phone\n    roles\n    customFields\n    createdAt\n    lastLoginAt\n  }\n  sharing: identitiesByEmail(email: \"shared@example.com\") {\n    uid\n    provider\n    identities {\n      provider\n    }\n  }\n}"): (typeof documents)["query FirstQuery {\n  accountByEmail(email: \"ada@example.com\") {\n    uid\n    fullName\n    primaryEmail\n    emailVerified\n    phone\n    roles\n    customFields\n    createdAt\n    lastLoginAt\n  }\n  sharing: identitiesByEmail(email: \"shared@example.com\") {\n    uid\n    provider\n    identities {\n      provider\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation GrantRoleUntil($uid: ID!, $context: String!, $role: String!, $until: DateTime!) {\n  upsertAccountRoleContexts(\n    uid: $uid\n    contexts: [{context: $context, roles: [$role], expiresAt: $until}]\n  ) {\n    uid\n    account {\n      roles\n      roleContexts {\n        context\n        roles\n        expiresAt\n      }\n    }\n  }\n}"): (typeof documents)["mutation GrantRoleUntil($uid: ID!, $context: String!, $role: String!, $until: DateTime!) {\n  upsertAccountRoleContexts(\n    uid: $uid\n    contexts: [{context: $context, roles: [$role], expiresAt: $until}]\n  ) {\n    uid\n    account {\n      roles\n      roleContexts {\n        context\n        roles\n        expiresAt\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RolesInTenant($context: String!) {\n  roles {\n    name\n    permissions\n  }\n  accountsInRoleContext(context: $context) {\n    uid\n    fullName\n    emails\n    roleContext {\n      roles\n      additionalPermissions\n      expiresAt\n      expired\n    }\n  }\n}"): (typeof documents)["query RolesInTenant($context: String!) {\n  roles {\n    name\n    permissions\n  }\n  accountsInRoleContext(context: $context) {\n    uid\n    fullName\n    emails\n    roleContext {\n      roles\n      additionalPermissions\n      expiresAt\n      expired\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SavedAddresses($email: String!) {\n  accountByEmail(email: $email) {\n    uid\n    fullName\n    customObjects(objectName: \"addresses\") {\n      id\n      modifiedAt\n      data\n    }\n  }\n}"): (typeof documents)["query SavedAddresses($email: String!) {\n  accountByEmail(email: $email) {\n    uid\n    fullName\n    customObjects(objectName: \"addresses\") {\n      id\n      modifiedAt\n      data\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

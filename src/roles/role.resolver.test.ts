@@ -80,7 +80,9 @@ describe("roles in process", () => {
       "roleContexts nobody",
     ]);
   });
+});
 
+describe("role writes in process", () => {
   it("primes the contexts with the upsert's answer and sends the documented expiry form", async () => {
     const { run, calls } = await start();
     const res = await run(`mutation {
@@ -105,7 +107,9 @@ describe("roles in process", () => {
     expect(res.data.b.account.roles).toEqual(["editor", "admin", "viewer"]);
     expect(calls.filter((c) => c.startsWith("getByUid"))).toHaveLength(2);
   });
+});
 
+describe("role input checks and errors in process", () => {
   it.each([
     ['createRoles(roles: [{ name: "a b" }]) { name }', "roles[0].name"],
     [
