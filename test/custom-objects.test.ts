@@ -92,6 +92,13 @@ describe("Account.customObjects and customObjectRecord", () => {
       expect(errorOf(res)?.code, query).toBe("BAD_USER_INPUT");
     }
     expect(await stack.calls()).toEqual([]);
+    const field = await stack.gql(
+      `{ accountByUid(uid: "${ADA}") { uid customObjects(objectName: "a/b") { id } } }`,
+    );
+    expect(errorOf(field)).toMatchObject({ code: "BAD_USER_INPUT", field: "objectName" });
+    expect((await stack.calls()).map((c) => c.route)).toEqual([
+      "GET /identity/v2/manage/account/{uid}",
+    ]);
   });
 });
 

@@ -1,6 +1,5 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { Account } from "../accounts/account.type.js";
-import { ObjectNameArgs, RecordArgs } from "./custom-object.args.js";
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { RecordArgs } from "./custom-object.args.js";
 import { toRecord } from "./custom-object.mapper.js";
 import type { CustomObjectsContext } from "./custom-object.repository.js";
 import { Scope } from "./custom-object.scopes.js";
@@ -21,23 +20,5 @@ export class CustomObjectQueryResolver {
   ): Promise<CustomObjectRecord | null> {
     const record = await ctx.customObjects.get(uid, objectName, recordId);
     return record ? toRecord(uid, objectName, record) : null;
-  }
-}
-
-/** `Account.customObjects(objectName)`: one upstream call per account and object name. */
-@Resolver(() => Account)
-export class AccountCustomObjectsResolver {
-  @FieldResolver(() => [CustomObjectRecord], {
-    description:
-      "The account's records of one custom object, oldest first. Costs one upstream call per account and object name.",
-  })
-  @Scope("customobjects:read")
-  async customObjects(
-    @Root() account: Account,
-    @Args(() => ObjectNameArgs) { objectName }: ObjectNameArgs,
-    @Ctx() ctx: CustomObjectsContext,
-  ): Promise<CustomObjectRecord[]> {
-    const records = await ctx.customObjects.list(account.uid, objectName);
-    return records.map((r) => toRecord(account.uid, objectName, r));
   }
 }

@@ -1,11 +1,9 @@
 import type { Section } from "../graphql/section.js";
 import { CUSTOM_OBJECT_COSTS } from "./custom-object.costs.js";
 import { CUSTOM_OBJECT_ERROR_ROWS, CUSTOM_OBJECT_FIELD_RENAMES } from "./custom-object.errors.js";
+import { AccountCustomObjectsResolver } from "./custom-object.field.resolver.js";
 import { CustomObjectMutationResolver } from "./custom-object.mutation.resolver.js";
-import {
-  AccountCustomObjectsResolver,
-  CustomObjectQueryResolver,
-} from "./custom-object.query.resolver.js";
+import { CustomObjectQueryResolver } from "./custom-object.query.resolver.js";
 import { CustomObjectRepository, type CustomObjectsSlice } from "./custom-object.repository.js";
 import { CUSTOM_OBJECT_SCOPES } from "./custom-object.scopes.js";
 import { type CustomObjectsClient, createCustomObjectsClient } from "./custom-objects.client.js";

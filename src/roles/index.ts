@@ -1,8 +1,9 @@
 import type { Section } from "../graphql/section.js";
 import { ROLE_COSTS } from "./role.costs.js";
 import { ROLE_ERROR_ROWS, ROLE_FIELD_RENAMES } from "./role.errors.js";
+import { AccountRoleContextsResolver } from "./role.field.resolver.js";
 import { RoleMutationResolver } from "./role.mutation.resolver.js";
-import { AccountRoleContextsResolver, RoleQueryResolver } from "./role.query.resolver.js";
+import { RoleQueryResolver } from "./role.query.resolver.js";
 import { RoleRepository, type RolesSlice } from "./role.repository.js";
 import { ROLE_SCOPES } from "./role.scopes.js";
 import { createRolesClient, type RolesClient } from "./roles.client.js";

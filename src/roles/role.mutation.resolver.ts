@@ -19,7 +19,7 @@ import { DeleteRolePayload, Role } from "./role.type.js";
 /** Role assignment changes the profile's `Roles`, so these also need the Accounts slice. */
 type Context = RolesContext & AccountsContext;
 
-const DONE = (uid: string): AccountActionPayload => ({ uid });
+const actedOn = (uid: string): AccountActionPayload => ({ uid });
 
 /**
  * The roles mutations: arguments -> repository (which forgets what each write changed) ->
@@ -78,7 +78,7 @@ export class RoleMutationResolver {
   ) {
     await ctx.roles.assignRoles(uid, roles);
     ctx.accounts.forget(uid);
-    return DONE(uid);
+    return actedOn(uid);
   }
 
   @Mutation(() => AccountActionPayload, {
@@ -92,7 +92,7 @@ export class RoleMutationResolver {
   ) {
     await ctx.roles.unassignRoles(uid, roles);
     ctx.accounts.forget(uid);
-    return DONE(uid);
+    return actedOn(uid);
   }
 
   @Mutation(() => AccountActionPayload, {
@@ -105,7 +105,7 @@ export class RoleMutationResolver {
     @Ctx() ctx: Context,
   ) {
     await ctx.roles.upsertRoleContexts(uid, contexts.map(toWireRoleContext));
-    return DONE(uid);
+    return actedOn(uid);
   }
 
   @Mutation(() => AccountActionPayload, { description: "Deletes one role context of the account." })
@@ -115,7 +115,7 @@ export class RoleMutationResolver {
     @Ctx() ctx: Context,
   ) {
     await ctx.roles.deleteRoleContext(uid, context);
-    return DONE(uid);
+    return actedOn(uid);
   }
 
   @Mutation(() => AccountActionPayload, {
@@ -128,7 +128,7 @@ export class RoleMutationResolver {
     @Ctx() ctx: Context,
   ) {
     await ctx.roles.removeRolesFromContext(uid, context, roles);
-    return DONE(uid);
+    return actedOn(uid);
   }
 
   @Mutation(() => AccountActionPayload, {
@@ -141,6 +141,6 @@ export class RoleMutationResolver {
     @Ctx() ctx: Context,
   ) {
     await ctx.roles.removePermissionsFromContext(uid, context, permissions);
-    return DONE(uid);
+    return actedOn(uid);
   }
 }

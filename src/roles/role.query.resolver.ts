@@ -1,10 +1,9 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { Account } from "../accounts/account.type.js";
+import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { ContextArgs } from "./role.args.js";
-import { toRole, toRoleContext, toRoleContextMember } from "./role.mapper.js";
+import { toRole, toRoleContextMember } from "./role.mapper.js";
 import type { RolesContext } from "./role.repository.js";
 import { Scope } from "./role.scopes.js";
-import { Role, RoleContext, RoleContextMember } from "./role.type.js";
+import { Role, RoleContextMember } from "./role.type.js";
 
 /** The roles queries: arguments -> repository (the request's loaders) -> mapper. */
 @Resolver()
@@ -29,19 +28,5 @@ export class RoleQueryResolver {
   ): Promise<RoleContextMember[]> {
     const members = await ctx.roles.accountsInRoleContext(context);
     return members.map((m) => toRoleContextMember(context, m));
-  }
-}
-
-/** `Account.roleContexts`: its own upstream call, once per account per request. */
-@Resolver(() => Account)
-export class AccountRoleContextsResolver {
-  @FieldResolver(() => [RoleContext], {
-    description:
-      "The account's role contexts (roles held within a tenant or project). Costs one upstream call per account.",
-  })
-  @Scope("roles:read")
-  async roleContexts(@Root() account: Account, @Ctx() ctx: RolesContext): Promise<RoleContext[]> {
-    const now = new Date();
-    return (await ctx.roles.roleContexts(account.uid)).map((c) => toRoleContext(c, now));
   }
 }
