@@ -107,6 +107,22 @@ describe("Account.roleContexts and accountsInRoleContext", () => {
   });
 });
 
+describe("the cost limit counts these fields as they call", () => {
+  it("refuses 40 accounts' profiles, contexts and addresses (120 > 100) before any call", async () => {
+    const uids = demoAccounts(60)
+      .slice(0, 40)
+      .map((a) => a.Uid);
+    const res = await stack.gql(
+      `query($uids: [ID!]!) { accountsByUids(uids: $uids) {
+        roleContexts { context } customObjects(objectName: "addresses") { id }
+      } }`,
+      { uids },
+    );
+    expect(errorOf(res)).toMatchObject({ code: "COST_LIMIT_EXCEEDED", cost: 120, limit: 100 });
+    expect(await stack.calls()).toEqual([]);
+  });
+});
+
 describe("role catalogue mutations", () => {
   it("creates roles, then lists them in the same request", async () => {
     const res = await stack.gql(`mutation {
