@@ -30,15 +30,26 @@ export const connectSections =
     return Object.fromEntries(sections.map((s) => [s.name, s.createClient(http, bound)]));
   };
 
+/** A client for a section a test gave no double for: any use of it fails loudly. */
+const absentClient = (section: string): unknown =>
+  new Proxy(
+    {},
+    {
+      get: (_, method) => () =>
+        Promise.reject(new Error(`no test double given for ${section}.${String(method)}`)),
+    },
+  );
+
 /**
- * A Connect that always answers with the given clients (test doubles). A section left out gets
- * no client: a test of one section need not build doubles of the others, and any call into a
- * section it left out fails.
+ * A Connect that always answers with the given clients (test doubles); a section left out gets
+ * a client whose every method fails, so a test names only the sections it exercises.
  */
 export const connectDoubles =
-  (clients: Partial<SectionClients>): Connect =>
-  () =>
-    clients;
+  (clients: Partial<SectionClients>, sections: readonly AnySection[] = SECTIONS): Connect =>
+  () => ({
+    ...Object.fromEntries(sections.map((s) => [s.name, absentClient(s.name)])),
+    ...clients,
+  });
 
 export interface ContextOptions {
   requestId?: string;

@@ -1,11 +1,13 @@
 import "reflect-metadata";
 import { accounts } from "./accounts/index.js";
+import { customObjects } from "./custom-objects/index.js";
 import type { ErrorRows } from "./errors.js";
 import { type EntityTypes, federationCosts } from "./graphql/federation/index.js";
 import type { CostTable } from "./graphql/limits/cost.js";
 import type { AnySection, ClientsOf, SlicesOf } from "./graphql/section.js";
 import type { ErrorTable } from "./graphql/upstream-errors.js";
 import type { FieldRenames } from "./graphql/upstream-fields.js";
+import { roles } from "./roles/index.js";
 import { security } from "./security/index.js";
 import { tokens } from "./tokens/index.js";
 
@@ -14,7 +16,7 @@ import { tokens } from "./tokens/index.js";
  * formatting, the scope and cost tables and the audit trail read. Adding a section is one line
  * here plus its own folder (see docs/adding-a-section.md).
  */
-export const SECTIONS = [accounts, security, tokens] as const;
+export const SECTIONS = [accounts, roles, customObjects, security, tokens] as const;
 
 export type Sections = typeof SECTIONS;
 

@@ -1,19 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoReauthToken } from "../src/emulator/security/seed.js";
 import {
+  AddAddressDocument,
   CheckStepUpDocument,
   FirstQueryDocument,
+  GrantRoleUntilDocument,
   MintSottDocument,
   RemovePasskeyDocument,
   ResetAuthenticatorDocument,
   ResetBackupCodesDocument,
+  RolesInTenantDocument,
+  SavedAddressesDocument,
   SecurityOverviewDocument,
   SendLoginCodeDocument,
   SendPasswordlessLinkDocument,
   UnlockAccountDocument,
   UpdateAccountDocument,
 } from "../src/generated/graphql.js";
-import { ADA, KATHERINE, LINUS, LINUS_SOCIAL, MARGARET } from "./helpers/emulator.js";
+import { ADA, ALAN, GRACE, KATHERINE, LINUS, LINUS_SOCIAL, MARGARET } from "./helpers/emulator.js";
 import { type Stack, startStack } from "./helpers/stack.js";
 import { runTyped } from "./helpers/typed.js";
 
@@ -95,5 +99,41 @@ describe("examples/", () => {
     expect(link.data?.generateEmailToken.expiresAt).toBeTruthy();
     const sott = await runTyped(stack, MintSottDocument, { minutes: 15 });
     expect(sott.data?.generateSott.sott).toContain("*");
+  });
+
+  it("roles-in-tenant.graphql lists the EU tenant's members and the roles", async () => {
+    const res = await runTyped(stack, RolesInTenantDocument, { context: "eu-tenant" });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.roles.find((r) => r.name === "viewer")?.permissions).toEqual(["content:read"]);
+    const alan = res.data?.accountsInRoleContext.find((m) => m.uid === ALAN);
+    expect(alan?.roleContext).toMatchObject({ roles: ["viewer"], expired: true });
+  });
+
+  it("grant-role-until.graphql gives a role within a context until a time", async () => {
+    const until = "2031-01-03T17:00:00.000Z";
+    const res = await runTyped(stack, GrantRoleUntilDocument, {
+      uid: GRACE,
+      context: "billing-desk",
+      role: "billing",
+      until,
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.upsertAccountRoleContexts.account?.roleContexts).toContainEqual({
+      context: "billing-desk",
+      roles: ["billing"],
+      expiresAt: until,
+    });
+  });
+
+  it("saved-addresses.graphql and add-address.graphql read and add an address", async () => {
+    const added = await runTyped(stack, AddAddressDocument, {
+      uid: ADA,
+      address: { label: "holiday", city: "Nice", country: "FR" },
+    });
+    expect(added.errors).toBeUndefined();
+    const res = await runTyped(stack, SavedAddressesDocument, { email: "ada@example.com" });
+    expect(res.errors).toBeUndefined();
+    const labels = res.data?.accountByEmail?.customObjects.map((r) => r.data.label);
+    expect(labels).toEqual(["home", "work", "holiday"]);
   });
 });

@@ -45,16 +45,21 @@ describe("the schema", async () => {
   });
 
   it("has the root fields the clients are promised", () => {
-    expect(Object.keys(schema.getQueryType()?.getFields() ?? {})).toEqual([
-      "accountByUid",
-      "accountByEmail",
-      "accountByPhone",
-      "accountByUserName",
-      "identitiesByEmail",
-      "accountsByUids",
-      "_entities",
-      "_service",
-    ]);
+    expect(Object.keys(schema.getQueryType()?.getFields() ?? {}).sort()).toEqual(
+      [
+        "accountByUid",
+        "accountByEmail",
+        "accountByPhone",
+        "accountByUserName",
+        "identitiesByEmail",
+        "accountsByUids",
+        "roles",
+        "accountsInRoleContext",
+        "customObjectRecord",
+        "_entities",
+        "_service",
+      ].sort(),
+    );
     expect(Object.keys(schema.getMutationType()?.getFields() ?? {}).sort()).toEqual(
       [
         "createAccount",
@@ -84,6 +89,19 @@ describe("the schema", async () => {
         "generateEmailToken",
         "generateSmsOtp",
         "generateSott",
+        "createRoles",
+        "deleteRole",
+        "addRolePermissions",
+        "removeRolePermissions",
+        "assignAccountRoles",
+        "unassignAccountRoles",
+        "upsertAccountRoleContexts",
+        "deleteAccountRoleContext",
+        "removeRolesFromRoleContext",
+        "removeAdditionalPermissionsFromRoleContext",
+        "createCustomObjectRecord",
+        "updateCustomObjectRecord",
+        "deleteCustomObjectRecord",
       ].sort(),
     );
   });

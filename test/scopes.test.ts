@@ -5,7 +5,7 @@ import { buildAppSchema } from "../src/schema.js";
 import { SCOPE_NAMES } from "../src/sections.js";
 import { ADA, GRACE } from "./helpers/emulator.js";
 import { type Stack, startStack } from "./helpers/stack.js";
-import { authTokensEnv } from "./helpers/tokens.js";
+import { authTokensEnv, sha256Hex } from "./helpers/tokens.js";
 
 interface FieldCase {
   field: string;
@@ -181,6 +181,89 @@ const CASES: FieldCase[] = [
     'mutation { generateSmsOtp(type: FORGOT_PASSWORD, phone: "+14155550101") { expiresAt } }',
   ),
   q("generateSott", "accounts:credentials", "mutation { generateSott { expiresAt } }"),
+  q("roles", "roles:read", "{ roles { name } }"),
+  q(
+    "accountsInRoleContext",
+    "roles:read",
+    '{ accountsInRoleContext(context: "eu-tenant") { uid } }',
+  ),
+  q(
+    "roleContexts",
+    "roles:read",
+    `{ accountByUid(uid: "${ADA}") { uid roleContexts { context } } }`,
+    {
+      also: ["accounts:read"],
+      baseline: 1,
+    },
+  ),
+  q("createRoles", "roles:write", 'mutation { createRoles(roles: [{ name: "scoped" }]) { name } }'),
+  q("deleteRole", "roles:write", 'mutation { deleteRole(name: "billing") { deleted } }'),
+  q(
+    "addRolePermissions",
+    "roles:write",
+    'mutation { addRolePermissions(name: "viewer", permissions: ["p"]) { name } }',
+  ),
+  q(
+    "removeRolePermissions",
+    "roles:write",
+    'mutation { removeRolePermissions(name: "viewer", permissions: ["content:read"]) { name } }',
+  ),
+  q(
+    "assignAccountRoles",
+    "roles:write",
+    `mutation { assignAccountRoles(uid: "${GRACE}", roles: ["billing"]) { uid } }`,
+  ),
+  q(
+    "unassignAccountRoles",
+    "roles:write",
+    `mutation { unassignAccountRoles(uid: "${GRACE}", roles: ["editor"]) { uid } }`,
+  ),
+  q(
+    "upsertAccountRoleContexts",
+    "roles:write",
+    `mutation { upsertAccountRoleContexts(uid: "${ADA}", contexts: [{ context: "x", roles: [] }]) { uid } }`,
+  ),
+  q(
+    "deleteAccountRoleContext",
+    "roles:write",
+    `mutation { deleteAccountRoleContext(uid: "${ADA}", context: "eu-tenant") { uid } }`,
+  ),
+  q(
+    "removeRolesFromRoleContext",
+    "roles:write",
+    `mutation { removeRolesFromRoleContext(uid: "${ADA}", context: "eu-tenant", roles: ["editor"]) { uid } }`,
+  ),
+  q(
+    "removeAdditionalPermissionsFromRoleContext",
+    "roles:write",
+    `mutation { removeAdditionalPermissionsFromRoleContext(uid: "${ADA}", context: "eu-tenant", permissions: ["export:csv"]) { uid } }`,
+  ),
+  q(
+    "customObjectRecord",
+    "customobjects:read",
+    `{ customObjectRecord(uid: "${ADA}", objectName: "addresses", recordId: "abc") { id } }`,
+  ),
+  q(
+    "customObjects",
+    "customobjects:read",
+    `{ accountByUid(uid: "${ADA}") { uid customObjects(objectName: "addresses") { id } } }`,
+    { also: ["accounts:read"], baseline: 1 },
+  ),
+  q(
+    "createCustomObjectRecord",
+    "customobjects:write",
+    `mutation { createCustomObjectRecord(uid: "${ADA}", objectName: "addresses", data: {}) { id } }`,
+  ),
+  q(
+    "updateCustomObjectRecord",
+    "customobjects:write",
+    `mutation { updateCustomObjectRecord(uid: "${ADA}", objectName: "addresses", recordId: "abc", data: {}, mode: MERGE) { id } }`,
+  ),
+  q(
+    "deleteCustomObjectRecord",
+    "customobjects:write",
+    `mutation { deleteCustomObjectRecord(uid: "${ADA}", objectName: "addresses", recordId: "abc") { deleted } }`,
+  ),
 ];
 
 /** The clear token of a caller holding exactly these scopes. */
@@ -194,8 +277,11 @@ for (const c of CASES) {
 }
 const AUTH_TOKENS = authTokensEnv(
   Object.fromEntries(
-    // Names are capped at 100 characters; the clear token is what tells the sets apart.
-    scopeSets.map((scopes) => [tokenFor(scopes), { name: tokenFor(scopes).slice(0, 100), scopes }]),
+    // Caller names are at most 100 characters: a short digest of the token names each one.
+    scopeSets.map((scopes) => [
+      tokenFor(scopes),
+      { name: `caller-${sha256Hex(tokenFor(scopes)).slice(0, 16)}`, scopes },
+    ]),
   ),
 );
 
@@ -244,6 +330,8 @@ describe("the scope table", async () => {
     expect(account.getFields().backupCodes?.extensions.scope).toBe("accounts:credentials");
     expect(account.getFields().passkeys?.extensions.scope).toBe("accounts:security");
     expect(account.getFields().consentLogs?.extensions.scope).toBe("accounts:security");
+    expect(account.getFields().roleContexts?.extensions.scope).toBe("roles:read");
+    expect(account.getFields().customObjects?.extensions.scope).toBe("customobjects:read");
   });
 });
 

@@ -109,9 +109,12 @@ type AccountField = keyof typeof ACCOUNT_FIELDS;
 export const OWN_CALL_FIELDS = [
   "passwordHash",
   "privacyPolicyHistory",
+  // Added to Account by other sections' field resolvers (each its own upstream call).
   "backupCodes",
   "passkeys",
   "consentLogs",
+  "roleContexts",
+  "customObjects",
 ] as const;
 
 /** The keys the loaders index by: every profile fetched carries them. */

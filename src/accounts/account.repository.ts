@@ -143,6 +143,14 @@ export class AccountRepository {
   }
 
   /**
+   * Another section's write changed this account's profile (role assignment writes `Roles`):
+   * nothing cached about it may be served again in this request.
+   */
+  forget(uid: string): void {
+    this.loaders.forget(uid);
+  }
+
+  /**
    * A write that answers with the profile, asked for the selection's keys: that fresh profile
    * becomes what the request knows of the account.
    */

@@ -35,6 +35,16 @@ describe("operationCost", () => {
     ).toBe(2);
   });
 
+  it("counts a per-parent field once per parent and per distinguishing argument", () => {
+    const q = `query($u: [ID!]!) { accountsByUids(uids: $u) {
+      roleContexts { context } again: roleContexts { roles }
+      a: customObjects(objectName: "addresses") { id } b: customObjects(objectName: "addresses") { id }
+      o: customObjects(objectName: "orders") { id }
+    } roles { name } r2: roles { name } }`;
+    // 2 profiles + 2 role-context reads + 2 x 2 object lists + 1 role list.
+    expect(cost(q, { u: ["a", "b"] }).upstreamCalls).toBe(9);
+  });
+
   it("assumes five identities when the list length is unknown", () => {
     expect(
       cost('{ identitiesByEmail(email: "a@example.com") { passwordHash } }').upstreamCalls,

@@ -34,6 +34,11 @@ export interface FieldCost {
   loaderKeys?: (args: FieldArgs) => readonly string[];
   /** One call per distinct parent object, shared like a loader keyed by the parent (UID). */
   perParent?: boolean;
+  /**
+   * With `perParent`: arguments that make a different call on the same parent (a custom
+   * object's name), so aliases with other values are counted apart.
+   */
+  perParentArgs?: readonly string[];
   /** Items a list answer is assumed to hold when the arguments do not tell. */
   assumedItems?: number;
   /** What the field sends or mints (email, SMS, token): counts against MAX_SIDE_EFFECTS. */
@@ -117,7 +122,11 @@ const walk = (
     let items = parents.map((p) => `${p}/${responseKey}`);
     if (rule) {
       if (rule.loaderKeys) items = [...rule.loaderKeys(argsOf(def, node, w.variables))];
-      else if (rule.perParent) items = parents.map((p) => `${coordinate}@${p}`);
+      else if (rule.perParent) {
+        const args = rule.perParentArgs ? argsOf(def, node, w.variables) : {};
+        const which = (rule.perParentArgs ?? []).map((a) => JSON.stringify(args[a])).join(",");
+        items = parents.map((p) => `${coordinate}(${which})@${p}`);
+      }
       for (const key of items) {
         w.calls.add(key);
         if (rule.sideEffect) w.sideEffects.add(key);

@@ -1,0 +1,25 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Account } from "../accounts/account.type.js";
+import { ObjectNameArgs } from "./custom-object.args.js";
+import { toRecord } from "./custom-object.mapper.js";
+import type { CustomObjectsContext } from "./custom-object.repository.js";
+import { Scope } from "./custom-object.scopes.js";
+import { CustomObjectRecord } from "./custom-object.type.js";
+
+/** `Account.customObjects(objectName)`: one upstream call per account and object name. */
+@Resolver(() => Account)
+export class AccountCustomObjectsResolver {
+  @FieldResolver(() => [CustomObjectRecord], {
+    description:
+      "The account's records of one custom object, oldest first. Costs one upstream call per account and object name.",
+  })
+  @Scope("customobjects:read")
+  async customObjects(
+    @Root() account: Account,
+    @Args(() => ObjectNameArgs) { objectName }: ObjectNameArgs,
+    @Ctx() ctx: CustomObjectsContext,
+  ): Promise<CustomObjectRecord[]> {
+    const records = await ctx.customObjects.list(account.uid, objectName);
+    return records.map((r) => toRecord(account.uid, objectName, r));
+  }
+}

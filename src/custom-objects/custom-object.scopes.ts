@@ -1,0 +1,15 @@
+import { RequireScope } from "../graphql/auth/require-scope.js";
+
+/**
+ * The Account Custom Object section's scopes. Every root field and `Account.customObjects`
+ * names one with `@Scope`; test/scopes.test.ts fails when one does not.
+ */
+export const CUSTOM_OBJECT_SCOPES = {
+  "customobjects:read": "Read accounts' custom object records (addresses, preferences...).",
+  "customobjects:write": "Create, update and delete accounts' custom object records.",
+} as const;
+
+export type CustomObjectScope = keyof typeof CUSTOM_OBJECT_SCOPES;
+
+/** `@RequireScope` limited to this section's scopes, so a misspelt one is a type error. */
+export const Scope = (scope: CustomObjectScope) => RequireScope(scope);

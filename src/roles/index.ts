@@ -1,0 +1,24 @@
+import type { Section } from "../graphql/section.js";
+import { ROLE_COSTS } from "./role.costs.js";
+import { ROLE_ERROR_ROWS, ROLE_FIELD_RENAMES } from "./role.errors.js";
+import { AccountRoleContextsResolver } from "./role.field.resolver.js";
+import { RoleMutationResolver } from "./role.mutation.resolver.js";
+import { RoleQueryResolver } from "./role.query.resolver.js";
+import { RoleRepository, type RolesSlice } from "./role.repository.js";
+import { ROLE_SCOPES } from "./role.scopes.js";
+import { createRolesClient, type RolesClient } from "./roles.client.js";
+
+/** The Roles Management section: what src/sections.ts lists. */
+export const roles = {
+  name: "roles",
+  resolvers: [RoleQueryResolver, AccountRoleContextsResolver, RoleMutationResolver],
+  createClient: createRolesClient,
+  createSlice: (client: RolesClient, batchSizes) => ({
+    roles: new RoleRepository(client, batchSizes),
+  }),
+  errorRows: ROLE_ERROR_ROWS,
+  fieldRenames: ROLE_FIELD_RENAMES,
+  scopes: ROLE_SCOPES,
+  costs: ROLE_COSTS,
+  auditedReads: [],
+} as const satisfies Section<"roles", RolesClient, RolesSlice>;

@@ -1,0 +1,27 @@
+import { ErrorCodes, type ErrorRows, errorRow as row } from "../errors.js";
+import type { FieldRenames } from "../graphql/upstream-fields.js";
+
+const { NOT_FOUND, CONFLICT, BAD_USER_INPUT } = ErrorCodes;
+
+/**
+ * The LoginRadius codes the Roles Management endpoints answer -> GraphQL errors (938 is the
+ * Accounts section's row; credentials and 1134 are the core's). Our inputs are checked first,
+ * so 1175 on create means a name that is taken, and 1133 a context the account does not hold.
+ */
+export const ROLE_ERROR_ROWS: ErrorRows = {
+  1047: row(NOT_FOUND, "No such role, or the account or context does not hold it."),
+  1133: row(NOT_FOUND, "The account holds no role context of this name.", "context"),
+  1142: row(NOT_FOUND, "The role context does not list this additional permission.", "permissions"),
+  1172: row(BAD_USER_INPUT, "The expiry is not a valid date.", "expiresAt"),
+  1175: row(CONFLICT, "A role of this name already exists (or the name is not valid)."),
+};
+
+/** LoginRadius body keys (its `Errors[].FieldName`) -> our input fields. */
+export const ROLE_FIELD_RENAMES: FieldRenames = {
+  Roles: "roles",
+  Permissions: "permissions",
+  RoleContext: "contexts",
+  AdditionalPermissions: "permissions",
+  Expiration: "expiresAt",
+  role: "name",
+};

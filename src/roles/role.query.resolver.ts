@@ -1,0 +1,32 @@
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { ContextArgs } from "./role.args.js";
+import { toRole, toRoleContextMember } from "./role.mapper.js";
+import type { RolesContext } from "./role.repository.js";
+import { Scope } from "./role.scopes.js";
+import { Role, RoleContextMember } from "./role.type.js";
+
+/** The roles queries: arguments -> repository (the request's loaders) -> mapper. */
+@Resolver()
+export class RoleQueryResolver {
+  @Query(() => [Role], {
+    description:
+      "Every role defined on the site, with its permissions. One upstream call per request.",
+  })
+  @Scope("roles:read")
+  async roles(@Ctx() ctx: RolesContext): Promise<Role[]> {
+    return (await ctx.roles.roles()).map(toRole);
+  }
+
+  @Query(() => [RoleContextMember], {
+    description:
+      "Every account holding a role context of this name, with what it holds there; empty if none.",
+  })
+  @Scope("roles:read")
+  async accountsInRoleContext(
+    @Args(() => ContextArgs) { context }: ContextArgs,
+    @Ctx() ctx: RolesContext,
+  ): Promise<RoleContextMember[]> {
+    const members = await ctx.roles.accountsInRoleContext(context);
+    return members.map((m) => toRoleContextMember(context, m));
+  }
+}

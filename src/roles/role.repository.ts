@@ -1,0 +1,170 @@
+import DataLoader from "dataloader";
+import { GraphQLError } from "graphql";
+import { ErrorCodes } from "../errors.js";
+import type { RequestContext } from "../graphql/section.js";
+import type { BatchSizes } from "../graphql/selective-loader.js";
+import { UpstreamError } from "../loginradius/upstream-error.js";
+import type { RolesClient } from "./roles.client.js";
+import type {
+  WireAccountRoles,
+  WireContextHolder,
+  WireDeleted,
+  WireRole,
+  WireRoleBody,
+  WireRoleContext,
+  WireRoleContextBody,
+} from "./roles.wire.js";
+
+const isRejected = (error: unknown, code: number): error is UpstreamError =>
+  error instanceof UpstreamError && error.failure === "rejected" && error.errorCode === code;
+
+/** An account that does not exist has no contexts: a field on it reads [], not an error. */
+const emptyIfNoAccount = async <T>(promise: Promise<T[]>): Promise<T[]> => {
+  try {
+    return await promise;
+  } catch (error) {
+    if (isRejected(error, 938)) return [];
+    throw error;
+  }
+};
+
+/**
+ * LoginRadius refuses to delete a role still assigned or listed in a context with a plain 1134
+ * naming `role` (the code table has none of its own): that is a conflict with the accounts'
+ * state, not bad input, so it is said so here, where the endpoint is known.
+ */
+const roleInUse = (error: unknown): GraphQLError | unknown =>
+  isRejected(error, 1134) && error.fieldNames.some((f) => f.toLowerCase() === "role")
+    ? new GraphQLError(
+        "The role is still assigned to an account or listed in a role context; unassign it first.",
+        {
+          extensions: {
+            code: ErrorCodes.CONFLICT,
+            field: "name",
+            loginradius: { errorCode: 1134 },
+          },
+        },
+      )
+    : error;
+
+/**
+ * The Roles section's one door to LoginRadius within a request. Reads go through per-request
+ * loaders (the role list once, each account's contexts once, each context's members once); every
+ * write goes through here and forgets what it changed. Returns wire values.
+ */
+export class RoleRepository {
+  private readonly roleList: DataLoader<"all", WireRole[]>;
+  private readonly contexts: DataLoader<string, WireRoleContext[]>;
+  private readonly members: DataLoader<string, WireContextHolder[]>;
+
+  constructor(
+    private readonly client: RolesClient,
+    sizes?: BatchSizes,
+  ) {
+    const each =
+      <V>(name: string, fetch: (key: string) => Promise<V>) =>
+      (keys: readonly string[]) => {
+        sizes?.observe({ loader: name }, keys.length);
+        return Promise.all(keys.map((key) => fetch(key).catch((e: unknown) => e as Error)));
+      };
+    this.roleList = new DataLoader(
+      each("roles", async () => (await client.listRoles()).data ?? []),
+    );
+    this.contexts = new DataLoader(
+      each("roleContexts", (uid) =>
+        emptyIfNoAccount(client.roleContexts(uid).then((w) => w.Data ?? [])),
+      ),
+    );
+    this.members = new DataLoader(
+      each("roleContextMembers", async (c) => (await client.accountsInRoleContext(c)).Data),
+    );
+  }
+
+  roles(): Promise<WireRole[]> {
+    return this.roleList.load("all");
+  }
+
+  roleContexts(uid: string): Promise<WireRoleContext[]> {
+    return this.contexts.load(uid);
+  }
+
+  accountsInRoleContext(context: string): Promise<WireContextHolder[]> {
+    return this.members.load(context);
+  }
+
+  async createRoles(roles: WireRoleBody[]): Promise<WireRole[]> {
+    const created = await this.client.createRoles(roles);
+    this.roleList.clearAll();
+    return created.data ?? [];
+  }
+
+  async deleteRole(name: string): Promise<WireDeleted> {
+    const deleted = await this.client.deleteRole(name).catch((e: unknown) => {
+      throw roleInUse(e);
+    });
+    this.roleList.clearAll();
+    return deleted;
+  }
+
+  addPermissions(name: string, permissions: string[]): Promise<WireRole> {
+    return this.catalogWrite(this.client.addPermissions(name, permissions));
+  }
+
+  removePermissions(name: string, permissions: string[]): Promise<WireRole> {
+    return this.catalogWrite(this.client.removePermissions(name, permissions));
+  }
+
+  /** Changes the profile's `Roles`: the caller also makes the Accounts repository forget it. */
+  assignRoles(uid: string, roles: string[]): Promise<WireAccountRoles> {
+    return this.client.assignRoles(uid, roles);
+  }
+
+  unassignRoles(uid: string, roles: string[]): Promise<WireDeleted> {
+    return this.client.unassignRoles(uid, roles);
+  }
+
+  /** The answer lists every context the account now holds: it becomes what the request knows. */
+  async upsertRoleContexts(uid: string, contexts: WireRoleContextBody[]) {
+    const answer = await this.contextWrite(uid, this.client.upsertRoleContexts(uid, contexts));
+    const all = answer.Data ?? [];
+    this.contexts.prime(uid, all);
+    return all;
+  }
+
+  deleteRoleContext(uid: string, context: string): Promise<WireDeleted> {
+    return this.contextWrite(uid, this.client.deleteRoleContext(uid, context));
+  }
+
+  removeRolesFromContext(uid: string, context: string, roles: string[]): Promise<WireDeleted> {
+    return this.contextWrite(uid, this.client.removeRolesFromContext(uid, context, roles));
+  }
+
+  removePermissionsFromContext(uid: string, context: string, permissions: string[]) {
+    return this.contextWrite(
+      uid,
+      this.client.removePermissionsFromContext(uid, context, permissions),
+    );
+  }
+
+  private async catalogWrite(write: Promise<WireRole>): Promise<WireRole> {
+    const role = await write;
+    this.roleList.clearAll();
+    return role;
+  }
+
+  /** A write to an account's contexts: its contexts, and every member list, are stale. */
+  private async contextWrite<T>(uid: string, write: Promise<T>): Promise<T> {
+    const result = await write;
+    this.contexts.clear(uid);
+    this.members.clearAll();
+    return result;
+  }
+}
+
+/** The Roles section's slice of the request context. */
+export interface RolesSlice {
+  roles: RoleRepository;
+}
+
+/** What the Roles resolvers see: the request, and this section's slice. */
+export type RolesContext = RequestContext & RolesSlice;

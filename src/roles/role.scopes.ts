@@ -1,0 +1,17 @@
+import { RequireScope } from "../graphql/auth/require-scope.js";
+
+/**
+ * The Roles Management section's scopes. Every root field and `Account.roleContexts` names one
+ * with `@Scope`; test/scopes.test.ts fails when one does not.
+ */
+export const ROLE_SCOPES = {
+  "roles:read":
+    "Read roles and their permissions, accounts' role contexts, and who holds a context.",
+  "roles:write":
+    "Create and delete roles, change their permissions, assign roles to accounts and manage their role contexts.",
+} as const;
+
+export type RoleScope = keyof typeof ROLE_SCOPES;
+
+/** `@RequireScope` limited to this section's scopes, so a misspelt one is a type error. */
+export const Scope = (scope: RoleScope) => RequireScope(scope);

@@ -1,0 +1,166 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CUSTOM_OBJECT_ENDPOINTS } from "../src/custom-objects/custom-objects.client.js";
+import { ROLE_ENDPOINTS } from "../src/roles/roles.client.js";
+import { ADA, GRACE, MARGARET } from "./helpers/emulator.js";
+import { type Stack, startStack } from "./helpers/stack.js";
+
+/**
+ * The retry policy written beside each Roles and Custom Objects endpoint, as it behaves: a 503
+ * once is retried (and the call succeeds) exactly for the endpoints marked safe to repeat; the
+ * others fail with UPSTREAM_UNAVAILABLE after one attempt, so nothing is done twice.
+ */
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack.close());
+beforeEach(() => stack.reset());
+
+const M = "/identity/v2/manage";
+const CO = `${M}/account/{uid}/customobject`;
+const HOME = createHash("sha256")
+  .update(`custom-object:${ADA}:addresses:0`)
+  .digest("hex")
+  .slice(0, 24);
+const RC = `${M}/account/{uid}/rolecontext/{contextName}`;
+
+/** [endpoint, the emulator's route name, an operation that makes exactly that call first]. */
+const CASES: [string, boolean, string, string][] = [
+  ["roles.list", ROLE_ENDPOINTS.list.retry, `GET ${M}/role`, "{ roles { name } }"],
+  [
+    "roles.create",
+    ROLE_ENDPOINTS.create.retry,
+    `POST ${M}/role`,
+    'mutation { createRoles(roles: [{ name: "n" }]) { name } }',
+  ],
+  [
+    "roles.delete",
+    ROLE_ENDPOINTS.delete.retry,
+    `DELETE ${M}/role/{role}`,
+    'mutation { deleteRole(name: "billing") { deleted } }',
+  ],
+  [
+    "roles.addPermissions",
+    ROLE_ENDPOINTS.addPermissions.retry,
+    `PUT ${M}/role/{role}/permission`,
+    'mutation { addRolePermissions(name: "viewer", permissions: ["p"]) { name } }',
+  ],
+  [
+    "roles.removePermissions",
+    ROLE_ENDPOINTS.removePermissions.retry,
+    `DELETE ${M}/role/{role}/permission`,
+    'mutation { removeRolePermissions(name: "viewer", permissions: ["content:read"]) { name } }',
+  ],
+  [
+    "roles.assign",
+    ROLE_ENDPOINTS.assign.retry,
+    `PUT ${M}/account/{uid}/role`,
+    `mutation { assignAccountRoles(uid: "${GRACE}", roles: ["billing"]) { uid } }`,
+  ],
+  [
+    "roles.unassign",
+    ROLE_ENDPOINTS.unassign.retry,
+    `DELETE ${M}/account/{uid}/role`,
+    `mutation { unassignAccountRoles(uid: "${GRACE}", roles: ["editor"]) { uid } }`,
+  ],
+  [
+    "roles.contexts",
+    ROLE_ENDPOINTS.contexts.retry,
+    `GET ${M}/account/{uid}/rolecontext`,
+    `{ accountByUid(uid: "${ADA}") { roleContexts { context } } }`,
+  ],
+  [
+    "roles.upsertContexts",
+    ROLE_ENDPOINTS.upsertContexts.retry,
+    `PUT ${M}/account/{uid}/rolecontext`,
+    `mutation { upsertAccountRoleContexts(uid: "${ADA}", contexts: [{ context: "x", roles: [] }]) { uid } }`,
+  ],
+  [
+    "roles.holders",
+    ROLE_ENDPOINTS.holders.retry,
+    `GET ${M}/account/rolecontext/{contextName}`,
+    '{ accountsInRoleContext(context: "eu-tenant") { uid } }',
+  ],
+  [
+    "roles.deleteContext",
+    ROLE_ENDPOINTS.deleteContext.retry,
+    `DELETE ${RC}`,
+    `mutation { deleteAccountRoleContext(uid: "${MARGARET}", context: "apollo") { uid } }`,
+  ],
+  [
+    "roles.removeContextRoles",
+    ROLE_ENDPOINTS.removeContextRoles.retry,
+    `DELETE ${RC}/role`,
+    `mutation { removeRolesFromRoleContext(uid: "${MARGARET}", context: "apollo", roles: ["auditor"]) { uid } }`,
+  ],
+  [
+    "roles.removeContextPermissions",
+    ROLE_ENDPOINTS.removeContextPermissions.retry,
+    `DELETE ${RC}/additionalpermission`,
+    `mutation { removeAdditionalPermissionsFromRoleContext(uid: "${MARGARET}", context: "apollo", permissions: ["launch"]) { uid } }`,
+  ],
+  [
+    "customObjects.list",
+    CUSTOM_OBJECT_ENDPOINTS.list.retry,
+    `GET ${CO}`,
+    `{ accountByUid(uid: "${ADA}") { customObjects(objectName: "addresses") { id } } }`,
+  ],
+  [
+    "customObjects.create",
+    CUSTOM_OBJECT_ENDPOINTS.create.retry,
+    `POST ${CO}`,
+    `mutation { createCustomObjectRecord(uid: "${ADA}", objectName: "addresses", data: {}) { id } }`,
+  ],
+  [
+    "customObjects.get",
+    CUSTOM_OBJECT_ENDPOINTS.get.retry,
+    `GET ${CO}/{recordId}`,
+    `{ customObjectRecord(uid: "${ADA}", objectName: "addresses", recordId: "${HOME}") { id } }`,
+  ],
+  [
+    "customObjects.update",
+    CUSTOM_OBJECT_ENDPOINTS.update.retry,
+    `PUT ${CO}/{recordId}`,
+    `mutation { updateCustomObjectRecord(uid: "${ADA}", objectName: "addresses", recordId: "${HOME}", data: {}, mode: MERGE) { id } }`,
+  ],
+  [
+    "customObjects.delete",
+    CUSTOM_OBJECT_ENDPOINTS.delete.retry,
+    `DELETE ${CO}/{recordId}`,
+    `mutation { deleteCustomObjectRecord(uid: "${ADA}", objectName: "addresses", recordId: "${HOME}") { deleted } }`,
+  ],
+];
+
+describe("retry policy per endpoint", () => {
+  it("covers every endpoint of both client tables", () => {
+    const all = Object.keys(ROLE_ENDPOINTS).length + Object.keys(CUSTOM_OBJECT_ENDPOINTS).length;
+    expect(new Set(CASES.map(([name]) => name)).size).toBe(all);
+  });
+
+  it.each(CASES)("%s (retry: %s) after one 503", async (_, retry, route, operation) => {
+    await stack.lr.control("POST", "/faults", { kind: "error", status: 503, count: 1, route });
+    const res = await stack.gql(operation);
+    const statuses = (await stack.calls()).filter((c) => c.route === route).map((c) => c.status);
+    if (retry) {
+      expect(res.errors).toBeUndefined();
+      expect(statuses).toEqual([503, 200]);
+    } else {
+      expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+      expect(statuses).toEqual([503]);
+    }
+  });
+
+  it("turns an unreadable answer into UPSTREAM_UNAVAILABLE bad_response", async () => {
+    await stack.lr.control("POST", "/faults", {
+      kind: "malformed",
+      route: `GET ${M}/role`,
+      count: 3,
+    });
+    const res = await stack.gql("{ roles { name } }");
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: "UPSTREAM_UNAVAILABLE",
+      reason: "bad_response",
+    });
+  });
+});
