@@ -136,7 +136,10 @@ const createKy = (options: UpstreamOptions): KyInstance =>
     timeout: options.timeoutMs,
     throwHttpErrors: true,
     redirect: "manual",
-    fetch: createGuardedFetch({ maxResponseBytes: options.maxResponseBytes }),
+    fetch: createGuardedFetch({
+      maxResponseBytes: options.maxResponseBytes,
+      maxSockets: options.maxConcurrency,
+    }),
     headers: { "X-LoginRadius-ApiSecret": options.apiSecret, Accept: "application/json" },
   });
 
