@@ -20,7 +20,7 @@ export interface GuardedFetchOptions {
   maxResponseBytes: number;
   /**
    * Keep-alive connections per origin: the concurrency cap (more would only sit idle, fewer
-   * would queue calls the cap already admitted). Default 16.
+   * would queue calls the cap already admitted). Default 64.
    */
   maxSockets?: number;
 }
@@ -104,7 +104,7 @@ const readAnswerBody = (
  * is refused unread.
  */
 export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch => {
-  const size = options.maxSockets ?? 16;
+  const size = options.maxSockets ?? 64;
   const agents = {
     http: new http.Agent(agentOptions(size)),
     https: new https.Agent(agentOptions(size)),
