@@ -10,11 +10,21 @@ const ACCOUNT = "/identity/v2/manage/account";
 export const seededUid = (index) =>
   createHash("sha256").update(`account-graph-demo:${index}`).digest("hex").slice(0, 32);
 
-/** A deterministic walk over the generated accounts (8 onwards: the featured ones stay as seeded). */
-export const uidWalker = (seedCount) => {
-  const uids = Array.from({ length: seedCount - 8 }, (_, i) => seededUid(i + 8));
+/**
+ * A deterministic walk over generated accounts `from` to `to` (exclusive). The featured ones
+ * (0-7) stay as seeded; reads and writes walk separate ranges, so the mutation scenario cannot
+ * grow the profiles the read scenarios measure (an upserted email would add bytes).
+ */
+export const uidWalker = (from, to) => {
+  const uids = Array.from({ length: to - from }, (_, i) => seededUid(i + from));
   let k = 0;
   return () => uids[(k++ * 7919) % uids.length];
+};
+
+/** Reads walk accounts 8 to 90% of the seed; writes the last 10%. */
+export const walkers = (seedCount) => {
+  const split = Math.floor(seedCount * 0.9);
+  return { next: uidWalker(8, split), nextWrite: uidWalker(split, seedCount) };
 };
 
 const FIVE = "uid firstName lastName primaryEmail phone";
@@ -32,7 +42,7 @@ const aliasesQuery = (() => {
  * What one operation of each facade scenario sends, and how many distinct accounts it touches
  * (the upstream calls it should cost: one per account, however often it is named).
  */
-export const operations = (next) => ({
+export const operations = ({ next, nextWrite }) => ({
   byUid: {
     distinct: 1,
     body: () => ({
@@ -66,7 +76,7 @@ export const operations = (next) => ({
     body: (() => {
       let n = 0;
       return () => {
-        const uid = next();
+        const uid = nextWrite();
         return n++ % 2 === 0
           ? {
               query:

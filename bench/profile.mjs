@@ -5,7 +5,7 @@ import { mkdtempSync, openSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { build, distIsCurrent, ROOT } from "../scripts/dist.mjs";
-import { measureRun, operations, uidWalker } from "./load.mjs";
+import { measureRun, operations, walkers } from "./load.mjs";
 import { clockTicks, startEmulator, startService } from "./processes.mjs";
 import { probe, serviceEnv, TOKEN } from "./service.mjs";
 
@@ -44,9 +44,17 @@ const main = async () => {
     nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`],
     probe,
   });
-  const next = uidWalker(10_000);
-  const op = operations(next)[name];
-  const run = { emulator, service, token: TOKEN, next, op, target: "facade", ticks: clockTicks() };
+  const walk = walkers(10_000);
+  const op = operations(walk)[name];
+  const run = {
+    emulator,
+    service,
+    token: TOKEN,
+    next: walk.next,
+    op,
+    target: "facade",
+    ticks: clockTicks(),
+  };
   const conn = Number(process.env.CONNECTIONS ?? 10);
   await measureRun({ ...run, conn, seconds: 1 });
   const result = await measureRun({ ...run, conn, seconds });
