@@ -91,7 +91,7 @@ const isCleanUrl = (text: string): boolean => {
 const readUpstreamTuning = (read: EnvReader): UpstreamTuning => ({
   timeoutMs: read.int("UPSTREAM_TIMEOUT_MS", 10_000, 100, 120_000),
   requestTimeoutMs: read.int("REQUEST_TIMEOUT_MS", 30_000, 100, 300_000),
-  maxConcurrency: read.int("UPSTREAM_MAX_CONCURRENCY", 16, 1, 1024),
+  maxConcurrency: read.int("UPSTREAM_MAX_CONCURRENCY", 64, 1, 1024),
   maxQueue: read.int("UPSTREAM_MAX_QUEUE", 256, 0, 100_000),
   maxQueueWaitMs: read.int("UPSTREAM_MAX_QUEUE_WAIT_MS", 5_000, 1, 60_000),
   retryLimit: read.int("UPSTREAM_RETRIES", 2, 0, 10),

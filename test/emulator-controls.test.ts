@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT, ADA, emulatorPerFile, GRACE } from "./helpers/emulator.js";
+import { readEmulatorConfig } from "../src/emulator/config.js";
+import { ACCOUNT, ADA, emulatorPerFile, GRACE, startEmulator } from "./helpers/emulator.js";
 
 const lr = emulatorPerFile();
 
@@ -38,6 +39,17 @@ describe("call log", () => {
     const text = JSON.stringify(calls);
     expect(text).not.toContain(lr.emulator.apiSecret);
     expect(text).not.toContain("ada@example.com");
+  });
+
+  it("records the answer's body bytes, as the benchmark sums them", async () => {
+    const full = await lr.call("GET", `${ACCOUNT}/${ADA}`);
+    const few = await lr.call("GET", `${ACCOUNT}/${ADA}`, { query: { fields: "Uid,FirstName" } });
+    const { calls } = (await lr.control("GET", "/calls")).body;
+    expect(calls.map((c: { bytes: number }) => c.bytes)).toEqual([
+      Buffer.byteLength(JSON.stringify(full.body)),
+      Buffer.byteLength(JSON.stringify(few.body)),
+    ]);
+    expect(calls[1].bytes).toBeLessThan(calls[0].bytes / 10);
   });
 
   it("filters by route", async () => {
@@ -143,5 +155,35 @@ describe("faults", () => {
   it("never serves controls under /identity", async () => {
     const res = await lr.call("POST", "/identity/v2/manage/__emulator/reset", { auth: "none" });
     expect(res.status).toBe(404);
+  });
+});
+
+describe("added latency (EMULATOR_LATENCY_MS)", () => {
+  it("makes every API call wait, never a control", async () => {
+    const slow = await startEmulator(readEmulatorConfig({ EMULATOR_LATENCY_MS: "150" }).options);
+    try {
+      const started = performance.now();
+      const order: string[] = [];
+      const api = slow.call("GET", `${ACCOUNT}/${ADA}`).then((res) => {
+        order.push("api");
+        return res;
+      });
+      const control = slow.control("GET", "/health").then(() => order.push("control"));
+      const [res] = await Promise.all([api, control]);
+      expect(res.status).toBe(200);
+      expect(res.body.Uid).toBe(ADA);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+      expect(order).toEqual(["control", "api"]);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it("is 0 by default and refuses a negative or non-numeric value", () => {
+    expect(readEmulatorConfig({}).options.latencyMs).toBe(0);
+    expect(() => readEmulatorConfig({ EMULATOR_LATENCY_MS: "-5" })).toThrow(/EMULATOR_LATENCY_MS/);
+    expect(() => readEmulatorConfig({ EMULATOR_LATENCY_MS: "fast" })).toThrow(
+      /EMULATOR_LATENCY_MS/,
+    );
   });
 });

@@ -27,6 +27,8 @@ export interface EmulatorOptions {
   password?: Partial<PasswordPolicy>;
   /** A JSON-lines journal that makes every write survive a restart. */
   dataFile?: string;
+  /** Milliseconds every API call waits before it is answered (default 0); controls never wait. */
+  latencyMs?: number;
   /** The clock, for tests. */
   now?: () => Date;
   /** Extra sections served after the emulated ones (test fixtures). */
@@ -79,6 +81,7 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
     outbox,
     credentials: { apiKey, apiSecret },
     now: options.now ?? (() => new Date()),
+    latencyMs: options.latencyMs ?? 0,
   });
   const counts = () => storage.counts();
   return {

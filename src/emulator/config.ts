@@ -23,6 +23,7 @@ export const readEmulatorConfig = (env: Env): EmulatorConfig => {
   const seed = read.oneOf("EMULATOR_SEED", ["demo", "none"] as const, "demo");
   const seedCount = read.int("EMULATOR_SEED_COUNT", DEFAULT_SEED_COUNT, 0, 1_000_000);
   const dataFile = read.string("EMULATOR_DATA_FILE");
+  const latencyMs = read.int("EMULATOR_LATENCY_MS", 0, 0, 60_000);
   const minLength = read.int(
     "EMULATOR_PASSWORD_MIN_LENGTH",
     DEFAULT_PASSWORD_POLICY.minLength,
@@ -49,6 +50,7 @@ export const readEmulatorConfig = (env: Env): EmulatorConfig => {
       seed,
       seedCount,
       password: { minLength, maxLength },
+      latencyMs,
       ...(dataFile ? { dataFile } : {}),
     },
   };

@@ -1,3 +1,6 @@
+import http from "node:http";
+import https from "node:https";
+
 /**
  * An answer refused unread: a redirect (never followed) or a body over the cap. The adapter turns
  * it into an UpstreamError with the endpoint's name (upstream-error.ts); ky never retries it.
@@ -15,70 +18,122 @@ export class RefusedResponse extends Error {
 export interface GuardedFetchOptions {
   /** Longest body read; more is refused (`too_large`) as soon as the cap is passed. */
   maxResponseBytes: number;
-  /** The fetch underneath; global fetch by default. */
-  fetch?: typeof fetch;
+  /**
+   * Keep-alive connections per origin: the concurrency cap (more would only sit idle, fewer
+   * would queue calls the cap already admitted). Default 64.
+   */
+  maxSockets?: number;
 }
 
 const NO_BODY = new Set([204, 205, 304]);
 
-/** Reads a body chunk by chunk, stopping (and cancelling the stream) once it passes `max`. */
-const readCapped = async (
-  body: ReadableStream<Uint8Array>,
-  max: number,
-  status: number,
-): Promise<Uint8Array> => {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      // Cancelling closes the connection: the rest is never downloaded, memory stays flat.
-      void reader.cancel().catch(() => undefined);
-      throw new RefusedResponse("too_large", status);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+/** Below the 5 s idle timeout common on servers, so a pooled socket is not reused as it closes. */
+const IDLE_SOCKET_MS = 4_000;
+
+const agentOptions = (maxSockets: number): http.AgentOptions => ({
+  keepAlive: true,
+  maxSockets,
+  maxFreeSockets: maxSockets,
+  scheduling: "lifo",
+  timeout: IDLE_SOCKET_MS,
+});
+
+/** A Request's headers as node:http takes them, and its body as one Buffer (small JSON). */
+const outgoing = async (request: Request) => {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const body = request.body === null ? undefined : Buffer.from(await request.arrayBuffer());
+  if (body) headers["content-length"] = String(body.byteLength);
+  return { headers, body };
+};
+
+const responseHeaders = (raw: string[]): Headers => {
+  const headers = new Headers();
+  for (let i = 0; i + 1 < raw.length; i += 2)
+    headers.append(raw[i] as string, raw[i + 1] as string);
+  return headers;
 };
 
 /**
- * The fetch ky uses: never follows a redirect, and resolves only once the whole body is read,
- * under the same AbortSignal as the headers. ky's `timeout` covers the promise `fetch` returns,
- * so with this wrapper it covers headers AND body: a body trickled after quick headers is a
- * timeout, and a connection reset mid-body is a fetch failure that ky retries like any drop
- * (for the calls marked safe to repeat). A 3xx is refused here, unread and unfollowed.
+ * Reads a whole answer, refusing it once it passes `max`. A refusal or failure destroys the
+ * socket: the rest is never downloaded, memory stays flat, and the connection is not reused.
+ */
+const readAnswerBody = (
+  res: http.IncomingMessage,
+  max: number,
+  fail: (error: unknown) => void,
+  done: (body: Buffer) => void,
+): void => {
+  const status = res.statusCode ?? 0;
+  if (status >= 300 && status < 400) {
+    res.destroy();
+    fail(new RefusedResponse("redirected", status));
+    return;
+  }
+  if (Number(res.headers["content-length"]) > max) {
+    res.destroy();
+    fail(new RefusedResponse("too_large", status));
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  res.on("data", (chunk: Buffer) => {
+    total += chunk.byteLength;
+    if (total > max) {
+      res.destroy();
+      fail(new RefusedResponse("too_large", status));
+    } else chunks.push(chunk);
+  });
+  res.on("end", () => done(Buffer.concat(chunks, total)));
+  res.on("error", fail);
+  // A connection reset mid-body: 'close' without 'end'.
+  res.on("close", () => {
+    if (!res.complete) fail(new Error("The connection closed before the body ended."));
+  });
+};
+
+/**
+ * The fetch ky uses: node:http over a keep-alive pool sized to the concurrency cap (global
+ * fetch costs several times the CPU per call: Request/Response/stream objects and an abort
+ * listener each). It never follows a redirect, and resolves only once the whole body is read,
+ * under the request's AbortSignal: ky's `timeout` covers the promise `fetch` returns, so it
+ * covers headers AND body. A body trickled after quick headers is a timeout; a connection reset
+ * mid-body is a failure ky retries like any drop (for the calls marked safe to repeat); a 3xx
+ * is refused unread.
  */
 export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch => {
-  const underlying = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const size = options.maxSockets ?? 64;
+  const agents = {
+    http: new http.Agent(agentOptions(size)),
+    https: new https.Agent(agentOptions(size)),
+  };
   return async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
-    const response = await underlying(request, { ...init, redirect: "manual" });
-    if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-      void response.body?.cancel().catch(() => undefined);
-      throw new RefusedResponse("redirected", response.status);
-    }
-    const declared = Number(response.headers.get("content-length"));
-    if (Number.isFinite(declared) && declared > options.maxResponseBytes) {
-      void response.body?.cancel().catch(() => undefined);
-      throw new RefusedResponse("too_large", response.status);
-    }
-    const bytes =
-      response.body === null || NO_BODY.has(response.status)
-        ? null
-        : await readCapped(response.body, options.maxResponseBytes, response.status);
-    return new Response(bytes, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
+    const url = new URL(request.url);
+    const { headers, body } = await outgoing(request);
+    const secure = url.protocol === "https:";
+    return new Promise<Response>((resolve, reject) => {
+      const signal = request.signal;
+      const fail = (error: unknown) => reject(signal.aborted ? (signal.reason ?? error) : error);
+      const req = (secure ? https : http).request(
+        url,
+        { method: request.method, headers, agent: secure ? agents.https : agents.http, signal },
+        (res) =>
+          readAnswerBody(res, options.maxResponseBytes, fail, (bytes) => {
+            const status = res.statusCode ?? 0;
+            resolve(
+              new Response(NO_BODY.has(status) ? null : bytes, {
+                status,
+                statusText: res.statusMessage ?? "",
+                headers: responseHeaders(res.rawHeaders),
+              }),
+            );
+          }),
+      );
+      req.on("error", fail);
+      req.end(body);
     });
   };
 };

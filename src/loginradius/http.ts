@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import ky, { type KyInstance } from "ky";
 import type { z } from "zod";
 import { describeError, type Logger, silentLogger } from "../log.js";
@@ -136,7 +137,10 @@ const createKy = (options: UpstreamOptions): KyInstance =>
     timeout: options.timeoutMs,
     throwHttpErrors: true,
     redirect: "manual",
-    fetch: createGuardedFetch({ maxResponseBytes: options.maxResponseBytes }),
+    fetch: createGuardedFetch({
+      maxResponseBytes: options.maxResponseBytes,
+      maxSockets: options.maxConcurrency,
+    }),
     headers: { "X-LoginRadius-ApiSecret": options.apiSecret, Accept: "application/json" },
   });
 
@@ -205,8 +209,15 @@ export const outboundKey = (target: UpstreamTarget): string =>
   `loginradius:${new URL(target.apiUrl).host}:${createHash("sha256").update(target.apiKey).digest("hex").slice(0, 16)}`;
 
 /** A deadline `ms` from now, also ended by `outer` (e.g. a shutdown) when given. */
-const deadline = (ms: number, outer?: AbortSignal): AbortSignal =>
-  outer ? AbortSignal.any([outer, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms);
+const deadline = (ms: number, outer?: AbortSignal): AbortSignal => {
+  const signal = outer
+    ? AbortSignal.any([outer, AbortSignal.timeout(ms)])
+    : AbortSignal.timeout(ms);
+  // Each upstream call of the request listens to it (ky, the queue, the outbound limit): 100 UIDs
+  // are 100 listeners by design, not a leak; the warning (a stack and a stderr line) cost CPU.
+  setMaxListeners(0, signal);
+  return signal;
+};
 
 /**
  * The LoginRadius adapter: the ky instance and what guards it. A call passes the breaker, waits

@@ -21,7 +21,7 @@ describe("the upstream part of the configuration", () => {
     expect(readConfig({}).upstream).toEqual({
       timeoutMs: 10_000,
       requestTimeoutMs: 30_000,
-      maxConcurrency: 16,
+      maxConcurrency: 64,
       maxQueue: 256,
       maxQueueWaitMs: 5_000,
       retryLimit: 2,

@@ -16,6 +16,8 @@ export interface CallRecord {
   fault: string | null;
   /** API calls in progress when this one arrived, itself included: what a concurrency cap shows in. */
   concurrent: number;
+  /** Body bytes of the answer (its Content-Length), null until one is sent: what the benchmark sums. */
+  bytes: number | null;
 }
 
 const LIMIT = 20_000;
@@ -27,7 +29,7 @@ export class CallLog {
 
   /** Records a call; `end()` must follow once its response is finished or abandoned. */
   start(
-    entry: Omit<CallRecord, "seq" | "at" | "status" | "fault" | "concurrent">,
+    entry: Omit<CallRecord, "seq" | "at" | "status" | "fault" | "concurrent" | "bytes">,
     now: Date,
   ): CallRecord {
     this.inFlight++;
@@ -38,6 +40,7 @@ export class CallLog {
       status: 0,
       fault: null,
       concurrent: this.inFlight,
+      bytes: null,
     };
     this.records.push(record);
     // Bounded so a long benchmark cannot grow memory without limit: keep the newest half.

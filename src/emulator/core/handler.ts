@@ -23,12 +23,32 @@ export interface HandlerState extends ControlState {
   stores: Record<string, unknown>;
   credentials: { apiKey: string; apiSecret: string };
   now: () => Date;
+  /** Added to every API call before it is routed (EMULATOR_LATENCY_MS): a stand-in for the network. */
+  latencyMs: number;
 }
 
 interface Found {
   route: Route;
   params: Record<string, string>;
 }
+
+/** sendJson, also noting the body's length in the call record: the benchmark sums it per operation. */
+const answer = (
+  res: ServerResponse,
+  call: CallRecord,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void => {
+  const text = JSON.stringify(body);
+  call.bytes = Buffer.byteLength(text);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": call.bytes,
+    ...headers,
+  });
+  res.end(text);
+};
 
 /** Credentials, body, handler, `fields`: an LrError (or anything else, as 950) becomes its body. */
 const execute = (
@@ -81,7 +101,7 @@ const runWithFault = async (
   const { status, body } = execute(state, found, req, query, text);
   if (spoiled(true)) return;
   call.status = status;
-  sendJson(res, status, body);
+  answer(res, call, status, body);
 };
 
 const startCall = (
@@ -131,11 +151,12 @@ export const createHandler = (state: HandlerState): RequestListener => {
     const call = startCall(state.calls, method, url, query, route, state.now());
     // 'close' fires once whether the response finished or the socket was dropped.
     res.once("close", () => state.calls.end());
+    if (state.latencyMs > 0) await sleep(state.latencyMs);
     if (found.kind !== "found") {
       const allowed = found.kind === "wrong-method" ? found.allowed : undefined;
-      const answer = noRoute(allowed);
-      call.status = answer.status;
-      sendJson(res, answer.status, answer.body, answer.headers);
+      const unrouted = noRoute(allowed);
+      call.status = unrouted.status;
+      answer(res, call, unrouted.status, unrouted.body, unrouted.headers);
       return;
     }
     await runWithFault(state, found, call, req, res, query, text);

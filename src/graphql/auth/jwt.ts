@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, type JWTPayload, jwtVerify } from "jose";
+import type { JWTPayload } from "jose";
 import type { Caller } from "../caller.js";
 
 /** JWTs from the company identity provider (AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE). */
@@ -57,12 +57,18 @@ const nameOf = (payload: JWTPayload): string | null => {
  * Nothing is fetched until the first token arrives.
  */
 export const createJwtVerifier = (settings: JwtSettings) => {
-  const keys = createRemoteJWKSet(new URL(settings.jwksUrl), {
-    cooldownDuration: settings.jwksCooldownMs,
-    timeoutDuration: 5_000,
-  });
+  // jose is loaded with the first token, so a service without AUTH_JWKS_URL never loads it
+  // (part of the compiled service's cold start).
+  let loaded: Promise<typeof import("jose")> | undefined;
+  let keys: ReturnType<typeof import("jose")["createRemoteJWKSet"]> | undefined;
   return async (token: string): Promise<JwtResult> => {
     try {
+      loaded ??= import("jose");
+      const { createRemoteJWKSet, jwtVerify } = await loaded;
+      keys ??= createRemoteJWKSet(new URL(settings.jwksUrl), {
+        cooldownDuration: settings.jwksCooldownMs,
+        timeoutDuration: 5_000,
+      });
       const { payload } = await jwtVerify(token, keys, {
         issuer: settings.issuer,
         audience: settings.audience,

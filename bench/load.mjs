@@ -1,0 +1,232 @@
+// The scenarios' requests, and one measured autocannon run: load, then what it cost upstream
+// (the emulator's call log) and in the service (CPU from /proc, RSS, operations from /metrics).
+import { createHash } from "node:crypto";
+import autocannon from "autocannon";
+import { cpuMs, DEMO_API_KEY, DEMO_API_SECRET, sampleRss } from "./processes.mjs";
+
+const ACCOUNT = "/identity/v2/manage/account";
+
+/** The UID the emulator's seed gives generated account `index` (src/emulator/accounts/seed.ts). */
+export const seededUid = (index) =>
+  createHash("sha256").update(`account-graph-demo:${index}`).digest("hex").slice(0, 32);
+
+/**
+ * A deterministic walk over generated accounts `from` to `to` (exclusive). The featured ones
+ * (0-7) stay as seeded; reads and writes walk separate ranges, so the mutation scenario cannot
+ * grow the profiles the read scenarios measure (an upserted email would add bytes).
+ */
+export const uidWalker = (from, to) => {
+  const uids = Array.from({ length: to - from }, (_, i) => seededUid(i + from));
+  let k = 0;
+  return () => uids[(k++ * 7919) % uids.length];
+};
+
+/** Reads walk accounts 8 to 90% of the seed; writes the last 10%. */
+export const walkers = (seedCount) => {
+  const split = Math.floor(seedCount * 0.9);
+  return { next: uidWalker(8, split), nextWrite: uidWalker(split, seedCount) };
+};
+
+const FIVE = "uid firstName lastName primaryEmail phone";
+
+const aliasesQuery = (() => {
+  const vars = Array.from({ length: 20 }, (_, i) => `$u${i}: ID!`).join(", ");
+  const fields = Array.from(
+    { length: 50 },
+    (_, i) => `a${i}: accountByUid(uid: $u${i % 20}) { ...F }`,
+  ).join(" ");
+  return `query Aliases(${vars}) { ${fields} } fragment F on Account { ${FIVE} }`;
+})();
+
+/**
+ * What one operation of each facade scenario sends, and how many distinct accounts it touches
+ * (the upstream calls it should cost: one per account, however often it is named).
+ */
+export const operations = ({ next, nextWrite }) => ({
+  byUid: {
+    distinct: 1,
+    body: () => ({
+      query: `query ByUid($uid: ID!) { accountByUid(uid: $uid) { ${FIVE} } }`,
+      variables: { uid: next() },
+    }),
+  },
+  aliases: {
+    distinct: 20,
+    body: () => ({
+      query: aliasesQuery,
+      variables: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`u${i}`, next()])),
+    }),
+  },
+  byUids: {
+    distinct: 100,
+    body: () => ({
+      query: `query Many($uids: [ID!]!) { accountsByUids(uids: $uids) { ${FIVE} } }`,
+      variables: { uids: Array.from({ length: 100 }, next) },
+    }),
+  },
+  entities: {
+    distinct: 100,
+    body: () => ({
+      query: `query Entities($r: [_Any!]!) { _entities(representations: $r) { ... on Account { ${FIVE} } } }`,
+      variables: { r: Array.from({ length: 100 }, () => ({ __typename: "Account", uid: next() })) },
+    }),
+  },
+  mutations: {
+    distinct: 1,
+    body: (() => {
+      let n = 0;
+      return () => {
+        const uid = nextWrite();
+        return n++ % 2 === 0
+          ? {
+              query:
+                "mutation Update($uid: ID!, $input: UpdateAccountInput!) { updateAccount(uid: $uid, input: $input) { uid firstName } }",
+              variables: { uid, input: { firstName: `Bench${n}` } },
+            }
+          : {
+              query:
+                "mutation Upsert($uid: ID!, $emails: [EmailInput!]!) { upsertAccountEmail(uid: $uid, emails: $emails) { uid primaryEmail } }",
+              variables: {
+                uid,
+                emails: [{ type: "Business", value: `bench.${uid}@bench.example` }],
+              },
+            };
+      };
+    })(),
+  },
+});
+
+/** autocannon's request list: a GraphQL POST per call, a GraphQL `errors` counted as an error. */
+const graphqlRequests = (token, body, tally) => [
+  {
+    method: "POST",
+    path: "/graphql",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }),
+    onResponse: (status, text) => {
+      if (status === 200 && text.includes('"errors"')) tally.graphqlErrors++;
+    },
+  },
+];
+
+/** The floor: the emulator's REST profile-by-UID, with the credentials, full profile. */
+const directRequests = (next) => [
+  {
+    method: "GET",
+    headers: { "x-loginradius-apisecret": DEMO_API_SECRET },
+    setupRequest: (req) => ({ ...req, path: `${ACCOUNT}/${next()}?apikey=${DEMO_API_KEY}` }),
+  },
+];
+
+const getJson = async (url, init) => (await fetch(url, init)).json();
+
+/** Sums every sample of a Prometheus metric in /metrics text (all label sets). */
+export const metricSum = (text, name) => {
+  let sum = 0;
+  for (const line of text.split("\n"))
+    if (line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+      sum += Number(line.slice(line.lastIndexOf(" ") + 1));
+  return sum;
+};
+
+const serviceOps = async (service) =>
+  metricSum(await (await fetch(`${service.url}/metrics`)).text(), "account_graph_operations_total");
+
+/** Samples the service's upstream queue depth every 200 ms; `stop()` gives the highest seen. */
+const sampleQueue = (service) => {
+  let peak = 0;
+  const timer = setInterval(async () => {
+    try {
+      const text = await (await fetch(`${service.url}/metrics`)).text();
+      peak = Math.max(peak, metricSum(text, "account_graph_upstream_queue_depth"));
+    } catch {
+      // a sample lost under load is not a failure of the service
+    }
+  }, 200);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+};
+
+/** A logged marker call: everything after its `seq` belongs to the run that follows. */
+const markCalls = async (emulator) => {
+  await fetch(`${emulator.url}/__emulator/calls`, { method: "DELETE" });
+  await fetch(`${emulator.url}${ACCOUNT}/bench-marker?apikey=${DEMO_API_KEY}`, {
+    headers: { "x-loginradius-apisecret": DEMO_API_SECRET },
+  });
+  const { calls } = await getJson(`${emulator.url}/__emulator/calls`);
+  return calls.at(-1).seq;
+};
+
+/** Calls after the marker (the log keeps the newest 10,000-20,000; `seq` still counts them all). */
+const callsSince = async (emulator, marker) => {
+  const { calls } = await getJson(`${emulator.url}/__emulator/calls`);
+  const kept = calls.filter((c) => c.seq > marker);
+  const count = kept.length === 0 ? 0 : kept.at(-1).seq - marker;
+  const bytes = kept.reduce((sum, c) => sum + (c.bytes ?? 0), 0);
+  const maxConcurrent = kept.reduce((max, c) => Math.max(max, c.concurrent), 0);
+  return { count, bytesPerCall: kept.length ? bytes / kept.length : 0, maxConcurrent };
+};
+
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * Waits until the service has no upstream call in flight or queued (at most 10 s): requests
+ * autocannon abandoned at the end of a run finish inside that run's counts, not the next one's.
+ */
+const settle = async (service) => {
+  const deadline = performance.now() + 10_000;
+  while (performance.now() < deadline) {
+    const text = await (await fetch(`${service.url}/metrics`)).text();
+    const busy =
+      metricSum(text, "account_graph_upstream_in_flight") +
+      metricSum(text, "account_graph_upstream_queue_depth");
+    if (busy === 0) return;
+    await sleep(50);
+  }
+};
+
+/**
+ * One measured run. `target` is "direct" (autocannon on the emulator) or "facade" (on the
+ * service). Operations are counted by the service itself once the requests autocannon abandoned
+ * at the end have finished, so calls/op and CPU/op divide like by like.
+ */
+export const measureRun = async (run) => {
+  const { target, emulator, service, token, next, op, conn, seconds, ticks, watchQueue } = run;
+  const marker = await markCalls(emulator);
+  const tally = { graphqlErrors: 0 };
+  const facade = target === "facade";
+  const ops0 = facade ? await serviceOps(service) : 0;
+  const cpu0 = facade ? cpuMs(service.pid, ticks) : 0;
+  const rss = facade ? sampleRss(service.pid) : null;
+  const queue = facade && watchQueue ? sampleQueue(service) : null;
+  const result = await autocannon({
+    url: facade ? service.url : emulator.url,
+    connections: conn,
+    duration: seconds,
+    requests: facade ? graphqlRequests(token, op.body, tally) : directRequests(next),
+  });
+  await sleep(100);
+  if (facade) await settle(service);
+  const ops = facade ? (await serviceOps(service)) - ops0 : result.requests.total;
+  const cpu = facade ? cpuMs(service.pid, ticks) - cpu0 : 0;
+  const upstream = await callsSince(emulator, marker);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx + tally.graphqlErrors,
+    ops,
+    upstreamPerOp: ops > 0 ? upstream.count / ops : null,
+    bytesPerCall: upstream.bytesPerCall,
+    bytesPerOp: ops > 0 ? (upstream.bytesPerCall * upstream.count) / ops : null,
+    cpuMsPerOp: facade && ops > 0 ? cpu / ops : null,
+    peakRssMb: rss ? rss.stop() : null,
+    maxConcurrent: upstream.maxConcurrent,
+    maxQueued: queue ? queue.stop() : null,
+  };
+};

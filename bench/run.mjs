@@ -1,0 +1,184 @@
+// `npm run bench`: the emulator (10,000 accounts) and the compiled service as separate processes,
+// driven by autocannon over loopback; prints the scenario table and the budget of issue 12 with
+// PASS/FAIL per line, and writes bench/results.json. See README "Performance".
+//
+// BENCH_ROUNDS (3) and BENCH_SECONDS (3 per run) size it; UPSTREAM_*, LOG_LEVEL and the other
+// service variables in the environment are passed to the service, to compare settings.
+import { spawnSync } from "node:child_process";
+import { openSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build, distIsCurrent, ROOT } from "../scripts/dist.mjs";
+import {
+  budgetTable,
+  budgetText,
+  evaluateBudget,
+  median,
+  medianOfRounds,
+  scenarioTable,
+} from "./budget.mjs";
+import { measureRun, operations, walkers } from "./load.mjs";
+import { clockTicks, startEmulator, startService, statusMb } from "./processes.mjs";
+import { probe, queryFields, serviceEnv, TOKEN } from "./service.mjs";
+
+const SETTINGS = {
+  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  seconds: Number(process.env.BENCH_SECONDS ?? 3),
+  seedCount: 10_000,
+  latenciesMs: [0, 20],
+  scalingConnections: [1, 10, 50, 200],
+};
+/** One scenario's shape in results.json; its rounds are filled in as they run. */
+const scenario = (label, target, latencyMs, connections, op) => ({
+  label,
+  target,
+  latencyMs,
+  connections,
+  distinctPerOp: op?.distinct ?? 0,
+  rounds: [],
+  median: {},
+  op,
+});
+
+/**
+ * Runs every scenario once per round; the order flips each round (ABBA), so a drift in machine
+ * load hits both targets of a ratio alike. A short unmeasured warm-up first (JIT, caches, pools).
+ */
+const runRounds = async (plan, ctx) => {
+  for (const [, s] of plan)
+    if (s.target === "facade")
+      await measureRun({ ...ctx, target: s.target, op: s.op, conn: s.connections, seconds: 1 });
+  for (let round = 0; round < SETTINGS.rounds; round++) {
+    const order = round % 2 === 0 ? plan : [...plan].reverse();
+    for (const [name, s] of order) {
+      const measured = await measureRun({
+        ...ctx,
+        target: s.target,
+        op: s.op,
+        conn: s.connections,
+        seconds: SETTINGS.seconds,
+        // Only where the queue can fill: a /metrics scrape blocks the service for a few ms.
+        watchQueue: s.connections > ctx.cap,
+      });
+      s.rounds.push(measured);
+      console.log(
+        `  round ${round + 1} ${name.padEnd(14)} ${measured.rps.toFixed(0).padStart(6)} req/s  p50 ${measured.p50} p99 ${measured.p99} ms  errors ${measured.errors}`,
+      );
+    }
+  }
+};
+
+/** 0 ms upstream: cold starts, the floor, the facade scenarios 2-5. */
+const phaseZero = async (env, results) => {
+  const emulator = await startEmulator({ ...env, latencyMs: 0 });
+  const colds = [];
+  let service;
+  for (let i = 0; i < SETTINGS.rounds; i++) {
+    await service?.stop();
+    service = await startService({ ...env, env: serviceEnv(emulator.url), probe });
+    colds.push(Math.round(service.coldStartMs));
+  }
+  results.coldStartMs = { samples: colds, median: median(colds) };
+  const walk = walkers(SETTINGS.seedCount);
+  const ops = operations(walk);
+  const federation = (await queryFields(service)).includes("_entities");
+  const plan = [
+    ["direct", scenario("REST profile by UID", "direct", 0, 10)],
+    ["byUid", scenario("accountByUid, 5 fields", "facade", 0, 10, ops.byUid)],
+    ["aliases", scenario("50 aliases over 20 UIDs", "facade", 0, 10, ops.aliases)],
+    ["byUids", scenario("accountsByUids, 100 UIDs", "facade", 0, 2, ops.byUids)],
+    ...(federation
+      ? [["entities", scenario("_entities, 100 representations", "facade", 0, 2, ops.entities)]]
+      : []),
+    ["mutations", scenario("update + upsert email", "facade", 0, 2, ops.mutations)],
+  ];
+  console.log(`0 ms upstream (cold starts ${colds.join(", ")} ms; _entities: ${federation})`);
+  await runRounds(plan, { ...env, emulator, service, token: TOKEN, next: walk.next });
+  const rss = statusMb(service.pid, "VmHWM");
+  await service.stop();
+  await emulator.stop();
+  return { plan, rss, federation };
+};
+
+/** 20 ms upstream: direct and facade, interleaved, at 1, 10, 50 and 200 connections. */
+const phaseTwenty = async (env) => {
+  const emulator = await startEmulator({ ...env, latencyMs: 20 });
+  const service = await startService({ ...env, env: serviceEnv(emulator.url), probe });
+  const walk = walkers(SETTINGS.seedCount);
+  const ops = operations(walk);
+  const plan = SETTINGS.scalingConnections.flatMap((conn) => [
+    [`direct20@${conn}`, scenario("REST profile by UID", "direct", 20, conn)],
+    [`facade20@${conn}`, scenario("accountByUid, 5 fields", "facade", 20, conn, ops.byUid)],
+  ]);
+  console.log("20 ms upstream");
+  await runRounds(plan, { ...env, emulator, service, token: TOKEN, next: walk.next });
+  const rss = statusMb(service.pid, "VmHWM");
+  await service.stop();
+  await emulator.stop();
+  return { plan, rss };
+};
+
+const machine = () => ({
+  nproc: os.availableParallelism(),
+  cpu:
+    /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? os.cpus()[0]?.model,
+  node: process.version,
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  loadBefore: os.loadavg().map((l) => Number(l.toFixed(2))),
+});
+
+const upstreamSettings = async () => {
+  const { readConfig } = await import(pathToFileURL(join(ROOT, "dist", "config.js")).href);
+  const { maxConcurrency, maxQueue } = readConfig(serviceEnv("http://127.0.0.1:1")).upstream;
+  return { maxConcurrency, maxQueue };
+};
+
+const main = async () => {
+  if (!distIsCurrent()) {
+    console.log("dist/ is missing or older than src/: building it (npm run build).");
+    if (!build()) process.exit(1);
+  }
+  const started = performance.now();
+  const logPath = join(os.tmpdir(), `account-graph-bench-${process.pid}.log`);
+  const upstream = await upstreamSettings();
+  const env = {
+    root: ROOT,
+    seedCount: SETTINGS.seedCount,
+    log: openSync(logPath, "a"),
+    ticks: clockTicks(),
+    cap: upstream.maxConcurrency,
+  };
+  const results = {
+    at: new Date().toISOString(),
+    machine: machine(),
+    settings: { ...SETTINGS, upstream },
+    coldStartMs: null,
+    peakRssMb: null,
+    scenarios: {},
+  };
+  console.log(
+    `Account Graph bench: ${SETTINGS.rounds} rounds x ${SETTINGS.seconds} s; logs in ${logPath}`,
+  );
+  const zero = await phaseZero(env, results);
+  const twenty = await phaseTwenty(env);
+  for (const [name, s] of [...zero.plan, ...twenty.plan]) {
+    const { op: _op, ...kept } = s;
+    results.scenarios[name] = { ...kept, median: medianOfRounds(s.rounds) };
+  }
+  results.peakRssMb = Math.max(zero.rss ?? 0, twenty.rss ?? 0);
+  results.machine.loadAfter = os.loadavg().map((l) => Number(l.toFixed(2)));
+  results.durationSeconds = Math.round((performance.now() - started) / 1000);
+  results.budget = evaluateBudget(results);
+  const file = join(ROOT, "bench", "results.json");
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  // Committed, so in the repository's own format (npm run lint checks it).
+  spawnSync(join(ROOT, "node_modules", ".bin", "biome"), ["format", "--write", file], {
+    stdio: "ignore",
+  });
+  console.log(`\n${scenarioTable(results)}\n\n${budgetTable(results.budget)}\n`);
+  console.log(budgetText(results.budget));
+  console.log(`\n${results.durationSeconds} s; bench/results.json written.`);
+};
+
+await main();

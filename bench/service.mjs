@@ -1,0 +1,51 @@
+// How the bench runs the service: its environment, its bench token, a GraphQL call.
+import { createHash, randomBytes } from "node:crypto";
+import { seededUid } from "./load.mjs";
+import { DEMO_API_KEY, DEMO_API_SECRET } from "./processes.mjs";
+
+export const TOKEN = `bench-${randomBytes(16).toString("hex")}`;
+const PROBE_UID = seededUid(8);
+const PASSED_THROUGH = /^(UPSTREAM_|REQUEST_TIMEOUT_MS$|LOG_LEVEL$|MAX_|DOCUMENT_CACHE_BYTES$)/;
+
+/**
+ * The service as if in production against LoginRadius, except the limits that protect the real
+ * LoginRadius and real callers: the emulator is not LoginRadius, and a caller budget or a 50/s
+ * outbound cap would measure those limits, not the service.
+ */
+export const serviceEnv = (emulatorUrl) => ({
+  NODE_ENV: "production",
+  LOGINRADIUS_API_URL: emulatorUrl,
+  LOGINRADIUS_API_KEY: DEMO_API_KEY,
+  LOGINRADIUS_API_SECRET: DEMO_API_SECRET,
+  AUTH_TOKENS: JSON.stringify({
+    [createHash("sha256").update(TOKEN).digest("hex")]: {
+      name: "bench",
+      scopes: ["accounts:read", "accounts:write"],
+    },
+  }),
+  RATE_LIMIT_OPS_PER_SECOND: "0",
+  RATE_LIMIT_COST_PER_SECOND: "0",
+  UPSTREAM_MAX_RPS: "100000",
+  GRAPHQL_INTROSPECTION: "true",
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => PASSED_THROUGH.test(k))),
+});
+
+export const graphql = async (url, query, variables = {}) => {
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return res.json();
+};
+
+/** Cold start ends at the first correct answer, not at the first open port. */
+export const probe = async (url) =>
+  (await graphql(url, "query($u: ID!) { accountByUid(uid: $u) { uid } }", { u: PROBE_UID })).data
+    ?.accountByUid?.uid === PROBE_UID;
+
+export const queryFields = async (service) =>
+  (
+    (await graphql(service.url, '{ __type(name: "Query") { fields { name } } }')).data?.__type
+      ?.fields ?? []
+  ).map((f) => f.name);
