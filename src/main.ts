@@ -2,7 +2,7 @@ import { readConfig } from "./config.js";
 import { createEmulator } from "./emulator/app.js";
 import { readEmulatorConfig } from "./emulator/config.js";
 import { type Listening, listen } from "./http/listen.js";
-import { createLogger, describeError, type Logger } from "./log.js";
+import { createLogger, describeError, exitAfterFlush, type Logger } from "./log.js";
 import { createMetrics } from "./metrics.js";
 import { type AppServer, createAppServer } from "./server.js";
 
@@ -34,7 +34,8 @@ const drainOn = (running: Running, logger: Logger, delayMs: number, graceMs: num
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) {
       logger.warn({ signal }, "second signal during drain: exiting now");
-      process.exit(1);
+      exitAfterFlush(logger, 1);
+      return;
     }
     stopping = true;
     running.app.drain();
@@ -54,7 +55,7 @@ const drainOn = (running: Running, logger: Logger, delayMs: number, graceMs: num
     await running.app.stop();
     await running.emulator?.close();
     logger.info("stopped");
-    process.exit(0);
+    exitAfterFlush(logger, 0);
   };
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void stop(signal));
 };
@@ -104,5 +105,5 @@ try {
 } catch (error) {
   console.error(describeStartFailure(error, config.port, config.host));
   await emulator?.close();
-  process.exit(1);
+  exitAfterFlush(logger, 1);
 }
