@@ -1,11 +1,6 @@
 import type { z } from "zod";
-import type {
-  CallInput,
-  Endpoint,
-  HttpMethod,
-  LoginRadiusHttp,
-  RequestScope,
-} from "../loginradius/http.js";
+import { endpointsUnder } from "../loginradius/endpoints.js";
+import type { CallInput, Endpoint, LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
 import {
   type WireAccessToken,
   WireAccessTokenSchema,
@@ -91,12 +86,7 @@ export interface AccountsClient extends AccountReads, AccountWrites, AccountCred
 
 const ACCOUNT = "/identity/v2/manage/account";
 
-const endpoint = <S extends z.ZodType>(
-  method: HttpMethod,
-  path: string,
-  retry: boolean,
-  schema: S,
-): Endpoint<S> => ({ method, path: `${ACCOUNT}${path}`, retry, schema });
+const endpoint = endpointsUnder(ACCOUNT);
 
 /**
  * The Accounts endpoints: method, path, whether a repeat is harmless, and the answer's schema.

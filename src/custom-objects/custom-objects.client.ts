@@ -1,11 +1,6 @@
 import type { z } from "zod";
-import type {
-  CallInput,
-  Endpoint,
-  HttpMethod,
-  LoginRadiusHttp,
-  RequestScope,
-} from "../loginradius/http.js";
+import { endpointsUnder } from "../loginradius/endpoints.js";
+import type { CallInput, Endpoint, LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
 import {
   type WireDeleted,
   WireDeletedSchema,
@@ -33,12 +28,7 @@ export interface CustomObjectsClient {
 
 const ACCOUNT = "/identity/v2/manage/account/{uid}/customobject";
 
-const endpoint = <S extends z.ZodType>(
-  method: HttpMethod,
-  path: string,
-  retry: boolean,
-  schema: S,
-): Endpoint<S> => ({ method, path: `${ACCOUNT}${path}`, retry, schema });
+const endpoint = endpointsUnder(ACCOUNT);
 
 /**
  * The Account Custom Object endpoints: method, path, whether a repeat is harmless, the answer's

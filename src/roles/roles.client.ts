@@ -1,11 +1,6 @@
 import type { z } from "zod";
-import type {
-  CallInput,
-  Endpoint,
-  HttpMethod,
-  LoginRadiusHttp,
-  RequestScope,
-} from "../loginradius/http.js";
+import { endpointsUnder } from "../loginradius/endpoints.js";
+import type { CallInput, Endpoint, LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
 import {
   type WireAccountRoles,
   WireAccountRolesSchema,
@@ -53,12 +48,7 @@ export interface RolesClient extends RoleCatalog, RoleAssignments {}
 
 const MANAGE = "/identity/v2/manage";
 
-const endpoint = <S extends z.ZodType>(
-  method: HttpMethod,
-  path: string,
-  retry: boolean,
-  schema: S,
-): Endpoint<S> => ({ method, path: `${MANAGE}${path}`, retry, schema });
+const endpoint = endpointsUnder(MANAGE);
 
 const CONTEXT = "/account/{uid}/rolecontext/{context}";
 

@@ -1,11 +1,6 @@
 import type { z } from "zod";
-import type {
-  CallInput,
-  Endpoint,
-  HttpMethod,
-  LoginRadiusHttp,
-  RequestScope,
-} from "../loginradius/http.js";
+import { endpointsUnder } from "../loginradius/endpoints.js";
+import type { CallInput, Endpoint, LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
 import {
   type WireBackupCodes,
   WireBackupCodesSchema,
@@ -52,12 +47,7 @@ export interface SecurityClient extends SecurityReads, SecurityWrites {}
 
 const ACCOUNT = "/identity/v2/manage/account";
 
-const endpoint = <S extends z.ZodType>(
-  method: HttpMethod,
-  path: string,
-  retry: boolean,
-  schema: S,
-): Endpoint<S> => ({ method, path: `${ACCOUNT}${path}`, retry, schema });
+const endpoint = endpointsUnder(ACCOUNT);
 
 /**
  * The Account Security endpoints. Retried: the passkey and consent reads. Never retried:

@@ -1,11 +1,6 @@
 import type { z } from "zod";
-import type {
-  CallInput,
-  Endpoint,
-  HttpMethod,
-  LoginRadiusHttp,
-  RequestScope,
-} from "../loginradius/http.js";
+import { endpointsUnder } from "../loginradius/endpoints.js";
+import type { CallInput, Endpoint, LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
 import {
   type WireEmailToken,
   type WireEmailTokenBody,
@@ -29,11 +24,7 @@ export interface TokensClient {
 
 const ACCOUNT = "/identity/v2/manage/account";
 
-const endpoint = <S extends z.ZodType>(
-  method: HttpMethod,
-  path: string,
-  schema: S,
-): Endpoint<S> => ({ method, path: `${ACCOUNT}${path}`, retry: false, schema });
+const endpoint = endpointsUnder(ACCOUNT);
 
 /**
  * The endpoints. None is retried: each mints a token, and the email and SMS ones send a message,
@@ -41,9 +32,9 @@ const endpoint = <S extends z.ZodType>(
  * and would be retried by default; it is a credential all the same.
  */
 export const TOKEN_ENDPOINTS = {
-  emailToken: endpoint("POST", "/emailtoken/{tokentype}", WireEmailTokenSchema),
-  smsOtp: endpoint("POST", "/smsotp/{smsotptype}", WireSmsOtpSchema),
-  sott: endpoint("GET", "/sott", WireSottSchema),
+  emailToken: endpoint("POST", "/emailtoken/{tokentype}", false, WireEmailTokenSchema),
+  smsOtp: endpoint("POST", "/smsotp/{smsotptype}", false, WireSmsOtpSchema),
+  sott: endpoint("GET", "/sott", false, WireSottSchema),
 } as const;
 
 const E = TOKEN_ENDPOINTS;

@@ -1,0 +1,20 @@
+import type { z } from "zod";
+import type { Endpoint, HttpMethod } from "./http.js";
+
+/**
+ * The row maker of a section's endpoint table, for paths under one documented base
+ * (`/identity/v2/manage/account`): method, path, whether a repeat is harmless, answer schema.
+ */
+export const endpointsUnder =
+  (base: string) =>
+  <S extends z.ZodType>(
+    method: HttpMethod,
+    path: string,
+    retry: boolean,
+    schema: S,
+  ): Endpoint<S> => ({
+    method,
+    path: `${base}${path}`,
+    retry,
+    schema,
+  });
