@@ -1,20 +1,13 @@
 import DataLoader from "dataloader";
 import { fieldsParam, type KeySet } from "../graphql/selection.js";
 import { type BatchSizes, SelectiveLoader } from "../graphql/selective-loader.js";
-import { UpstreamError } from "../loginradius/upstream-error.js";
+import { orWhenRejected } from "../loginradius/upstream-error.js";
 import type { AccountReads } from "./accounts.client.js";
 import type { WirePasswordHash, WirePrivacyPolicyHistory, WireProfile } from "./accounts.wire.js";
 
 /** LoginRadius answers 938 for "no such account": a null for loaders, not an error. */
-const nullIfNotFound = async <T>(promise: Promise<T>): Promise<T | null> => {
-  try {
-    return await promise;
-  } catch (error) {
-    if (error instanceof UpstreamError && error.failure === "rejected" && error.errorCode === 938)
-      return null;
-    throw error;
-  }
-};
+const nullIfNotFound = <T>(call: Promise<T>): Promise<T | null> =>
+  orWhenRejected(call, [938], null);
 
 const lower = (key: string) => key.toLowerCase();
 

@@ -1,27 +1,15 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
+import { perKeyLoader } from "../graphql/per-key-loader.js";
 import type { RequestContext } from "../graphql/section.js";
 import type { BatchSizes } from "../graphql/selective-loader.js";
-import { UpstreamError } from "../loginradius/upstream-error.js";
+import { orWhenRejected } from "../loginradius/upstream-error.js";
 import type { CustomObjectsClient } from "./custom-objects.client.js";
 import type { WireDeleted, WireRecord, WireUpdateType } from "./custom-objects.wire.js";
 
 /** 938 (no account) and 1057 (no such record): a read that finds nothing, not an error. */
-const NOT_FOUND_CODES = new Set([938, 1057]);
-
-const orNothing = async <T>(promise: Promise<T>, nothing: T): Promise<T> => {
-  try {
-    return await promise;
-  } catch (error) {
-    if (
-      error instanceof UpstreamError &&
-      error.failure === "rejected" &&
-      error.errorCode !== null &&
-      NOT_FOUND_CODES.has(error.errorCode)
-    )
-      return nothing;
-    throw error;
-  }
-};
+const NOT_FOUND_CODES = [938, 1057];
+const orNothing = <T>(call: Promise<T>, nothing: T): Promise<T> =>
+  orWhenRejected(call, NOT_FOUND_CODES, nothing);
 
 /** Loader keys: `uid \n objectName` for a list, plus `\n recordId` for one record. */
 const SEP = "\n";
@@ -45,26 +33,24 @@ export class CustomObjectRepository {
     private readonly client: CustomObjectsClient,
     sizes?: BatchSizes,
   ) {
-    const each =
-      <V>(name: string, fetch: (key: string) => Promise<V>) =>
-      (keys: readonly string[]) => {
-        sizes?.observe({ loader: name }, keys.length);
-        return Promise.all(keys.map((key) => fetch(key).catch((e: unknown) => e as Error)));
-      };
-    this.lists = new DataLoader(
-      each("customObjects", async (key) => {
+    this.lists = perKeyLoader(
+      "customObjects",
+      async (key) => {
         const [uid, objectName] = split(key);
         const found = await orNothing(client.list(uid, objectName), { data: [] });
         const records = found.data ?? [];
         for (const r of records) this.prime(recordKey(uid, objectName, r.Id), r);
         return records;
-      }),
+      },
+      sizes,
     );
-    this.records = new DataLoader(
-      each("customObjectRecord", (key) => {
+    this.records = perKeyLoader(
+      "customObjectRecord",
+      (key) => {
         const [uid, objectName, id] = split(key);
         return orNothing<WireRecord | null>(client.get(uid, objectName, id), null);
-      }),
+      },
+      sizes,
     );
   }
 

@@ -128,3 +128,27 @@ export const toUpstreamError = async (endpoint: string, error: unknown): Promise
   // fetch's TypeError("fetch failed"), ECONNREFUSED, a socket closed mid-response.
   return new UpstreamError("unavailable", endpoint, null);
 };
+
+/** Whether LoginRadius answered with one of these `ErrorCode`s (its answer, not a failure). */
+export const isRejectedWith = (error: unknown, ...codes: number[]): error is UpstreamError =>
+  error instanceof UpstreamError &&
+  error.failure === "rejected" &&
+  error.errorCode !== null &&
+  codes.includes(error.errorCode);
+
+/**
+ * The call's value, or `fallback` when LoginRadius answers one of `codes`: for reads where "no
+ * such account" (938) or "no such record" means nothing there, not an error.
+ */
+export const orWhenRejected = async <T, F>(
+  call: Promise<T>,
+  codes: readonly number[],
+  fallback: F,
+): Promise<T | F> => {
+  try {
+    return await call;
+  } catch (error) {
+    if (isRejectedWith(error, ...codes)) return fallback;
+    throw error;
+  }
+};

@@ -1,9 +1,10 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import { GraphQLError } from "graphql";
 import { ErrorCodes } from "../errors.js";
+import { perKeyLoader } from "../graphql/per-key-loader.js";
 import type { RequestContext } from "../graphql/section.js";
 import type { BatchSizes } from "../graphql/selective-loader.js";
-import { UpstreamError } from "../loginradius/upstream-error.js";
+import { isRejectedWith, orWhenRejected } from "../loginradius/upstream-error.js";
 import type { RolesClient } from "./roles.client.js";
 import type {
   WireAccountRoles,
@@ -15,18 +16,8 @@ import type {
   WireRoleContextBody,
 } from "./roles.wire.js";
 
-const isRejected = (error: unknown, code: number): error is UpstreamError =>
-  error instanceof UpstreamError && error.failure === "rejected" && error.errorCode === code;
-
 /** An account that does not exist has no contexts: a field on it reads [], not an error. */
-const emptyIfNoAccount = async <T>(promise: Promise<T[]>): Promise<T[]> => {
-  try {
-    return await promise;
-  } catch (error) {
-    if (isRejected(error, 938)) return [];
-    throw error;
-  }
-};
+const emptyIfNoAccount = <T>(call: Promise<T[]>): Promise<T[]> => orWhenRejected(call, [938], []);
 
 /**
  * LoginRadius refuses to delete a role still assigned or listed in a context with a plain 1134
@@ -34,7 +25,7 @@ const emptyIfNoAccount = async <T>(promise: Promise<T[]>): Promise<T[]> => {
  * state, not bad input, so it is said so here, where the endpoint is known.
  */
 const roleInUse = (error: unknown): GraphQLError | unknown =>
-  isRejected(error, 1134) && error.fieldNames.some((f) => f.toLowerCase() === "role")
+  isRejectedWith(error, 1134) && error.fieldNames.some((f) => f.toLowerCase() === "role")
     ? new GraphQLError(
         "The role is still assigned to an account or listed in a role context; unassign it first.",
         {
@@ -61,22 +52,16 @@ export class RoleRepository {
     private readonly client: RolesClient,
     sizes?: BatchSizes,
   ) {
-    const each =
-      <V>(name: string, fetch: (key: string) => Promise<V>) =>
-      (keys: readonly string[]) => {
-        sizes?.observe({ loader: name }, keys.length);
-        return Promise.all(keys.map((key) => fetch(key).catch((e: unknown) => e as Error)));
-      };
-    this.roleList = new DataLoader(
-      each("roles", async () => (await client.listRoles()).data ?? []),
+    this.roleList = perKeyLoader("roles", async () => (await client.listRoles()).data ?? [], sizes);
+    this.contexts = perKeyLoader(
+      "roleContexts",
+      (uid) => emptyIfNoAccount(client.roleContexts(uid).then((w) => w.Data ?? [])),
+      sizes,
     );
-    this.contexts = new DataLoader(
-      each("roleContexts", (uid) =>
-        emptyIfNoAccount(client.roleContexts(uid).then((w) => w.Data ?? [])),
-      ),
-    );
-    this.members = new DataLoader(
-      each("roleContextMembers", async (c) => (await client.accountsInRoleContext(c)).Data),
+    this.members = perKeyLoader(
+      "roleContextMembers",
+      async (c) => (await client.accountsInRoleContext(c)).Data,
+      sizes,
     );
   }
 

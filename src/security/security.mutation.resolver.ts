@@ -4,7 +4,6 @@ import { UidArgs } from "../accounts/account.args.js";
 import { accountKeys, toAccount } from "../accounts/account.fields.js";
 import { AccountActionPayload } from "../accounts/account.payload.js";
 import { Account } from "../accounts/account.type.js";
-import { UpstreamError } from "../loginradius/upstream-error.js";
 import {
   RemovePasskeyArgs,
   ResetAuthenticatorArgs,
@@ -14,9 +13,6 @@ import { toBackupCodes } from "./security.mapper.js";
 import { BackupCodesPayload, ReauthenticationPayload } from "./security.payload.js";
 import type { SecurityContext } from "./security.repository.js";
 import { Scope } from "./security.scopes.js";
-
-/** LoginRadius's "invalid step-up token": the check's answer is no, not an error. */
-const INVALID_TOKEN = 1193;
 
 /**
  * The Account Security mutations: arguments (validated before any call) -> repository -> mapper.
@@ -85,17 +81,7 @@ export class SecurityMutationResolver {
     @Args(() => ValidateReauthenticationArgs) { uid, kind, token }: ValidateReauthenticationArgs,
     @Ctx() ctx: SecurityContext,
   ): Promise<ReauthenticationPayload> {
-    try {
-      const { IsValid } = await ctx.security.validateReauth(uid, kind, token);
-      return { uid, kind, valid: IsValid };
-    } catch (error) {
-      if (
-        error instanceof UpstreamError &&
-        error.failure === "rejected" &&
-        error.errorCode === INVALID_TOKEN
-      )
-        return { uid, kind, valid: false };
-      throw error;
-    }
+    const { IsValid } = await ctx.security.validateReauth(uid, kind, token);
+    return { uid, kind, valid: IsValid };
   }
 }

@@ -1,6 +1,8 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import type { AccountsContext } from "../accounts/account.repository.js";
+import { perKeyLoader } from "../graphql/per-key-loader.js";
 import type { BatchSizes } from "../graphql/selective-loader.js";
+import { orWhenRejected } from "../loginradius/upstream-error.js";
 import type { AuthenticatorKind, ReauthKind, SecurityClient } from "./security.client.js";
 import type {
   WireBackupCodes,
@@ -25,12 +27,8 @@ export class SecurityRepository {
     private readonly client: SecurityClient,
     sizes?: BatchSizes,
   ) {
-    // One call per UID (LoginRadius has no batch read); a failed UID is an Error in its slot.
     const perUid = <T>(name: string, fetch: (uid: string) => Promise<T>) =>
-      new DataLoader<string, T>((uids) => {
-        sizes?.observe({ loader: name }, uids.length);
-        return Promise.all(uids.map((uid) => fetch(uid).catch((e: unknown) => e as Error)));
-      });
+      perKeyLoader(name, fetch, sizes);
     this.backupCodeLoader = perUid("backupCodes", (uid) => client.backupCodes(uid));
     this.passkeyLoader = perUid("passkeys", (uid) => client.passkeys(uid));
     this.consentLoader = perUid("consentLogs", (uid) => client.consentLogs(uid));
@@ -50,8 +48,11 @@ export class SecurityRepository {
   }
 
   /** Changes nothing: a check, not a write. */
+  /** LoginRadius answers 1193 for a token that is not (or no longer) valid: a "no", not an error. */
   validateReauth(uid: string, kind: ReauthKind, token: string): Promise<WireIsValid> {
-    return this.client.validateReauth(uid, kind, token);
+    return orWhenRejected(this.client.validateReauth(uid, kind, token), [1193], {
+      IsValid: false,
+    });
   }
 
   /** Removing the last factor drops the backup codes too: what was read of them no longer holds. */
