@@ -1,4 +1,4 @@
-import { code, defineCodes } from "../core/errors.js";
+import { code, defineCodes, SHARED_CODES } from "../core/errors.js";
 
 /**
  * The LoginRadius codes the accounts section sends beyond the core ones. Message and Description
@@ -6,16 +6,8 @@ import { code, defineCodes } from "../core/errors.js";
  * that table does not list (UNCONFIRMED text, see the README).
  */
 export const ACCOUNT_CODES = {
-  936: code(
-    403,
-    "Email address is already registered with your LoginRadius site",
-    "The email address has to be unique for your LoginRadius site, please use a different email address.",
-  ),
-  938: code(
-    403,
-    "User does not exist",
-    "The user's account does not exist, please use a valid user or create the user before processing this request.",
-  ),
+  936: SHARED_CODES[936],
+  938: SHARED_CODES[938],
   968: code(
     400,
     "The date is invalid or has an invalid format",
@@ -56,21 +48,13 @@ export const ACCOUNT_CODES = {
     "This account ID is already registered with your site",
     "The account ID has to be unique for your Site, please use a different account ID in order to process this request.",
   ),
-  1058: code(
-    403,
-    "Phone number is already registered with your LoginRadius site",
-    "The phone number has to be unique for your LoginRadius site, please use a different phone number.",
-  ),
+  1058: SHARED_CODES[1058],
   1089: code(
     400,
     "Password is missing",
     "The password is missing, please use the valid password parameter in order to process this request.",
   ),
-  1096: code(
-    400,
-    "Invalid phone number",
-    "The provided phone number is not valid or not well-formatted, please review the phone number in order to process this request.",
-  ),
+  1096: SHARED_CODES[1096],
   1113: code(
     403,
     "The profile cannot be enforced to invalidate the email verification.",
@@ -81,11 +65,7 @@ export const ACCOUNT_CODES = {
     "Email, UID or phone is required",
     "Please pass the email or uid or phone parameter in order to process this request.",
   ),
-  1126: code(
-    403,
-    "Email has already been verified",
-    "Provided email address has already been verified, so its verification token couldn’t be generated.",
-  ),
+  1126: SHARED_CODES[1126],
   1147: code(
     403,
     "The profile cannot be enforced to invalidate the phone verification.",

@@ -68,6 +68,38 @@ export const defineCodes = <T extends CodeTable>(table: T) => {
 };
 
 /**
+ * Documented codes that more than one section sends (an account that does not exist, an email or
+ * phone already taken...): their texts are written once here and picked by each section's table.
+ */
+export const SHARED_CODES = {
+  936: code(
+    403,
+    "Email address is already registered with your LoginRadius site",
+    "The email address has to be unique for your LoginRadius site, please use a different email address.",
+  ),
+  938: code(
+    403,
+    "User does not exist",
+    "The user's account does not exist, please use a valid user or create the user before processing this request.",
+  ),
+  1058: code(
+    403,
+    "Phone number is already registered with your LoginRadius site",
+    "The phone number has to be unique for your LoginRadius site, please use a different phone number.",
+  ),
+  1096: code(
+    400,
+    "Invalid phone number",
+    "The provided phone number is not valid or not well-formatted, please review the phone number in order to process this request.",
+  ),
+  1126: code(
+    403,
+    "Email has already been verified",
+    "Provided email address has already been verified, so its verification token couldn’t be generated.",
+  ),
+} satisfies CodeTable;
+
+/**
  * Codes of the transport and of validation, shared by every section. Message and Description are
  * the documented texts (LoginRadius response-code table); 429 is not in that table, so its text is
  * what the Node SDK synthesises.

@@ -1,15 +1,11 @@
-import { code, defineCodes } from "../core/errors.js";
+import { code, defineCodes, SHARED_CODES } from "../core/errors.js";
 
 /**
  * The LoginRadius codes the Account Security section sends beyond the core ones (transport,
  * 1134). Message and Description are the texts of the documented response-code table.
  */
 export const SECURITY_CODES = {
-  938: code(
-    403,
-    "User does not exist",
-    "The user's account does not exist, please use a valid user or create the user before processing this request.",
-  ),
+  938: SHARED_CODES[938],
   1099: code(
     403,
     "Two-factor authenticator is not configured",
