@@ -1,4 +1,5 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
+import { perKeyLoader } from "../graphql/per-key-loader.js";
 import { fieldsParam, type KeySet } from "../graphql/selection.js";
 import { type BatchSizes, SelectiveLoader } from "../graphql/selective-loader.js";
 import { orWhenRejected } from "../loginradius/upstream-error.js";
@@ -64,12 +65,7 @@ export class AccountLoaders {
       observe("identitiesByEmail"),
     );
     const perUid = <T>(name: string, fetch: (uid: string) => Promise<T>) =>
-      new DataLoader<string, T | null>((uids) => {
-        observe(name)(uids.length);
-        return Promise.all(
-          uids.map((uid) => nullIfNotFound(fetch(uid)).catch((e: unknown) => e as Error)),
-        );
-      });
+      perKeyLoader(name, (uid: string) => nullIfNotFound(fetch(uid)), sizes);
     this.passwordHash = perUid("passwordHash", (uid) => client.getPasswordHash(uid));
     this.privacyPolicyHistory = perUid("privacyPolicyHistory", (uid) =>
       client.privacyPolicyHistory(uid),

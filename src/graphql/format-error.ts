@@ -34,8 +34,6 @@ const KNOWN_CODES = new Set<string>([
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
 ]);
 
 /**
@@ -63,25 +61,6 @@ const isValidationError = (error: unknown): error is ArgumentValidationError =>
       (error as { extensions?: { validationErrors?: unknown } }).extensions?.validationErrors,
     ));
 
-/**
- * type-graphql's own auth errors (when a checker returns false rather than throwing): its
- * AuthorizationError says UNAUTHORIZED, which is FORBIDDEN here. By class name (their `name` is
- * GraphQLError's), for the same dual-package reason as above.
- */
-const isTypeGraphQLAuthError = (error: unknown): error is Error =>
-  error instanceof Error &&
-  (error.constructor.name === "AuthorizationError" ||
-    error.constructor.name === "AuthenticationError");
-
-const authToGraphQLError = (error: Error): GraphQLError =>
-  error.constructor.name === "AuthenticationError"
-    ? new GraphQLError("Caller authentication is required.", {
-        extensions: { code: ErrorCodes.UNAUTHENTICATED },
-      })
-    : new GraphQLError("This caller may not use this field.", {
-        extensions: { code: ErrorCodes.FORBIDDEN },
-      });
-
 export type FormatError = (
   formatted: GraphQLFormattedError,
   error: unknown,
@@ -105,7 +84,6 @@ export const createErrorFormatting = (table: ErrorTable) => {
     let mapped: GraphQLError | undefined;
     if (original instanceof UpstreamError) mapped = upstream.toGraphQLError(original);
     else if (isValidationError(original)) mapped = validationToGraphQLError(original);
-    else if (isTypeGraphQLAuthError(original)) mapped = authToGraphQLError(original);
     if (mapped) return { message: mapped.message, ...base, extensions: mapped.extensions };
     const code = formatted.extensions?.code;
     if (typeof code === "string" && KNOWN_CODES.has(code)) {

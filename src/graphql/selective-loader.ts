@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+import { asError } from "./per-key-loader.js";
 import type { KeySet } from "./selection.js";
 
 /** Where batch sizes go (the `account_graph_loader_batch_size` histogram), by loader name. */
@@ -36,13 +37,10 @@ export class SelectiveLoader<V> {
             this.pending.delete(key);
             this.fetched.set(key, fields);
             // One entry per key, in key order; a failed key gets its Error, the others their values.
-            return fetch(key, fields).then(
-              (value) => {
-                if (value !== null && this.fetched.get(key) === fields) this.values.set(key, value);
-                return value;
-              },
-              (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-            );
+            return fetch(key, fields).then((value) => {
+              if (value !== null && this.fetched.get(key) === fields) this.values.set(key, value);
+              return value;
+            }, asError);
           }),
         );
       },
