@@ -19,4 +19,16 @@ describe("memory rate-limit store", () => {
     const d = await store.take("a", 10, { perSecond: 1, burst: 5 });
     expect(d.allowed).toBe(false);
   });
+
+  it("sweeps each idle bucket by its own rule, not by the rule of the call that sweeps", async () => {
+    let t = 0;
+    const store = createMemoryRateLimitStore(() => t);
+    const callers = { perSecond: 100, burst: 200 };
+    t = 9_990;
+    expect((await store.take("cost:c", 150, callers)).allowed).toBe(true);
+    t = 10_000;
+    // A take under another rule triggers the sweep; "cost:c" holds ~51 tokens, far from full.
+    await store.take("loginradius:x", 1, { perSecond: 50, burst: 50 });
+    expect((await store.take("cost:c", 190, callers)).allowed).toBe(false);
+  });
 });

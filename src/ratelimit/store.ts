@@ -23,6 +23,8 @@ export interface RateDecision {
 interface Bucket {
   tokens: number;
   at: number;
+  /** The bucket's own rule: one store holds buckets of several (callers, outbound). */
+  rule: RateRule;
 }
 
 /**
@@ -32,23 +34,23 @@ interface Bucket {
 export const createMemoryRateLimitStore = (now: () => number = Date.now): RateLimitStore => {
   const buckets = new Map<string, Bucket>();
   let lastSweep = now();
-  const sweep = (t: number, rule: RateRule) => {
+  const sweep = (t: number) => {
     if (t - lastSweep < 10_000) return;
     lastSweep = t;
     for (const [key, b] of buckets)
-      if (b.tokens + ((t - b.at) / 1000) * rule.perSecond >= rule.burst) buckets.delete(key);
+      if (b.tokens + ((t - b.at) / 1000) * b.rule.perSecond >= b.rule.burst) buckets.delete(key);
   };
   return {
     async take(key, cost, rule) {
       const t = now();
-      sweep(t, rule);
-      const b = buckets.get(key) ?? { tokens: rule.burst, at: t };
+      sweep(t);
+      const b = buckets.get(key) ?? { tokens: rule.burst, at: t, rule };
       const tokens = Math.min(rule.burst, b.tokens + ((t - b.at) / 1000) * rule.perSecond);
       if (tokens >= cost) {
-        buckets.set(key, { tokens: tokens - cost, at: t });
+        buckets.set(key, { tokens: tokens - cost, at: t, rule });
         return { allowed: true, retryAfterSeconds: 0 };
       }
-      buckets.set(key, { tokens, at: t });
+      buckets.set(key, { tokens, at: t, rule });
       const wait = cost > rule.burst ? Number.POSITIVE_INFINITY : (cost - tokens) / rule.perSecond;
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(wait)) };
     },
