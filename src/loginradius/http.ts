@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import ky, { type KyInstance } from "ky";
 import type { z } from "zod";
-import { describeError, type Logger, silentLogger } from "../log.js";
+import { type Logger, silentLogger } from "../log.js";
 import { createMetrics, type Metrics } from "../metrics.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "../ratelimit/store.js";
 import { readAnswer } from "./answer.js";
@@ -242,8 +242,6 @@ export const createLoginRadiusHttp = (
     key: outboundKey(options),
     perSecond: options.maxRps,
     maxWaitMs: options.maxQueueWaitMs,
-    onStoreError: (error) =>
-      logger.warn(describeError(error), "outbound rate-limit store failed; call let through"),
   });
   const deps: Sender = { options, client: createKy(options), limit, observer };
 

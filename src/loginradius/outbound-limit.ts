@@ -1,5 +1,5 @@
-import type { RateDecision, RateLimitStore } from "../ratelimit/store.js";
-import { UpstreamError } from "./upstream-error.js";
+import type { RateLimitStore } from "../ratelimit/store.js";
+import { deadlinePassed, UpstreamError } from "./upstream-error.js";
 
 export interface OutboundLimitOptions {
   store: RateLimitStore;
@@ -9,11 +9,6 @@ export interface OutboundLimitOptions {
   perSecond: number;
   /** Longest we wait for a token; past it the call fails fast with `rate_limited`. */
   maxWaitMs: number;
-  /**
-   * Told when the store fails (Redis down). The call is then let through: the limit is our
-   * courtesy to LoginRadius, which enforces its own; a store outage must not become ours.
-   */
-  onStoreError?: (error: unknown) => void;
 }
 
 export interface OutboundLimit {
@@ -41,27 +36,15 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 export const createOutboundLimit = (options: OutboundLimitOptions): OutboundLimit => {
   const rule = { perSecond: options.perSecond, burst: options.perSecond };
   const step = Math.max(1, Math.ceil(1000 / options.perSecond));
-  let lastReport = Number.NEGATIVE_INFINITY;
-  // At most one report per 10 s: every call would hit a dead store.
-  const reportStoreError = (error: unknown) => {
-    if (Date.now() - lastReport < 10_000) return;
-    lastReport = Date.now();
-    options.onStoreError?.(error);
-  };
   return {
     async take(endpoint, signal) {
       const started = Date.now();
       for (;;) {
-        let decision: RateDecision;
-        try {
-          decision = await options.store.take(options.key, 1, rule);
-        } catch (error) {
-          reportStoreError(error);
-          return;
-        }
+        // A Redis outage is the store's concern: the service's store falls back to this
+        // process's buckets (src/ratelimit/redis.ts withFallback), the one policy for both limits.
+        const decision = await options.store.take(options.key, 1, rule);
         if (decision.allowed) return;
-        if (signal?.aborted)
-          throw new UpstreamError("timeout", endpoint, null, null, "request deadline");
+        if (signal?.aborted) throw deadlinePassed(endpoint);
         if (Date.now() - started + step > options.maxWaitMs)
           throw new UpstreamError(
             "rate_limited",

@@ -1,7 +1,7 @@
 import { type BreakerState, createBreaker } from "./breaker.js";
 import type { UpstreamObserver } from "./observe.js";
 import { createSemaphore, ShedError } from "./semaphore.js";
-import { UpstreamError } from "./upstream-error.js";
+import { deadlinePassed, isDeadline, UpstreamError } from "./upstream-error.js";
 
 export interface SheddingOptions {
   maxConcurrency: number;
@@ -19,8 +19,7 @@ const UNWELL = new Set<UpstreamError["failure"]>([
   "too_large",
 ]);
 
-const isUnwell = (error: UpstreamError) =>
-  UNWELL.has(error.failure) && error.detail !== "request deadline";
+const isUnwell = (error: UpstreamError) => UNWELL.has(error.failure) && !isDeadline(error);
 
 /** Ended without asking LoginRadius anything, or with an answer that says nothing of its health. */
 const isNeutral = (error: UpstreamError) =>
@@ -58,15 +57,14 @@ export const createShedding = (
       signal: AbortSignal | undefined,
       send: () => Promise<T>,
     ): Promise<T> {
-      if (signal?.aborted) throw new UpstreamError("timeout", name, null, null, "request deadline");
+      if (signal?.aborted) throw deadlinePassed(name);
       if (!breaker.allow()) throw new UpstreamError("circuit_open", name, null);
       let release: () => void;
       try {
         release = await semaphore.acquire(signal);
       } catch (error) {
         breaker.release();
-        if (error instanceof ShedError && error.reason === "aborted")
-          throw new UpstreamError("timeout", name, null, null, "request deadline");
+        if (error instanceof ShedError && error.reason === "aborted") throw deadlinePassed(name);
         throw new UpstreamError("overloaded", name, null, null, (error as ShedError).reason);
       }
       try {

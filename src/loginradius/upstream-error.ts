@@ -62,7 +62,10 @@ export const AUTH_ERROR_CODES: ReadonlySet<number> = new Set([
 /** The longest wait we pass on to clients: a `Retry-After: 86400` is an upstream bug, not advice. */
 export const MAX_REPORTED_RETRY_AFTER_SECONDS = 300;
 
-/** A body that says "error" even with HTTP 200 (the official SDKs decide by the body, too). */
+/**
+ * A body that says "error" even with HTTP 200 (the official SDKs decide by the body, too): a
+ * LoginRadius refusal. What a 429 or 5xx status means is decided by `fromHttpError`, not here.
+ */
 export const errorInBody = (
   endpoint: string,
   status: number,
@@ -71,7 +74,7 @@ export const errorInBody = (
   const parsed = WireErrorSchema.safeParse(body);
   if (!parsed.success || parsed.data.ErrorCode === 0) return undefined;
   return new UpstreamError(
-    status === 429 ? "rate_limited" : status >= 500 ? "unavailable" : "rejected",
+    "rejected",
     endpoint,
     status,
     parsed.data.ErrorCode,
@@ -113,6 +116,18 @@ const fromHttpError = async (endpoint: string, error: HTTPError): Promise<Upstre
   return new UpstreamError("bad_response", endpoint, status, null, "error status without body");
 };
 
+const REQUEST_DEADLINE = "request deadline";
+
+/**
+ * The GraphQL request's own deadline ended the call (not LoginRadius being slow): a timeout to
+ * the client, but no sign of LoginRadius's health, so the breaker does not count it.
+ */
+export const deadlinePassed = (endpoint: string): UpstreamError =>
+  new UpstreamError("timeout", endpoint, null, null, REQUEST_DEADLINE);
+
+export const isDeadline = (error: UpstreamError): boolean =>
+  error.failure === "timeout" && error.detail === REQUEST_DEADLINE;
+
 /**
  * Translates anything ky or fetch threw into an UpstreamError, once, here. An abort whose reason
  * is a timeout (the request's deadline, `AbortSignal.timeout`) is a timeout like ky's own.
@@ -124,7 +139,7 @@ export const toUpstreamError = async (endpoint: string, error: unknown): Promise
     return new UpstreamError(error.kind, endpoint, error.status);
   if (error instanceof HTTPError) return fromHttpError(endpoint, error);
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))
-    return new UpstreamError("timeout", endpoint, null, null, "request deadline");
+    return deadlinePassed(endpoint);
   // fetch's TypeError("fetch failed"), ECONNREFUSED, a socket closed mid-response.
   return new UpstreamError("unavailable", endpoint, null);
 };
