@@ -31,7 +31,7 @@ interface Waiter {
 }
 
 /**
- * A bounded semaphore for load shedding: unlike p-limit, its queue has a length limit and a time
+ * A bounded semaphore for load shedding: unlike a plain concurrency limiter, its queue has a length limit and a time
  * limit, so past capacity a request fails fast instead of waiting behind a stalled upstream.
  */
 class BoundedSemaphore implements Semaphore {

@@ -8,4 +8,3 @@ export const WireErrorSchema = z.object({
   ErrorCode: z.number().int(),
   Errors: z.array(z.object({ FieldName: z.string() })).nullish(),
 });
-export type WireError = z.infer<typeof WireErrorSchema>;

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningRedis, startRedis } from "../../test/helpers/redis.js";
-import { silentLogger } from "../log.js";
 import { createRedisRateLimitStore } from "./redis.js";
 import type { RateLimitStore } from "./store.js";
 
@@ -8,7 +7,7 @@ let redis: RunningRedis;
 let store: RateLimitStore;
 beforeAll(async () => {
   redis = await startRedis();
-  store = createRedisRateLimitStore({ url: redis.url, keyPrefix: "unit:", logger: silentLogger });
+  store = createRedisRateLimitStore({ url: redis.url, keyPrefix: "unit:" });
 });
 afterAll(async () => {
   await store?.close();

@@ -46,7 +46,6 @@ export interface RedisStoreOptions {
   keyPrefix: string;
   /** Longest wait for Redis per decision; past it the decision fails (see the fallback). */
   timeoutMs?: number;
-  logger: Logger;
 }
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>

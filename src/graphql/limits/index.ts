@@ -39,7 +39,6 @@ export const createRateLimitStore = (config: RateLimitConfig, logger: Logger): R
         createRedisRateLimitStore({
           url: config.redisUrl,
           keyPrefix: config.redisKeyPrefix,
-          logger,
         }),
         createMemoryRateLimitStore(),
         logger,
