@@ -50,11 +50,12 @@ export interface ServerDeps {
   allowedHosts?: readonly HostRule[];
   corsOrigins?: ReadonlySet<string>;
   audit?: AuditSink;
+  /** Where operations, refusals and loader batch sizes are counted; absent: nowhere. */
   metrics?: Metrics;
   /** Operation limits, rate limits and document caches (src/graphql/limits/). */
   limits: Limits;
   /** `/healthz`, `/readyz`, `/metrics`; absent in tests that need only `/graphql`. */
-  ops?: { routes: HealthRoutes; metrics: Metrics };
+  routes?: HealthRoutes;
 }
 
 /** What the process gives the service besides its Config: where to log, where to count. */
@@ -94,7 +95,7 @@ const createApollo = (deps: ServerDeps): ApolloServer<AppContext> => {
     // Apollo turns federated tracing on for a subgraph: resolver timings and unmasked errors
     // for anyone who sends `apollo-federation-include-trace`. We report to no Apollo graph.
     ApolloServerPluginInlineTraceDisabled(),
-    ...(deps.ops ? [operationLogPlugin(deps.logger, deps.ops.metrics)] : []),
+    ...(deps.metrics ? [operationLogPlugin(deps.logger, deps.metrics)] : []),
     deps.introspection
       ? withGraphiqlLinks(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
       : ApolloServerPluginLandingPageDisabled(),
@@ -136,7 +137,7 @@ const routeOthers = async (
   url: URL,
   res: ServerResponse,
 ): Promise<boolean> => {
-  if (deps.ops && (await deps.ops.routes.handle(url.pathname, res))) return true;
+  if (deps.routes && (await deps.routes.handle(url.pathname, res))) return true;
   const graphiql = { enabled: deps.introspection, allowedHosts: deps.allowedHosts };
   if (await serveGraphiql(req, res, url.pathname, graphiql)) return true;
   if (url.pathname === "/healthz") {
@@ -167,7 +168,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
     createContext(deps.connect, {
       ...(requestId ? { requestId } : {}),
       ...(caller ? { caller } : {}),
-      batchSizes: deps.ops?.metrics.loaderBatchSize,
+      batchSizes: deps.metrics?.loaderBatchSize,
       sections: deps.sections ?? SECTIONS,
     });
   const graphql = createGraphQLHandler({
@@ -192,7 +193,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
     apollo,
     start: () => apollo.start(),
     stop: () => apollo.stop(),
-    drain: () => deps.ops?.routes.drain(),
+    drain: () => deps.routes?.drain(),
   };
 };
 
@@ -224,7 +225,8 @@ export const createAppServer = async (
     sections,
     logger: runtime.logger,
     introspection: config.introspection,
-    authenticate: createAuthenticator(config.auth),
+    // Auth off: no authenticator, so admit() gives every request the all-scopes caller at once.
+    ...(config.auth.enabled ? { authenticate: createAuthenticator(config.auth) } : {}),
     allowedHosts: config.allowedHosts,
     corsOrigins: config.corsOrigins,
     audit,
@@ -237,7 +239,7 @@ export const createAppServer = async (
       metrics: runtime.metrics,
       store: rateStore,
     }),
-    ops: { routes, metrics: runtime.metrics },
+    routes,
   });
   return {
     ...server,

@@ -11,13 +11,15 @@ const LINK_PROPERTIES = new WeakMap<object, Set<string>>();
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
+/** https, or http to this machine only (local development, tests). */
+export const isSecureUrl = (url: URL): boolean =>
+  url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.has(url.hostname));
+
 /** An absolute https URL (http only for loopback) without credentials in it. */
 export const isLinkUrlShape = (value: string): boolean => {
   try {
     const url = new URL(value);
-    const secure =
-      url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.has(url.hostname));
-    return secure && url.username === "" && url.password === "";
+    return isSecureUrl(url) && url.username === "" && url.password === "";
   } catch {
     return false;
   }

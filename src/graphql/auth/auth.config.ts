@@ -1,9 +1,9 @@
 import type { EnvReader } from "../../env.js";
+import { isSecureUrl } from "../link-origins.js";
 import type { AuthSettings } from "./authenticate.js";
 import { parseTokenTable } from "./bearer-tokens.js";
 import { JWT_ALGORITHMS, type JwtSettings } from "./jwt.js";
 
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const WILDCARD_HOSTS = new Set(["0.0.0.0", "::", "[::]"]);
 
 const readJwt = (read: EnvReader, knownScopes: readonly string[]): JwtSettings | null => {
@@ -25,7 +25,7 @@ const readJwt = (read: EnvReader, knownScopes: readonly string[]): JwtSettings |
   let secure = false;
   try {
     const url = new URL(jwksUrl);
-    secure = url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.has(url.hostname));
+    secure = isSecureUrl(url);
   } catch {
     secure = false;
   }

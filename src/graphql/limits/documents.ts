@@ -75,8 +75,10 @@ export const persistedQueryRefusal = (
   body: unknown,
   search: URLSearchParams,
 ): Refusal | null => {
+  // With APQ off (the default) Apollo itself answers PERSISTED_QUERY_NOT_SUPPORTED: no parsing here.
+  if (!apq) return null;
   const { extensions, query } = requestParts(method, body, search);
-  if (!apq || !isObject(extensions) || !extensions.persistedQuery) return null;
+  if (!isObject(extensions) || !extensions.persistedQuery) return null;
   const pq = extensions.persistedQuery;
   if (!isObject(pq) || pq.version !== 1)
     return invalid("extensions.persistedQuery must be { version: 1, sha256Hash }.");

@@ -26,7 +26,6 @@ export interface Limits {
   apollo: LimitsApolloOptions;
   /** Whether APQ is on (for the pre-check of malformed APQ requests). */
   apq: boolean;
-  caches: DocumentCaches;
 }
 
 /**
@@ -70,7 +69,6 @@ export const createLimits = (options: LimitsOptions): Limits => {
   const counted = (code: string) => options.metrics?.rejected.labels(code).inc();
   return {
     apq: config.documents.apq,
-    caches,
     apollo: {
       validationRules: armor.validationRules,
       plugins: [
