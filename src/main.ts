@@ -6,13 +6,23 @@ import { createLogger, describeError, exitAfterFlush, type Logger } from "./log.
 import { createMetrics } from "./metrics.js";
 import { type AppServer, createAppServer } from "./server.js";
 
+/** Which listener was being bound: the service's (PORT/HOST) or the embedded emulator's. */
+interface Bind {
+  port: number;
+  host: string;
+  prefix: "" | "EMULATOR_";
+}
+
 /** A bind failure as one line an operator can act on; anything else as name and message. */
-const describeStartFailure = (error: unknown, port: number, host: string): string => {
+const describeStartFailure = (error: unknown, bind: Bind): string => {
   const code = (error as { code?: unknown } | null)?.code;
+  const { port, host, prefix } = bind;
   if (code === "EADDRINUSE")
-    return `PORT ${port} on ${host} is already in use; set PORT to another port.`;
-  if (code === "EACCES") return `PORT ${port} on ${host} needs privileges; set PORT above 1023.`;
-  if (code === "EADDRNOTAVAIL") return `HOST ${host} is not an address of this machine; set HOST.`;
+    return `${prefix}PORT ${port} on ${host} is already in use; set ${prefix}PORT to another port.`;
+  if (code === "EACCES")
+    return `${prefix}PORT ${port} on ${host} needs privileges; set ${prefix}PORT above 1023.`;
+  if (code === "EADDRNOTAVAIL")
+    return `${prefix}HOST ${host} is not an address of this machine; set ${prefix}HOST.`;
   if (error instanceof Error && error.name === "ConfigError") return error.message;
   const { errorName, errorMessage } = describeError(error);
   return errorName ? `${errorName}: ${errorMessage}` : String(error);
@@ -64,12 +74,13 @@ const config = (() => {
   try {
     return readConfig(process.env);
   } catch (error) {
-    console.error(describeStartFailure(error, 0, ""));
+    console.error(describeStartFailure(error, { port: 0, host: "", prefix: "" }));
     process.exit(1);
   }
 })();
 const logger = createLogger({ level: config.ops.logLevel, format: config.ops.logFormat });
 let emulator: Listening | undefined;
+let binding: Bind = { port: config.port, host: config.host, prefix: "" };
 try {
   if (config.auth.disabledWarning) logger.warn(config.auth.disabledWarning);
   let upstream = config.loginradius;
@@ -79,7 +90,9 @@ try {
       EMULATOR_PORT: process.env.EMULATOR_PORT ?? "0",
     });
     const twin = createEmulator(emulated.options);
+    binding = { port: emulated.port, host: emulated.host, prefix: "EMULATOR_" };
     emulator = await listen(twin.handler, emulated.port, emulated.host);
+    binding = { port: config.port, host: config.host, prefix: "" };
     upstream = { apiUrl: emulator.url, apiKey: twin.apiKey, apiSecret: twin.apiSecret };
     console.log(
       `No LOGINRADIUS_API_KEY/LOGINRADIUS_API_SECRET set: using the built-in LoginRadius emulator at ${emulator.url} ` +
@@ -103,7 +116,7 @@ try {
     config.ops.shutdownGraceMs,
   );
 } catch (error) {
-  console.error(describeStartFailure(error, config.port, config.host));
+  console.error(describeStartFailure(error, binding));
   await emulator?.close();
   exitAfterFlush(logger, 1);
 }
