@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { ANONYMOUS_ALL_SCOPES, type Caller } from "./graphql/caller.js";
-import type { AnySection, RequestContext, RequestStats } from "./graphql/section.js";
+import {
+  type AnySection,
+  createProfileChanges,
+  type RequestContext,
+  type RequestStats,
+} from "./graphql/section.js";
 import type { BatchSizes } from "./graphql/selective-loader.js";
 import type { LoginRadiusHttp, RequestScope } from "./loginradius/http.js";
 import { SECTIONS, type SectionClients, type SectionSlices } from "./sections.js";
@@ -64,8 +69,9 @@ export const createContext = (connect: Connect, options: ContextOptions = {}): A
   const stats: RequestStats = { upstreamCalls: 0 };
   const clients = connect({ requestId, stats });
   const sections: readonly AnySection[] = options.sections ?? SECTIONS;
+  const profiles = createProfileChanges();
   const slices = sections.map((section) =>
-    section.createSlice(clients[section.name], options.batchSizes),
+    section.createSlice(clients[section.name], options.batchSizes, profiles),
   );
   return Object.assign(
     { requestId, caller: options.caller ?? ANONYMOUS_ALL_SCOPES, stats },

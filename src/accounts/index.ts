@@ -20,9 +20,11 @@ export const accounts = {
     AccountActionPayloadResolver,
   ],
   createClient: createAccountsClient,
-  createSlice: (client: AccountsClient, batchSizes) => ({
-    accounts: new AccountRepository(client, batchSizes),
-  }),
+  createSlice: (client: AccountsClient, batchSizes, profiles) => {
+    const accounts = new AccountRepository(client, batchSizes);
+    profiles?.onChange((uid) => accounts.forget(uid));
+    return { accounts };
+  },
   errorRows: ACCOUNT_ERROR_ROWS,
   fieldRenames: ACCOUNT_FIELD_RENAMES,
   scopes: ACCOUNT_SCOPES,

@@ -18,6 +18,24 @@ export interface RequestContext {
   stats: RequestStats;
 }
 
+/** One request's "this account's profile changed" notices between sections' repositories. */
+export interface ProfileChanges {
+  changed(uid: string): void;
+  onChange(listener: (uid: string) => void): void;
+}
+
+export const createProfileChanges = (): ProfileChanges => {
+  const listeners: ((uid: string) => void)[] = [];
+  return {
+    changed: (uid) => {
+      for (const listener of listeners) listener(uid);
+    },
+    onChange: (listener) => {
+      listeners.push(listener);
+    },
+  };
+};
+
 /**
  * One LoginRadius section of the service (Accounts, Roles...), as its folder's `index.ts` exports
  * it. src/sections.ts lists them; the schema, the context, the server, error formatting, the
@@ -30,8 +48,12 @@ export interface Section<Name extends string = string, Client = unknown, Slice =
   readonly resolvers: readonly Function[];
   /** Its client over the adapter, bound to one request's scope (id, deadline, call count). */
   createClient(http: LoginRadiusHttp, scope: RequestScope): Client;
-  /** Its slice of the request context (a repository over the client), fresh per request. */
-  createSlice(client: Client, batchSizes?: BatchSizes): Slice;
+  /**
+   * Its slice of the request context (a repository over the client), fresh per request. A
+   * repository whose write changes an account's profile tells `profiles`; the one that caches
+   * profiles listens, so no resolver has to make another section forget.
+   */
+  createSlice(client: Client, batchSizes?: BatchSizes, profiles?: ProfileChanges): Slice;
   /** LoginRadius `ErrorCode` -> GraphQL error, for the codes its endpoints answer. */
   readonly errorRows: ErrorRows;
   /** LoginRadius body keys -> its input fields, so `Errors[].FieldName` names our fields. */

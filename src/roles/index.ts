@@ -13,8 +13,8 @@ export const roles = {
   name: "roles",
   resolvers: [RoleQueryResolver, AccountRoleContextsResolver, RoleMutationResolver],
   createClient: createRolesClient,
-  createSlice: (client: RolesClient, batchSizes) => ({
-    roles: new RoleRepository(client, batchSizes),
+  createSlice: (client: RolesClient, batchSizes, profiles) => ({
+    roles: new RoleRepository(client, batchSizes, profiles),
   }),
   errorRows: ROLE_ERROR_ROWS,
   fieldRenames: ROLE_FIELD_RENAMES,

@@ -1,6 +1,5 @@
 import { Args, Ctx, Mutation, Resolver } from "type-graphql";
 import { AccountActionPayload } from "../accounts/account.payload.js";
-import type { AccountsContext } from "../accounts/account.repository.js";
 import {
   AccountContextArgs,
   AccountRolesArgs,
@@ -17,7 +16,7 @@ import { Scope } from "./role.scopes.js";
 import { DeleteRolePayload, Role } from "./role.type.js";
 
 /** Role assignment changes the profile's `Roles`, so these also need the Accounts slice. */
-type Context = RolesContext & AccountsContext;
+type Context = RolesContext;
 
 const actedOn = (uid: string): AccountActionPayload => ({ uid });
 
@@ -77,7 +76,6 @@ export class RoleMutationResolver {
     @Ctx() ctx: Context,
   ) {
     await ctx.roles.assignRoles(uid, roles);
-    ctx.accounts.forget(uid);
     return actedOn(uid);
   }
 
@@ -91,7 +89,6 @@ export class RoleMutationResolver {
     @Ctx() ctx: Context,
   ) {
     await ctx.roles.unassignRoles(uid, roles);
-    ctx.accounts.forget(uid);
     return actedOn(uid);
   }
 

@@ -2,7 +2,7 @@ import type DataLoader from "dataloader";
 import { GraphQLError } from "graphql";
 import { ErrorCodes } from "../errors.js";
 import { perKeyLoader } from "../graphql/per-key-loader.js";
-import type { RequestContext } from "../graphql/section.js";
+import type { ProfileChanges, RequestContext } from "../graphql/section.js";
 import type { BatchSizes } from "../graphql/selective-loader.js";
 import { isRejectedWith, orWhenRejected } from "../loginradius/upstream-error.js";
 import type { RolesClient } from "./roles.client.js";
@@ -51,6 +51,7 @@ export class RoleRepository {
   constructor(
     private readonly client: RolesClient,
     sizes?: BatchSizes,
+    private readonly profiles?: ProfileChanges,
   ) {
     this.roleList = perKeyLoader("roles", async () => (await client.listRoles()).data ?? [], sizes);
     this.contexts = perKeyLoader(
@@ -99,13 +100,17 @@ export class RoleRepository {
     return this.catalogWrite(this.client.removePermissions(name, permissions));
   }
 
-  /** Changes the profile's `Roles`: the caller also makes the Accounts repository forget it. */
-  assignRoles(uid: string, roles: string[]): Promise<WireAccountRoles> {
-    return this.client.assignRoles(uid, roles);
+  /** Changes the profile's `Roles`: whoever caches profiles in this request is told. */
+  async assignRoles(uid: string, roles: string[]): Promise<WireAccountRoles> {
+    const answer = await this.client.assignRoles(uid, roles);
+    this.profiles?.changed(uid);
+    return answer;
   }
 
-  unassignRoles(uid: string, roles: string[]): Promise<WireDeleted> {
-    return this.client.unassignRoles(uid, roles);
+  async unassignRoles(uid: string, roles: string[]): Promise<WireDeleted> {
+    const answer = await this.client.unassignRoles(uid, roles);
+    this.profiles?.changed(uid);
+    return answer;
   }
 
   /** The answer lists every context the account now holds: it becomes what the request knows. */
