@@ -102,20 +102,11 @@ export const ACCOUNT_FIELDS = {
 type AccountField = keyof typeof ACCOUNT_FIELDS;
 
 /**
- * Fields of `Account` resolved by their own upstream call (field resolvers): they need no
- * profile key. The schema test checks that every `Account` field is here or in ACCOUNT_FIELDS.
- * `backupCodes`, `passkeys` and `consentLogs` are the Account Security section's (src/security/).
+ * This section's `Account` fields resolved by their own upstream call (field resolvers): they
+ * need no profile key. Fields other sections add to `Account` are theirs to declare (a cost row
+ * `Account.<field>`); a missing entry here means "no profile key" (see keysOf).
  */
-export const OWN_CALL_FIELDS = [
-  "passwordHash",
-  "privacyPolicyHistory",
-  // Added to Account by other sections' field resolvers (each its own upstream call).
-  "backupCodes",
-  "passkeys",
-  "consentLogs",
-  "roleContexts",
-  "customObjects",
-] as const;
+export const OWN_CALL_FIELDS = ["passwordHash", "privacyPolicyHistory"] as const;
 
 /** The keys the loaders index by: every profile fetched carries them. */
 export const KEY_FIELDS = ["Uid", "Email", "PhoneId", "UserName"] as const satisfies WireKey[];
