@@ -4,6 +4,7 @@ import { accountsClientDouble } from "../accounts/accounts.client.double.js";
 import { connectDoubles } from "../context.js";
 import { UpstreamError } from "../loginradius/upstream-error.js";
 import { MAX_DATA_BYTES } from "./custom-object.args.js";
+import { CustomObjectRepository } from "./custom-object.repository.js";
 import { customObjectsClientDouble } from "./custom-objects.client.double.js";
 import type { CustomObjectsClient } from "./custom-objects.client.js";
 import type { WireRecord } from "./custom-objects.wire.js";
@@ -96,6 +97,26 @@ describe("custom objects in process", () => {
 
 describe("custom object writes in process", () => {
   it("forgets the account's lists after a write and primes the written record", async () => {
+    const { client, calls } = world();
+    const repository = new CustomObjectRepository(client);
+    await repository.list("ada", "addresses");
+    await repository.list("ada", "addresses");
+    await repository.update("ada", "addresses", "r1", { city: "Paris" }, "partialreplace");
+    expect((await repository.list("ada", "addresses"))[0]?.CustomObject).toEqual({ city: "Paris" });
+    const created = await repository.create("ada", "addresses", { city: "Rome" });
+    expect((await repository.get("ada", "addresses", created.Id))?.CustomObject).toEqual({
+      city: "Rome",
+    });
+    // One list before the write, one after it; the created record came primed, no `get`.
+    expect(calls).toEqual([
+      "list ada addresses",
+      "update ada addresses r1 partialreplace",
+      "list ada addresses",
+      "create ada addresses",
+    ]);
+  });
+
+  it("runs both writes of one operation, each once", async () => {
     const { run, calls } = await start();
     const res = await run(`mutation {
       u: updateCustomObjectRecord(uid: "ada", objectName: "addresses", recordId: "r1", data: { city: "Paris" }, mode: MERGE) { data }
