@@ -107,12 +107,14 @@ describe("custom object writes in process", () => {
     expect((await repository.get("ada", "addresses", created.Id))?.CustomObject).toEqual({
       city: "Rome",
     });
-    // One list before the write, one after it; the created record came primed, no `get`.
+    expect(await repository.list("ada", "addresses")).toHaveLength(2);
+    // A list before each write and after it; the created record came primed, no `get`.
     expect(calls).toEqual([
       "list ada addresses",
       "update ada addresses r1 partialreplace",
       "list ada addresses",
       "create ada addresses",
+      "list ada addresses",
     ]);
   });
 
