@@ -26,7 +26,6 @@ export const SECURITY_ERROR_ROWS: ErrorRows = {
     FAILED_PRECONDITION,
     "The backup codes were already shown once and cannot be read again; call resetBackupCodes for new ones.",
   ),
-  1193: row(BAD_USER_INPUT, "The step-up token is not valid.", "token"),
   1325: row(NOT_FOUND, "The account has no passkey with this ID.", "passkeyId"),
   1097: row(FAILED_PRECONDITION, `Two-factor authentication ${NOT_FOR_SITE}`),
   1098: row(FAILED_PRECONDITION, `Two-factor authentication ${NOT_FOR_SITE}`),
@@ -43,6 +42,5 @@ export const SECURITY_ERROR_ROWS: ErrorRows = {
 /** LoginRadius body keys of these endpoints -> our arguments. */
 export const SECURITY_FIELD_RENAMES: FieldRenames = {
   SecondFactorValidationToken: "token",
-  secondfactorvalidationtoken: "token",
   passkeyid: "passkeyId",
 };

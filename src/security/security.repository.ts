@@ -27,11 +27,9 @@ export class SecurityRepository {
     private readonly client: SecurityClient,
     sizes?: BatchSizes,
   ) {
-    const perUid = <T>(name: string, fetch: (uid: string) => Promise<T>) =>
-      perKeyLoader(name, fetch, sizes);
-    this.backupCodeLoader = perUid("backupCodes", (uid) => client.backupCodes(uid));
-    this.passkeyLoader = perUid("passkeys", (uid) => client.passkeys(uid));
-    this.consentLoader = perUid("consentLogs", (uid) => client.consentLogs(uid));
+    this.backupCodeLoader = perKeyLoader("backupCodes", (uid) => client.backupCodes(uid), sizes);
+    this.passkeyLoader = perKeyLoader("passkeys", (uid) => client.passkeys(uid), sizes);
+    this.consentLoader = perKeyLoader("consentLogs", (uid) => client.consentLogs(uid), sizes);
   }
 
   /** The first read mints the codes; later reads fail with 1127 (reset for new ones). */
@@ -47,8 +45,10 @@ export class SecurityRepository {
     return this.consentLoader.load(uid);
   }
 
-  /** Changes nothing: a check, not a write. */
-  /** LoginRadius answers 1193 for a token that is not (or no longer) valid: a "no", not an error. */
+  /**
+   * A check, not a write: changes nothing. LoginRadius answers 1193 for a token that is not (or
+   * no longer) valid: a "no", not an error.
+   */
   validateReauth(uid: string, kind: ReauthKind, token: string): Promise<WireIsValid> {
     return orWhenRejected(this.client.validateReauth(uid, kind, token), [1193], {
       IsValid: false,
