@@ -1,14 +1,8 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { type FieldKeys, type KeySet, keysOf, selectedFields } from "../graphql/selection.js";
+import { toDate } from "../loginradius/wire.js";
 import type { CreateAccountInput, EmailInput, UpdateAccountInput } from "./account.input.js";
-import {
-  toDate,
-  toEmails,
-  toIdentity,
-  toList,
-  toLockState,
-  toPrivacyPolicy,
-} from "./account.mapper.js";
+import { toEmails, toIdentity, toList, toLockState, toPrivacyPolicy } from "./account.mapper.js";
 import type { Account } from "./account.type.js";
 import type { WireEmail, WireProfile, WireProfileBody } from "./accounts.wire.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { toDate } from "../loginradius/wire.js";
 import { toAccount, toProfileBody } from "./account.fields.js";
 import type { CreateAccountInput, UpdateAccountInput } from "./account.input.js";
-import { toDate } from "./account.mapper.js";
 
 describe("toDate", () => {
   it("reads LoginRadius's 7-digit fractions", () => {

@@ -1,3 +1,4 @@
+import { toDate } from "../loginradius/wire.js";
 import type {
   AccessTokenPayload,
   DeleteAccountPayload,
@@ -31,16 +32,6 @@ import type {
  * rows of account.fields.ts, which reads its values with the helpers here). Resolvers read no
  * wire key: they hand what the repository returned to one of these.
  */
-
-/** LoginRadius's "never happened" date. */
-const NEVER_PREFIX = "0001-01-01";
-
-/** A LoginRadius date (7-digit fraction, `0001-01-01...` for never) as a Date or null. */
-export const toDate = (value: string | null | undefined): Date | null => {
-  if (!value || value.startsWith(NEVER_PREFIX)) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-};
 
 /**
  * The lock from the profile keys. `LoginLockedType` is "None" when unlocked (and may keep its

@@ -1,13 +1,8 @@
+import { toDate } from "../loginradius/wire.js";
 import type { CustomObjectRecord, DeleteCustomObjectRecordPayload } from "./custom-object.type.js";
 import type { WireDeleted, WireRecord } from "./custom-objects.wire.js";
 
 /** Every wire -> GraphQL mapping of the Custom Objects section; resolvers read no wire key. */
-
-const toDate = (value: string | null | undefined): Date | null => {
-  if (!value || value.startsWith("0001-01-01")) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-};
 
 /** `uid` and `objectName` are what was asked: LoginRadius's record names the UID, not the object. */
 export const toRecord = (

@@ -8,3 +8,13 @@ export const WireErrorSchema = z.object({
   ErrorCode: z.number().int(),
   Errors: z.array(z.object({ FieldName: z.string() })).nullish(),
 });
+
+/** LoginRadius's "never happened" date. */
+const NEVER_PREFIX = "0001-01-01";
+
+/** A LoginRadius date (7-digit fraction, `0001-01-01...` for never) as a Date or null. */
+export const toDate = (value: string | null | undefined): Date | null => {
+  if (!value || value.startsWith(NEVER_PREFIX)) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+};

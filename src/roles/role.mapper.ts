@@ -1,3 +1,4 @@
+import { toDate } from "../loginradius/wire.js";
 import type { DeleteRolePayload, Role, RoleContext, RoleContextMember } from "./role.type.js";
 import type {
   WireContextHolder,
@@ -8,14 +9,6 @@ import type {
 } from "./roles.wire.js";
 
 /** Every wire -> GraphQL mapping of the Roles section; resolvers read no wire key. */
-
-const NEVER_PREFIX = "0001-01-01";
-
-const toDate = (value: string | null | undefined): Date | null => {
-  if (!value || value.startsWith(NEVER_PREFIX)) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-};
 
 export const toRole = (wire: WireRole): Role => ({
   name: wire.Name,

@@ -1,4 +1,4 @@
-import { toDate } from "../accounts/account.mapper.js";
+import { toDate } from "../loginradius/wire.js";
 import type { BackupCodesPayload } from "./security.payload.js";
 import type { ConsentLog, Passkey } from "./security.type.js";
 import type {

@@ -1,4 +1,4 @@
-import { toDate } from "../accounts/account.mapper.js";
+import { toDate } from "../loginradius/wire.js";
 import type { EmailTokenTypeName, SmsOtpTypeName } from "./tokens.enums.js";
 import type { EmailTokenPayload, SmsOtpPayload, SottPayload } from "./tokens.payload.js";
 import type { WireEmailToken, WireSmsOtp, WireSott } from "./tokens.wire.js";
