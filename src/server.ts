@@ -8,6 +8,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config.js";
 import { type AppContext, type Connect, connectSections, createContext } from "./context.js";
+import { ErrorCodes } from "./errors.js";
 import { createAdmit } from "./graphql/admit.js";
 import {
   type AuditSink,
@@ -25,7 +26,7 @@ import type { AnySection } from "./graphql/section.js";
 import { withGraphiqlLinks } from "./http/graphiql-landing-link.js";
 import { serveGraphiql } from "./http/graphiql-routes.js";
 import { createHealthRoutes, type HealthRoutes } from "./http/health-routes.js";
-import type { HostRule } from "./http/host-guard.js";
+import { checkHost, type HostRule } from "./http/host-guard.js";
 import { sendJson } from "./http/send-json.js";
 import { describeError, type Logger } from "./log.js";
 import type { UpstreamHealth } from "./loginradius/health.js";
@@ -138,8 +139,7 @@ const routeOthers = async (
   res: ServerResponse,
 ): Promise<boolean> => {
   if (deps.routes && (await deps.routes.handle(url.pathname, res))) return true;
-  const graphiql = { enabled: deps.introspection, allowedHosts: deps.allowedHosts };
-  if (await serveGraphiql(req, res, url.pathname, graphiql)) return true;
+  if (await serveGraphiql(req, res, url.pathname, { enabled: deps.introspection })) return true;
   if (url.pathname === "/healthz") {
     sendJson(res, 200, { ok: true });
     return true;
@@ -152,6 +152,29 @@ const routeOthers = async (
   if (url.pathname === "/graphql") return false;
   sendJson(res, 404, { error: "Not found; GraphQL is at /graphql." });
   return true;
+};
+
+/** Probes reach these by pod IP, a name no configuration lists: they skip the Host check. */
+const PROBE_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
+
+/**
+ * The Host check (DNS rebinding), once for every route but the probes: refused with 421 (400
+ * without a usable Host), counted, before any other work. True when the request may go on.
+ */
+const hostAllowed = (
+  deps: ServerDeps,
+  req: IncomingMessage,
+  url: URL,
+  res: ServerResponse,
+): boolean => {
+  if (!deps.allowedHosts || PROBE_PATHS.has(url.pathname)) return true;
+  const host = checkHost(req, deps.allowedHosts);
+  if (host.ok) return true;
+  deps.metrics?.rejected.inc({ code: ErrorCodes.MISDIRECTED_REQUEST });
+  sendJson(res, host.status, {
+    errors: [{ message: host.message, extensions: { code: ErrorCodes.MISDIRECTED_REQUEST } }],
+  });
+  return false;
 };
 
 const INTERNAL = {
@@ -179,6 +202,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
   });
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://service.invalid");
+    if (!hostAllowed(deps, req, url, res)) return;
     if (!(await routeOthers(deps, req, url, res))) await graphql(req, res, url);
   };
   return {

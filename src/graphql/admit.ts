@@ -1,7 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ErrorCodes } from "../errors.js";
 import { applyCors } from "../http/cors.js";
-import { checkHost, type HostRule } from "../http/host-guard.js";
 import { sendJson } from "../http/send-json.js";
 import type { Logger } from "../log.js";
 import type { Authenticate } from "./auth/authenticate.js";
@@ -11,8 +9,6 @@ export interface AdmitOptions {
   logger: Logger;
   /** Caller authentication; absent: every caller has every scope (in-process tests). */
   authenticate?: Authenticate;
-  /** Hosts `/graphql` answers for; absent: any. */
-  allowedHosts?: readonly HostRule[];
   corsOrigins?: ReadonlySet<string>;
   /** Counts each refusal by code. */
   onRefused?: (code: string) => void;
@@ -37,8 +33,8 @@ const isLandingPageRequest = (req: IncomingMessage, url: URL): boolean =>
   String(req.headers.accept ?? "").includes("text/html");
 
 /**
- * Everything that happens before any GraphQL work: the Host check, CORS, caller
- * authentication. The returned stage gives the caller, or null when it has answered the request.
+ * What happens to a /graphql request before any GraphQL work (after server.ts's Host check):
+ * CORS, then caller authentication. The returned stage gives the caller, or null when it has answered the request.
  */
 export const createAdmit = (options: AdmitOptions) => {
   const refuse = (res: ServerResponse, status: number, code: string, message: string) => {
@@ -51,13 +47,6 @@ export const createAdmit = (options: AdmitOptions) => {
     url: URL,
     requestId: string,
   ): Promise<Caller | null> => {
-    if (options.allowedHosts) {
-      const host = checkHost(req, options.allowedHosts);
-      if (!host.ok) {
-        refuse(res, host.status, ErrorCodes.MISDIRECTED_REQUEST, host.message);
-        return null;
-      }
-    }
     if (applyCors(req, res, options.corsOrigins ?? new Set())) return null;
     if (!options.authenticate) return ANONYMOUS_ALL_SCOPES;
     if (isLandingPageRequest(req, url)) return PAGE_VISITOR;

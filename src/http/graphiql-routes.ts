@@ -1,19 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ErrorCodes } from "../errors.js";
 import {
   GRAPHIQL_CSP,
   type GraphiqlAsset,
   graphiqlHtml,
   loadGraphiqlAssets,
 } from "./graphiql-assets.js";
-import { checkHost, type HostRule } from "./host-guard.js";
 import { sendJson } from "./send-json.js";
 
 export interface GraphiqlRouteOptions {
   /** Introspection allowed (`config.introspection`): otherwise these paths are not served. */
   enabled: boolean;
-  /** The Host allow-list `/graphql` uses; absent: any. */
-  allowedHosts?: readonly HostRule[] | undefined;
 }
 
 const PAGE = "/graphiql";
@@ -69,15 +65,6 @@ export const serveGraphiql = async (
 ): Promise<boolean> => {
   const isPage = pathname === PAGE || pathname === `${PAGE}/`;
   if (!options.enabled || !(isPage || pathname.startsWith(ASSETS))) return false;
-  if (options.allowedHosts) {
-    const host = checkHost(req, options.allowedHosts);
-    if (!host.ok) {
-      sendJson(res, host.status, {
-        errors: [{ message: host.message, extensions: { code: ErrorCodes.MISDIRECTED_REQUEST } }],
-      });
-      return true;
-    }
-  }
   if (req.method !== "GET" && req.method !== "HEAD") {
     sendJson(res, 405, { error: "GraphiQL's files are read with GET." }, { allow: "GET, HEAD" });
     return true;
