@@ -95,7 +95,7 @@ describe("custom objects in process", () => {
   });
 });
 
-describe("custom object writes in process", () => {
+describe("the custom object repository", () => {
   it("forgets the account's lists after a write and primes the written record", async () => {
     const { client, calls } = world();
     const repository = new CustomObjectRepository(client);
@@ -117,7 +117,9 @@ describe("custom object writes in process", () => {
       "list ada addresses",
     ]);
   });
+});
 
+describe("custom object writes in process", () => {
   it("runs both writes of one operation, each once", async () => {
     const { run, calls } = await start();
     const res = await run(`mutation {
