@@ -1,8 +1,8 @@
+import { bodyValue } from "../core/request.js";
 import { ROLES } from "./codes.js";
 import {
   ACCOUNT,
   assignedRoles,
-  bodyKey,
   nameList,
   type RolesContext,
   type RolesRoute,
@@ -20,7 +20,7 @@ const rolesOf = (ctx: RolesContext): unknown => {
  */
 const assignRoles = (ctx: RolesContext): unknown => {
   const record = requireAccount(ctx, ctx.params.uid);
-  const roles = nameList(bodyKey(ctx.body, "Roles"), "Roles");
+  const roles = nameList(bodyValue(ctx.body, "Roles"), "Roles");
   for (const name of roles) if (!ctx.stores.roles.role(name)) throw ROLES.fail(1047);
   const Roles = [...new Set([...assignedRoles(record), ...roles])];
   ctx.stores.accounts.put({ ...record, Roles });
@@ -30,7 +30,7 @@ const assignRoles = (ctx: RolesContext): unknown => {
 /** A role the account does not hold (or that does not exist) is 1047, and nothing changes. */
 const unassignRoles = (ctx: RolesContext): unknown => {
   const record = requireAccount(ctx, ctx.params.uid);
-  const roles = new Set(nameList(bodyKey(ctx.body, "Roles"), "Roles"));
+  const roles = new Set(nameList(bodyValue(ctx.body, "Roles"), "Roles"));
   const current = assignedRoles(record);
   for (const name of roles) if (!current.includes(name)) throw ROLES.fail(1047);
   ctx.stores.accounts.put({ ...record, Roles: current.filter((name) => !roles.has(name)) });

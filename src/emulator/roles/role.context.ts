@@ -35,14 +35,6 @@ export const ownerOf = (record: StoredProfile): string =>
 export const isOwnedBy = (stored: StoredRoleContext, record: StoredProfile): boolean =>
   stored.owner === null || stored.owner === ownerOf(record);
 
-/** A body key in any casing (the docs write `roles`, the .NET models `Roles`). */
-export const bodyKey = (body: Record<string, unknown> | undefined, name: string): unknown => {
-  if (!body) return undefined;
-  const lower = name.toLowerCase();
-  for (const [key, value] of Object.entries(body)) if (key.toLowerCase() === lower) return value;
-  return undefined;
-};
-
 /**
  * A required list of names (`Roles`, `Permissions`, `AdditionalPermissions`): anything but a
  * non-empty array of non-blank strings is 1134 naming the field.

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { bodyValue } from "../core/request.js";
 import { SECURITY } from "./codes.js";
 import {
   ACCOUNT,
-  bodyValue,
   recordOf,
   requireAccount,
   type SecurityContext,

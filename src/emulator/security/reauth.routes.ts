@@ -1,8 +1,8 @@
 import { validationError } from "../core/errors.js";
+import { bodyValue } from "../core/request.js";
 import { SECURITY } from "./codes.js";
 import {
   ACCOUNT,
-  bodyValue,
   recordOf,
   requireAccount,
   type SecurityContext,

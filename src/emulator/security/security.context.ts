@@ -15,13 +15,6 @@ export const ACCOUNT = "/identity/v2/manage/account";
 const anchorOf = (account: StoredProfile): string | null =>
   typeof account.ID === "string" ? account.ID : null;
 
-/** A body key in any casing (the docs write `secondfactorvalidationtoken`, the SDK models `SecondFactorValidationToken`). */
-export const bodyValue = (body: Record<string, unknown> | undefined, key: string): unknown => {
-  const wanted = key.toLowerCase();
-  for (const [k, v] of Object.entries(body ?? {})) if (k.toLowerCase() === wanted) return v;
-  return undefined;
-};
-
 /** `?uid=` as these endpoints require it: missing is 1134 naming the field. */
 export const uidFromQuery = (ctx: SecurityContext): string => {
   const uid = ctx.query.get("uid");

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { AccountStore } from "../accounts/account.store.js";
 import { lrDate, type StoredProfile } from "../accounts/profile.js";
-import type { Route, RouteContext } from "../core/request.js";
+import { bodyValue, type Route, type RouteContext } from "../core/request.js";
 import { type IssuedToken, sha256, type TokenStore } from "./token.store.js";
 
 /** The slices the token routes read: their own, and the accounts a token is for. */
@@ -16,10 +16,8 @@ export const TOKEN_TTL_MS = 15 * 60_000;
 
 /** A body key in any casing (the docs write `email`, the SDK models `Email`). */
 export const bodyString = (ctx: TokenContext, key: string): string | undefined => {
-  const wanted = key.toLowerCase();
-  for (const [k, v] of Object.entries(ctx.body ?? {}))
-    if (k.toLowerCase() === wanted && typeof v === "string" && v.trim() !== "") return v.trim();
-  return undefined;
+  const value = bodyValue(ctx.body, key);
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 };
 
 /** Of the accounts sharing an email, the traditional (Email provider) one answers first. */
