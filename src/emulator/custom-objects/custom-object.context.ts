@@ -1,3 +1,4 @@
+import { ownerOf } from "../accounts/account.context.js";
 import type { AccountStore } from "../accounts/account.store.js";
 import type { StoredProfile } from "../accounts/profile.js";
 import type { Route, RouteContext } from "../core/request.js";
@@ -28,17 +29,6 @@ export const requireObjectName = (ctx: CustomObjectContext): string => {
   if (name === undefined || !CONFIGURED_OBJECTS.includes(name)) throw CUSTOM_OBJECTS.fail(1064);
   return name;
 };
-
-export const requireAccount = (ctx: CustomObjectContext): StoredProfile => {
-  const uid = ctx.params.uid;
-  const record = uid === undefined ? undefined : ctx.stores.accounts.get(uid);
-  if (!record) throw CUSTOM_OBJECTS.fail(938);
-  return record;
-};
-
-/** The account's own stamp: records written for an earlier account with this UID are not its. */
-export const ownerOf = (account: StoredProfile): string =>
-  typeof account.ID === "string" ? account.ID : account.Uid;
 
 export const isOwnedBy = (record: StoredRecord, account: StoredProfile): boolean =>
   record.owner === null || record.owner === ownerOf(account);

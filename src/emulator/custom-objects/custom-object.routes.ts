@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { ownerOf, requireAccount } from "../accounts/account.context.js";
 import { validationError } from "../core/errors.js";
 import { CUSTOM_OBJECTS } from "./codes.js";
 import {
@@ -6,10 +7,8 @@ import {
   type CustomObjectContext,
   type CustomObjectRoute,
   isOwnedBy,
-  ownerOf,
   recordDate,
   renderRecord,
-  requireAccount,
   requireObjectBody,
   requireObjectName,
 } from "./custom-object.context.js";
@@ -20,7 +19,7 @@ const newRecordId = (): string => randomBytes(12).toString("hex");
 
 const createRecord = (ctx: CustomObjectContext): unknown => {
   const objectName = requireObjectName(ctx);
-  const account = requireAccount(ctx);
+  const account = requireAccount(ctx.stores.accounts, ctx.params.uid);
   const CustomObject = requireObjectBody(ctx);
   const now = recordDate(ctx.now);
   const record: StoredRecord = {
@@ -39,7 +38,7 @@ const createRecord = (ctx: CustomObjectContext): unknown => {
 
 const listRecords = (ctx: CustomObjectContext): unknown => {
   const objectName = requireObjectName(ctx);
-  const account = requireAccount(ctx);
+  const account = requireAccount(ctx.stores.accounts, ctx.params.uid);
   const data = ctx.stores.customObjects
     .list(account.Uid, objectName)
     .filter((record) => isOwnedBy(record, account))
@@ -50,7 +49,7 @@ const listRecords = (ctx: CustomObjectContext): unknown => {
 /** The record in the path, of this account and this object: anything else is 1057. */
 const requireRecord = (ctx: CustomObjectContext): StoredRecord => {
   const objectName = requireObjectName(ctx);
-  const account = requireAccount(ctx);
+  const account = requireAccount(ctx.stores.accounts, ctx.params.uid);
   const record = ctx.stores.customObjects.get(ctx.params.recordId as string);
   if (
     !record ||

@@ -1,16 +1,14 @@
+import { ACCOUNT, ownerOf, requireAccount } from "../accounts/account.context.js";
 import type { StoredProfile } from "../accounts/profile.js";
 import { validationError } from "../core/errors.js";
 import { bodyValue } from "../core/request.js";
 import { ROLES } from "./codes.js";
 import { parseExpiration } from "./expiration.js";
 import {
-  ACCOUNT,
   isOwnedBy,
   nameList,
-  ownerOf,
   type RolesContext,
   type RolesRoute,
-  requireAccount,
   validName,
 } from "./role.context.js";
 import type { RoleContextRecord } from "./role.store.js";
@@ -53,7 +51,7 @@ const parseContext = (ctx: RolesContext, item: unknown, i: number): RoleContextR
 };
 
 const contextsByUid = (ctx: RolesContext): unknown => {
-  const record = requireAccount(ctx, ctx.params.uid);
+  const record = requireAccount(ctx.stores.accounts, ctx.params.uid);
   return { Data: ownContexts(ctx, record) };
 };
 
@@ -62,7 +60,7 @@ const contextsByUid = (ctx: RolesContext): unknown => {
  * retried call changes nothing more. Every item is checked before any is written.
  */
 const upsertContexts = (ctx: RolesContext): unknown => {
-  const record = requireAccount(ctx, ctx.params.uid);
+  const record = requireAccount(ctx.stores.accounts, ctx.params.uid);
   const items = bodyValue(ctx.body, "RoleContext");
   if (!Array.isArray(items) || items.length === 0)
     throw validationError([
@@ -98,7 +96,7 @@ const accountsInContext = (ctx: RolesContext): unknown => {
 
 /** The account's context named in the path: 1133 when it has none of that name. */
 const requireContext = (ctx: RolesContext): RoleContextRecord => {
-  const record = requireAccount(ctx, ctx.params.uid);
+  const record = requireAccount(ctx.stores.accounts, ctx.params.uid);
   const found = ownContexts(ctx, record).find((c) => c.Context === ctx.params.contextName);
   if (!found) throw ROLES.fail(1133);
   return found;
@@ -111,7 +109,7 @@ const deleteContext = (ctx: RolesContext): unknown => {
 };
 
 const save = (ctx: RolesContext, context: RoleContextRecord): unknown => {
-  const record = requireAccount(ctx, ctx.params.uid);
+  const record = requireAccount(ctx.stores.accounts, ctx.params.uid);
   ctx.stores.roles.putContext(record.Uid, ownerOf(record), context);
   return { IsDeleted: true };
 };

@@ -2,15 +2,12 @@ import type { AccountStore } from "../accounts/account.store.js";
 import type { StoredProfile } from "../accounts/profile.js";
 import { validationError } from "../core/errors.js";
 import type { Route, RouteContext } from "../core/request.js";
-import { SECURITY } from "./codes.js";
 import { emptyRecord, type SecurityRecord, type SecurityStore } from "./security.store.js";
 
 /** The slices the security routes read: their own, and the accounts (938, renamed UIDs). */
 export type SecurityStores = { security: SecurityStore; accounts: AccountStore };
 export type SecurityContext = RouteContext<SecurityStores>;
 export type SecurityRoute = Route<SecurityStores>;
-
-export const ACCOUNT = "/identity/v2/manage/account";
 
 const anchorOf = (account: StoredProfile): string | null =>
   typeof account.ID === "string" ? account.ID : null;
@@ -20,12 +17,6 @@ export const uidFromQuery = (ctx: SecurityContext): string => {
   const uid = ctx.query.get("uid");
   if (uid === undefined) throw validationError([{ field: "uid", message: "uid is required." }]);
   return uid;
-};
-
-export const requireAccount = (ctx: SecurityContext, uid: string | undefined): StoredProfile => {
-  const account = uid === undefined ? undefined : ctx.stores.accounts.get(uid);
-  if (!account) throw SECURITY.fail(938);
-  return account;
 };
 
 const usable = (record: SecurityRecord | undefined, account: StoredProfile) =>

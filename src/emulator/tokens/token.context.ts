@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { AccountStore } from "../accounts/account.store.js";
-import { lrDate, type StoredProfile } from "../accounts/profile.js";
+import { lrDate } from "../accounts/profile.js";
 import { bodyValue, type Route, type RouteContext } from "../core/request.js";
 import { type IssuedToken, sha256, type TokenStore } from "./token.store.js";
 
@@ -9,8 +9,6 @@ export type TokenStores = { tokens: TokenStore; accounts: AccountStore };
 export type TokenContext = RouteContext<TokenStores>;
 export type TokenRoute = Route<TokenStores>;
 
-export const ACCOUNT = "/identity/v2/manage/account";
-
 /** Multipurpose tokens and OTPs live 15 minutes (UNCONFIRMED: a per-site setting upstream). */
 export const TOKEN_TTL_MS = 15 * 60_000;
 
@@ -18,17 +16,6 @@ export const TOKEN_TTL_MS = 15 * 60_000;
 export const bodyString = (ctx: TokenContext, key: string): string | undefined => {
   const value = bodyValue(ctx.body, key);
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
-};
-
-/** Of the accounts sharing an email, the traditional (Email provider) one answers first. */
-export const accountByEmail = (store: AccountStore, email: string): StoredProfile | undefined => {
-  const records = store.uidsByEmail(email).map((uid) => store.get(uid) as StoredProfile);
-  return records.find((r) => r.Provider === "Email") ?? records[0];
-};
-
-export const accountByUserName = (store: AccountStore, name: string): StoredProfile | undefined => {
-  const uid = store.uidByUserName(name);
-  return uid === undefined ? undefined : store.get(uid);
 };
 
 /** Mints an opaque token, records only its hash, and answers its expiry. */
