@@ -39,9 +39,6 @@ export const requireObjectBody = (ctx: CustomObjectContext): Record<string, unkn
   return ctx.body;
 };
 
-/** LoginRadius's record dates: ISO with a 7-digit fraction, as in the documented samples. */
-export const recordDate = (date: Date): string => `${date.toISOString().slice(0, 23)}0000Z`;
-
 /** The documented record shape, keys in the documented order. */
 export const renderRecord = (record: StoredRecord): Record<string, unknown> => ({
   Id: record.Id,

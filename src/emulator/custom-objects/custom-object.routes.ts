@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { ownerOf, requireAccount } from "../accounts/account.context.js";
+import { lrDate } from "../accounts/profile.js";
 import { validationError } from "../core/errors.js";
 import { CUSTOM_OBJECTS } from "./codes.js";
 import {
@@ -7,7 +8,6 @@ import {
   type CustomObjectContext,
   type CustomObjectRoute,
   isOwnedBy,
-  recordDate,
   renderRecord,
   requireObjectBody,
   requireObjectName,
@@ -21,7 +21,7 @@ const createRecord = (ctx: CustomObjectContext): unknown => {
   const objectName = requireObjectName(ctx);
   const account = requireAccount(ctx.stores.accounts, ctx.params.uid);
   const CustomObject = requireObjectBody(ctx);
-  const now = recordDate(ctx.now);
+  const now = lrDate(ctx.now);
   const record: StoredRecord = {
     Id: newRecordId(),
     Uid: account.Uid,
@@ -78,7 +78,7 @@ const updateRecord = (ctx: CustomObjectContext): unknown => {
   const updateType = updateTypeOf(ctx);
   const body = requireObjectBody(ctx);
   const CustomObject = updateType === "replace" ? body : { ...record.CustomObject, ...body };
-  const updated: StoredRecord = { ...record, CustomObject, DateModified: recordDate(ctx.now) };
+  const updated: StoredRecord = { ...record, CustomObject, DateModified: lrDate(ctx.now) };
   ctx.stores.customObjects.put(updated);
   return renderRecord(updated);
 };

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { lrDate } from "../accounts/profile.js";
 import { ADA, GRACE, MARGARET, seededFeaturedUids } from "../accounts/seed.js";
 import type { SectionOptions } from "../core/section.js";
 import type { StoredRecord } from "./custom-object.store.js";
@@ -6,8 +7,7 @@ import type { StoredRecord } from "./custom-object.store.js";
 const BASE = Date.UTC(2024, 2, 1, 10, 0, 0);
 const DAY = 86_400_000;
 
-const date = (days: number): string =>
-  `${new Date(BASE + days * DAY).toISOString().slice(0, 23)}0000Z`;
+const date = (days: number): string => lrDate(new Date(BASE + days * DAY));
 
 const record = (
   uid: string,
