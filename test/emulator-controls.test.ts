@@ -58,6 +58,19 @@ describe("call log", () => {
     expect(calls[1].bytes).toBeLessThan(calls[0].bytes / 10);
   });
 
+  it("records the bytes of an answer a fault gave instead of the route", async () => {
+    await lr.control("POST", "/faults", { kind: "error", status: 503, errorCode: 950, count: 1 });
+    await lr.control("POST", "/faults", { kind: "rateLimit", count: 1 });
+    const failed = await lr.call("GET", `${ACCOUNT}/${ADA}`);
+    const limited = await lr.call("GET", `${ACCOUNT}/${ADA}`);
+    expect([failed.status, limited.status]).toEqual([503, 429]);
+    const { calls } = (await lr.control("GET", "/calls")).body;
+    expect(calls.map((c: { fault: string; bytes: number }) => [c.fault, c.bytes])).toEqual([
+      ["503", Buffer.byteLength(JSON.stringify(failed.body))],
+      ["429", Buffer.byteLength(JSON.stringify(limited.body))],
+    ]);
+  });
+
   it("filters by route", async () => {
     await lr.call("GET", `${ACCOUNT}/${ADA}`);
     await lr.call("GET", `${ACCOUNT}/${ADA}/password`);
