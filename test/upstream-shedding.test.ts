@@ -15,6 +15,7 @@ import {
   type Service,
   startHostile,
   startService,
+  until,
 } from "./helpers/hostile.js";
 import { TEST_ENV } from "./helpers/stack.js";
 
@@ -38,9 +39,6 @@ const profileFor = (url: string) => ({ Uid: /account\/([^/?]+)/.exec(url)?.[1] ?
 const answerProfiles = () => lr.handle((req, res) => json(res, 200, profileFor(req.url ?? "")));
 const BATCH = "query($uids: [ID!]!) { accountsByUids(uids: $uids) { uid } }";
 const readUid = (s: Service, uid = "u1") => s.gql(`{ accountByUid(uid: "${uid}") { uid } }`);
-const until = async (ok: () => boolean) => {
-  while (!ok()) await new Promise((r) => setTimeout(r, 5));
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("load shedding", () => {
