@@ -97,7 +97,12 @@ describe("the circuit breaker", () => {
       .find((l) => l.startsWith("account_graph_upstream_breaker_state "));
 
   it("opens after consecutive failures, fails fast, half-opens to probe, then closes", async () => {
-    const s = await start({ UPSTREAM_BREAKER_FAILURES: "2", UPSTREAM_BREAKER_OPEN_MS: "100" });
+    // Open long enough that the round trips after a trip surely land inside it; sleeps go just past.
+    const OPEN_MS = 1000;
+    const s = await start({
+      UPSTREAM_BREAKER_FAILURES: "2",
+      UPSTREAM_BREAKER_OPEN_MS: String(OPEN_MS),
+    });
     lr.handle((_, res) => json(res, 500, { ErrorCode: 950 }));
     for (let i = 0; i < 2; i++)
       expect((await readUid(s)).errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
@@ -110,14 +115,14 @@ describe("the circuit breaker", () => {
     expect(s.app.upstreamHealth?.breakerState()).toBe("open");
     expect(await breakerGauge(s)).toBe("account_graph_upstream_breaker_state 2");
 
-    await sleep(150);
+    await sleep(OPEN_MS + 50);
     expect(s.app.upstreamHealth?.breakerState()).toBe("half-open");
     // The probe fails: open again at once, no second call let through.
     expect((await readUid(s)).errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
     expect((await readUid(s)).errors?.[0]?.extensions?.reason).toBe("circuit_open");
     expect(lr.seen).toHaveLength(3);
 
-    await sleep(150);
+    await sleep(OPEN_MS + 50);
     answerProfiles();
     expect((await readUid(s)).data.accountByUid).toEqual({ uid: "u1" });
     expect(s.app.upstreamHealth?.breakerState()).toBe("closed");
