@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { readEmulatorConfig } from "../src/emulator/config.js";
-import { ACCOUNT, ADA, emulatorPerFile, GRACE, startEmulator } from "./helpers/emulator.js";
+import {
+  ACCOUNT,
+  ADA,
+  emulatorPerFile,
+  GRACE,
+  SEEDED_COUNTS,
+  startEmulator,
+} from "./helpers/emulator.js";
 
 const lr = emulatorPerFile();
 
@@ -11,8 +18,7 @@ describe("reset", () => {
     await lr.call("DELETE", `${ACCOUNT}/${ADA}`);
     await lr.call("PUT", `${ACCOUNT}/${GRACE}`, { body: { FirstName: "G" } });
     const res = await lr.control("POST", "/reset");
-    // Other sections add their own counts; this one is about the accounts.
-    expect(res.body).toMatchObject({ ok: true, accounts: 60 });
+    expect(res.body).toEqual({ ok: true, ...SEEDED_COUNTS });
     expect((await lr.call("GET", `${ACCOUNT}/${ADA}`)).status).toBe(200);
     expect((await lr.call("GET", `${ACCOUNT}/${GRACE}`)).body.FirstName).toBe("Grace");
     expect((await lr.control("GET", "/calls")).body.calls).toHaveLength(2);
@@ -50,6 +56,19 @@ describe("call log", () => {
       Buffer.byteLength(JSON.stringify(few.body)),
     ]);
     expect(calls[1].bytes).toBeLessThan(calls[0].bytes / 10);
+  });
+
+  it("records the bytes of an answer a fault gave instead of the route", async () => {
+    await lr.control("POST", "/faults", { kind: "error", status: 503, errorCode: 950, count: 1 });
+    await lr.control("POST", "/faults", { kind: "rateLimit", count: 1 });
+    const failed = await lr.call("GET", `${ACCOUNT}/${ADA}`);
+    const limited = await lr.call("GET", `${ACCOUNT}/${ADA}`);
+    expect([failed.status, limited.status]).toEqual([503, 429]);
+    const { calls } = (await lr.control("GET", "/calls")).body;
+    expect(calls.map((c: { fault: string; bytes: number }) => [c.fault, c.bytes])).toEqual([
+      ["503", Buffer.byteLength(JSON.stringify(failed.body))],
+      ["429", Buffer.byteLength(JSON.stringify(limited.body))],
+    ]);
   });
 
   it("filters by route", async () => {

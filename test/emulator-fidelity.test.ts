@@ -1,26 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ACCOUNT_CODES } from "../src/emulator/accounts/codes.js";
 import { readEmulatorConfig } from "../src/emulator/config.js";
 import { CORE } from "../src/emulator/core/errors.js";
-import {
-  ACCOUNT,
-  ADA,
-  ALAN,
-  LINUS,
-  type RunningEmulator,
-  startEmulator,
-} from "./helpers/emulator.js";
+import { ACCOUNT, ADA, ALAN, emulatorPerFile, LINUS, startEmulator } from "./helpers/emulator.js";
 
-let lr: RunningEmulator;
-beforeAll(async () => {
-  lr = await startEmulator();
-});
-afterAll(async () => {
-  await lr.close();
-});
-beforeEach(async () => {
-  await lr.control("POST", "/reset");
-});
+const lr = emulatorPerFile();
 
 const create = (Password: unknown) =>
   lr.call("POST", ACCOUNT, {

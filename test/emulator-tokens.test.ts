@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  ACCOUNT,
-  ADA,
-  ALAN,
-  GRACE,
-  type RunningEmulator,
-  startEmulator,
-} from "./helpers/emulator.js";
+import { describe, expect, it } from "vitest";
+import { ACCOUNT, ADA, ALAN, emulatorPerFile, GRACE } from "./helpers/emulator.js";
 
 const NOW = new Date("2025-03-01T12:00:00.000Z");
-let lr: RunningEmulator;
-beforeAll(async () => {
-  lr = await startEmulator({ now: () => NOW });
-});
-afterAll(() => lr.close());
-beforeEach(() => lr.control("POST", "/reset"));
+const lr = emulatorPerFile({ now: () => NOW });
 
 const emailToken = (type: string, body?: unknown) =>
   lr.call("POST", `${ACCOUNT}/emailtoken/${type}`, body === undefined ? {} : { body });

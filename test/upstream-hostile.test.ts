@@ -6,6 +6,7 @@ import {
   type Service,
   startHostile,
   startService,
+  until,
 } from "./helpers/hostile.js";
 
 /**
@@ -36,9 +37,6 @@ afterEach(() => {
   service.logs.length = 0;
 });
 
-const until = async (ok: () => boolean) => {
-  while (!ok()) await new Promise((r) => setTimeout(r, 5));
-};
 const BY_UID = "GET /identity/v2/manage/account/{uid}";
 const PROFILE = { Uid: "u1", FirstName: "Ada", Email: [{ Type: "Primary", Value: "a@x.io" }] };
 const readUid = () => service.gql('{ accountByUid(uid: "u1") { uid firstName } }');

@@ -15,6 +15,7 @@ import {
   type Service,
   startHostile,
   startService,
+  until,
 } from "./helpers/hostile.js";
 import { TEST_ENV } from "./helpers/stack.js";
 
@@ -38,9 +39,6 @@ const profileFor = (url: string) => ({ Uid: /account\/([^/?]+)/.exec(url)?.[1] ?
 const answerProfiles = () => lr.handle((req, res) => json(res, 200, profileFor(req.url ?? "")));
 const BATCH = "query($uids: [ID!]!) { accountsByUids(uids: $uids) { uid } }";
 const readUid = (s: Service, uid = "u1") => s.gql(`{ accountByUid(uid: "${uid}") { uid } }`);
-const until = async (ok: () => boolean) => {
-  while (!ok()) await new Promise((r) => setTimeout(r, 5));
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("load shedding", () => {
@@ -99,7 +97,12 @@ describe("the circuit breaker", () => {
       .find((l) => l.startsWith("account_graph_upstream_breaker_state "));
 
   it("opens after consecutive failures, fails fast, half-opens to probe, then closes", async () => {
-    const s = await start({ UPSTREAM_BREAKER_FAILURES: "2", UPSTREAM_BREAKER_OPEN_MS: "100" });
+    // Open long enough that the round trips after a trip surely land inside it; sleeps go just past.
+    const OPEN_MS = 1000;
+    const s = await start({
+      UPSTREAM_BREAKER_FAILURES: "2",
+      UPSTREAM_BREAKER_OPEN_MS: String(OPEN_MS),
+    });
     lr.handle((_, res) => json(res, 500, { ErrorCode: 950 }));
     for (let i = 0; i < 2; i++)
       expect((await readUid(s)).errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
@@ -112,14 +115,14 @@ describe("the circuit breaker", () => {
     expect(s.app.upstreamHealth?.breakerState()).toBe("open");
     expect(await breakerGauge(s)).toBe("account_graph_upstream_breaker_state 2");
 
-    await sleep(150);
+    await sleep(OPEN_MS + 50);
     expect(s.app.upstreamHealth?.breakerState()).toBe("half-open");
     // The probe fails: open again at once, no second call let through.
     expect((await readUid(s)).errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
     expect((await readUid(s)).errors?.[0]?.extensions?.reason).toBe("circuit_open");
     expect(lr.seen).toHaveLength(3);
 
-    await sleep(150);
+    await sleep(OPEN_MS + 50);
     answerProfiles();
     expect((await readUid(s)).data.accountByUid).toEqual({ uid: "u1" });
     expect(s.app.upstreamHealth?.breakerState()).toBe("closed");

@@ -109,6 +109,18 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
   };
 };
 
+/** What `/__emulator/health` (and a reset) reports for the full default seed, slice by slice. */
+export const SEEDED_COUNTS = {
+  accounts: 60,
+  roles: 6,
+  roleContexts: 5,
+  customObjectRecords: 6,
+  mfaAccounts: 4,
+  passkeys: 3,
+  consentLogs: 4,
+  issuedTokens: 0,
+} as const;
+
 export const ADA = "0a9d5c1e4b7f4e2a8c3d6b5a7e9f1c20";
 export const GRACE = "grace-hopper";
 export const ALAN = "7c1f4a8e2b5d4c9a9e3f6a1b8d2c5e70";

@@ -61,6 +61,11 @@ export const startHostile = async (): Promise<Hostile> => {
   };
 };
 
+/** Polls every 5 ms until `ok()` holds (the test's own timeout bounds it). */
+export const until = async (ok: () => boolean): Promise<void> => {
+  while (!ok()) await new Promise((r) => setTimeout(r, 5));
+};
+
 export const json = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(typeof body === "string" ? body : JSON.stringify(body));

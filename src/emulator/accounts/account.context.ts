@@ -19,6 +19,10 @@ export const requireAccount = (store: AccountStore, uid: string | undefined): St
   return record;
 };
 
+/** The account's own stamp: state written for an earlier account with this UID is not its. */
+export const ownerOf = (account: StoredProfile): string =>
+  typeof account.ID === "string" ? account.ID : account.Uid;
+
 /** Of the accounts sharing an email, the traditional (Email provider) one answers first. */
 export const accountByEmail = (store: AccountStore, email: string): StoredProfile | undefined => {
   const records = store.uidsByEmail(email).map((uid) => store.get(uid) as StoredProfile);

@@ -1,3 +1,4 @@
+import { bodyValue } from "../core/request.js";
 import {
   ACCOUNT,
   type AccountContext,
@@ -9,7 +10,7 @@ import {
 } from "./account.context.js";
 import { ACCOUNTS } from "./codes.js";
 import { renderProfile, type StoredProfile } from "./profile.js";
-import { bodyValue, checkEmails, checkUnique, EMAIL_RE, type EmailEntry } from "./profile-patch.js";
+import { checkEmails, checkUnique, EMAIL_RE, type EmailEntry } from "./profile-patch.js";
 
 /** Same Type replaces that entry, a new Type is appended. */
 const upsertEmail = (ctx: AccountContext): unknown => {

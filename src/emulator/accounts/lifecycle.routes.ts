@@ -1,3 +1,4 @@
+import { bodyValue } from "../core/request.js";
 import {
   ACCOUNT,
   type AccountContext,
@@ -7,7 +8,7 @@ import {
   touch,
 } from "./account.context.js";
 import { ACCOUNTS } from "./codes.js";
-import { bodyValue, UID_RE } from "./profile-patch.js";
+import { UID_RE } from "./profile-patch.js";
 
 const deleteByUid = ({ stores, params }: AccountContext): unknown => {
   requireAccount(stores.accounts, params.uid);

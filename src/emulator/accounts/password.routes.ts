@@ -6,6 +6,7 @@ import {
   type PasswordPolicy,
   passwordRuleFailure,
 } from "../core/password.js";
+import { bodyValue } from "../core/request.js";
 import type { SectionOptions } from "../core/section.js";
 import {
   ACCOUNT,
@@ -17,7 +18,6 @@ import {
 } from "./account.context.js";
 import { ACCOUNTS } from "./codes.js";
 import { lrDate } from "./profile.js";
-import { bodyValue } from "./profile-patch.js";
 
 /**
  * A new password against the site's policy: length rules answer 1134 with `Errors[]` naming the

@@ -1,4 +1,5 @@
 import { validationError } from "../core/errors.js";
+import { bodyValue } from "../core/request.js";
 import type { AccountStore } from "./account.store.js";
 import { ACCOUNTS } from "./codes.js";
 import { type FieldKind, fieldSpec, lrDate, type StoredProfile } from "./profile.js";
@@ -13,13 +14,6 @@ export type EmailEntry = { Type: string; Value: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
-
-/** Reads a key of a JSON body whatever its casing (LoginRadius body keys are case-insensitive). */
-export const bodyValue = (body: Record<string, unknown>, key: string): unknown => {
-  const wanted = key.toLowerCase();
-  for (const [k, v] of Object.entries(body)) if (k.toLowerCase() === wanted) return v;
-  return undefined;
-};
 
 /** Validates an `Email` list: every entry typed and well-formed, no duplicates, one Primary. */
 export const checkEmails = (value: unknown): EmailEntry[] => {

@@ -1,6 +1,7 @@
 import { validationError } from "../core/errors.js";
 import type { PasswordPolicy } from "../core/password.js";
 import { hashPassword } from "../core/password.js";
+import { bodyValue } from "../core/request.js";
 import type { SectionOptions } from "../core/section.js";
 import {
   ACCOUNT,
@@ -19,7 +20,6 @@ import { createPassword } from "./password.routes.js";
 import { lrDate, renderProfile, type StoredProfile } from "./profile.js";
 import {
   applyProfilePatch,
-  bodyValue,
   checkEmails,
   checkPhone,
   checkUnique,

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { hashPassword } from "../core/password.js";
+import type { SectionOptions } from "../core/section.js";
 import { lrDate, type StoredProfile } from "./profile.js";
 
 /** Every seeded account with a password has this one (documented in the README). */
@@ -60,10 +61,17 @@ const policy = (version: string, at: string) => ({
   AcceptDateTime: at,
 });
 
+/** Featured accounts other sections seed state for (their place in the seed is in FEATURED_UIDS). */
+export const ADA = "0a9d5c1e4b7f4e2a8c3d6b5a7e9f1c20";
+export const GRACE = "grace-hopper";
+export const ALAN = "7c1f4a8e2b5d4c9a9e3f6a1b8d2c5e70";
+export const KATHERINE = "5b8e2f7a1c4d4a9e8b3f6c2d9e1a4b70";
+export const MARGARET = "6d3a9c2e5f8b4b1d9a4e7c3f1b6d8a20";
+
 /** The hand-written accounts the README documents, so a newcomer has something to query. */
 const FEATURED: readonly (readonly [string, Record<string, unknown>])[] = [
   [
-    "0a9d5c1e4b7f4e2a8c3d6b5a7e9f1c20",
+    ADA,
     {
       FirstName: "Ada",
       LastName: "Lovelace",
@@ -91,7 +99,7 @@ const FEATURED: readonly (readonly [string, Record<string, unknown>])[] = [
     },
   ],
   [
-    "grace-hopper",
+    GRACE,
     {
       IsCustomUid: true,
       FirstName: "Grace",
@@ -107,7 +115,7 @@ const FEATURED: readonly (readonly [string, Record<string, unknown>])[] = [
     },
   ],
   [
-    "7c1f4a8e2b5d4c9a9e3f6a1b8d2c5e70",
+    ALAN,
     {
       FirstName: "Alan",
       LastName: "Turing",
@@ -163,7 +171,7 @@ const FEATURED: readonly (readonly [string, Record<string, unknown>])[] = [
     },
   ],
   [
-    "5b8e2f7a1c4d4a9e8b3f6c2d9e1a4b70",
+    KATHERINE,
     {
       FirstName: "Katherine",
       LastName: "Johnson",
@@ -179,7 +187,7 @@ const FEATURED: readonly (readonly [string, Record<string, unknown>])[] = [
     },
   ],
   [
-    "6d3a9c2e5f8b4b1d9a4e7c3f1b6d8a20",
+    MARGARET,
     {
       FirstName: "Margaret",
       LastName: "Hamilton",
@@ -214,6 +222,13 @@ const FEATURED: readonly (readonly [string, Record<string, unknown>])[] = [
 ];
 
 /** Fresh copies every time: a reset must not share objects with records stored earlier. */
+/** The featured accounts' UIDs, in seed order: index n is the n-th seeded account. */
+export const FEATURED_UIDS: readonly string[] = FEATURED.map(([uid]) => uid);
+
+/** The featured UIDs that exist under these options (the first `seedCount`, none without a seed). */
+export const seededFeaturedUids = (options: SectionOptions): ReadonlySet<string> =>
+  new Set(options.seed === "none" ? [] : FEATURED_UIDS.slice(0, options.seedCount));
+
 const featured = (): StoredProfile[] =>
   FEATURED.map(([uid, fields], index) => base(index, uid, structuredClone(fields)));
 

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { bodyValue } from "../core/request.js";
 import {
   ACCOUNT,
   type AccountContext,
@@ -12,7 +13,6 @@ import {
 } from "./account.context.js";
 import { ACCOUNTS } from "./codes.js";
 import { lrDate, type StoredProfile } from "./profile.js";
-import { bodyValue } from "./profile-patch.js";
 
 const invalidateEmail = (ctx: AccountContext): unknown => {
   const record = requireAccount(ctx.stores.accounts, ctx.params.uid);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { readBody } from "../../http/read-body.js";
-import { sendJson } from "../../http/send-json.js";
+import { answer } from "./answer.js";
 import type { CallLog, CallRecord } from "./call-log.js";
 import type { ControlState } from "./control.js";
 import { checkCredentials } from "./credentials.js";
@@ -31,24 +31,6 @@ interface Found {
   route: Route;
   params: Record<string, string>;
 }
-
-/** sendJson, also noting the body's length in the call record: the benchmark sums it per operation. */
-const answer = (
-  res: ServerResponse,
-  call: CallRecord,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void => {
-  const text = JSON.stringify(body);
-  call.bytes = Buffer.byteLength(text);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": call.bytes,
-    ...headers,
-  });
-  res.end(text);
-};
 
 /** Credentials, body, handler, `fields`: an LrError (or anything else, as 950) becomes its body. */
 const execute = (
@@ -93,7 +75,7 @@ const runWithFault = async (
     if (fault.delayMs > 0) await sleep(fault.delayMs);
   }
   const spoiled = (after: boolean) => {
-    if (!fault || fault.after !== after || !spoil(fault, res)) return false;
+    if (!fault || fault.after !== after || !spoil(fault, res, call)) return false;
     call.status = res.statusCode;
     return true;
   };
@@ -101,7 +83,7 @@ const runWithFault = async (
   const { status, body } = execute(state, found, req, query, text);
   if (spoiled(true)) return;
   call.status = status;
-  answer(res, call, status, body);
+  answer(res, status, body, {}, call);
 };
 
 const startCall = (
@@ -138,7 +120,7 @@ export const createHandler = (state: HandlerState): RequestListener => {
       text = await readBody(req);
     } catch {
       const lr = CORE.fail(958);
-      sendJson(res, lr.status, lr.body);
+      answer(res, lr.status, lr.body);
       return;
     }
     if (isControlPath(url.pathname)) {
@@ -156,7 +138,7 @@ export const createHandler = (state: HandlerState): RequestListener => {
       const allowed = found.kind === "wrong-method" ? found.allowed : undefined;
       const unrouted = noRoute(allowed);
       call.status = unrouted.status;
-      answer(res, call, unrouted.status, unrouted.body, unrouted.headers);
+      answer(res, unrouted.status, unrouted.body, unrouted.headers, call);
       return;
     }
     await runWithFault(state, found, call, req, res, query, text);
@@ -165,7 +147,7 @@ export const createHandler = (state: HandlerState): RequestListener => {
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {
       const lr = error instanceof LrError ? error : CORE.fail(950);
-      if (!res.headersSent) sendJson(res, lr.status, lr.body);
+      if (!res.headersSent) answer(res, lr.status, lr.body);
     });
   };
 };

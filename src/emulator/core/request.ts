@@ -29,6 +29,13 @@ export class Query {
   }
 }
 
+/** Reads a key of a JSON body whatever its casing (LoginRadius body keys are case-insensitive). */
+export const bodyValue = (body: Record<string, unknown> | undefined, key: string): unknown => {
+  const wanted = key.toLowerCase();
+  for (const [k, v] of Object.entries(body ?? {})) if (k.toLowerCase() === wanted) return v;
+  return undefined;
+};
+
 /**
  * What a route handler sees: everything parsed, authenticated and checked already. `stores` holds
  * every section's store slice by section name; a section's routes declare the slices they read

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { sendJson } from "../../http/send-json.js";
+import { answer } from "./answer.js";
+import type { CallRecord } from "./call-log.js";
 import { CONTROL_PREFIX, type ControlState, handleControl } from "./control.js";
 import { CORE } from "./errors.js";
 import type { FaultAction } from "./faults.js";
@@ -42,20 +43,26 @@ export const applyFields = (route: Route, query: Query, result: unknown): unknow
   return project(result, selection);
 };
 
-/** Carries out a fault that spoils the response; returns false when the call should go on. */
-export const spoil = (action: FaultAction, res: ServerResponse): boolean => {
+/**
+ * Carries out a fault that spoils the response (noting the bytes sent in the call record);
+ * returns false when the call should go on.
+ */
+export const spoil = (action: FaultAction, res: ServerResponse, call: CallRecord): boolean => {
   switch (action.kind) {
     case "delay":
       return false;
     case "drop":
       res.socket?.destroy();
       return true;
-    case "malformed":
+    case "malformed": {
+      const text = '{"Uid":"0a9d5c1e4b7f4e2a8c3d6b5a7e9f1c20","Email":[{"Type":"Prim';
+      call.bytes = Buffer.byteLength(text);
       res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
-      res.end('{"Uid":"0a9d5c1e4b7f4e2a8c3d6b5a7e9f1c20","Email":[{"Type":"Prim');
+      res.end(text);
       return true;
+    }
     case "respond":
-      sendJson(res, action.status, action.body, action.headers);
+      answer(res, action.status, action.body, action.headers, call);
       return true;
   }
 };
@@ -72,11 +79,11 @@ export const dispatchControl = (
   try {
     body = text.trim() === "" ? undefined : JSON.parse(text);
   } catch {
-    sendJson(res, 400, { error: "bad request", problems: ["The body is not valid JSON."] });
+    answer(res, 400, { error: "bad request", problems: ["The body is not valid JSON."] });
     return;
   }
   const result = handleControl(state, method, url.pathname, url.searchParams, body);
-  sendJson(res, result.status, result.body);
+  answer(res, result.status, result.body);
 };
 
 export const isControlPath = (pathname: string): boolean =>

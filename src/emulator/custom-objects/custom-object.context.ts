@@ -1,3 +1,4 @@
+import { ownerOf } from "../accounts/account.context.js";
 import type { AccountStore } from "../accounts/account.store.js";
 import type { StoredProfile } from "../accounts/profile.js";
 import type { Route, RouteContext } from "../core/request.js";
@@ -29,17 +30,6 @@ export const requireObjectName = (ctx: CustomObjectContext): string => {
   return name;
 };
 
-export const requireAccount = (ctx: CustomObjectContext): StoredProfile => {
-  const uid = ctx.params.uid;
-  const record = uid === undefined ? undefined : ctx.stores.accounts.get(uid);
-  if (!record) throw CUSTOM_OBJECTS.fail(938);
-  return record;
-};
-
-/** The account's own stamp: records written for an earlier account with this UID are not its. */
-export const ownerOf = (account: StoredProfile): string =>
-  typeof account.ID === "string" ? account.ID : account.Uid;
-
 export const isOwnedBy = (record: StoredRecord, account: StoredProfile): boolean =>
   record.owner === null || record.owner === ownerOf(account);
 
@@ -48,9 +38,6 @@ export const requireObjectBody = (ctx: CustomObjectContext): Record<string, unkn
   if (!ctx.body) throw CUSTOM_OBJECTS.fail(1035);
   return ctx.body;
 };
-
-/** LoginRadius's record dates: ISO with a 7-digit fraction, as in the documented samples. */
-export const recordDate = (date: Date): string => `${date.toISOString().slice(0, 23)}0000Z`;
 
 /** The documented record shape, keys in the documented order. */
 export const renderRecord = (record: StoredRecord): Record<string, unknown> => ({

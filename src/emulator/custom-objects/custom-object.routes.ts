@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { ownerOf, requireAccount } from "../accounts/account.context.js";
+import { lrDate } from "../accounts/profile.js";
 import { validationError } from "../core/errors.js";
 import { CUSTOM_OBJECTS } from "./codes.js";
 import {
@@ -6,10 +8,7 @@ import {
   type CustomObjectContext,
   type CustomObjectRoute,
   isOwnedBy,
-  ownerOf,
-  recordDate,
   renderRecord,
-  requireAccount,
   requireObjectBody,
   requireObjectName,
 } from "./custom-object.context.js";
@@ -20,9 +19,9 @@ const newRecordId = (): string => randomBytes(12).toString("hex");
 
 const createRecord = (ctx: CustomObjectContext): unknown => {
   const objectName = requireObjectName(ctx);
-  const account = requireAccount(ctx);
+  const account = requireAccount(ctx.stores.accounts, ctx.params.uid);
   const CustomObject = requireObjectBody(ctx);
-  const now = recordDate(ctx.now);
+  const now = lrDate(ctx.now);
   const record: StoredRecord = {
     Id: newRecordId(),
     Uid: account.Uid,
@@ -39,7 +38,7 @@ const createRecord = (ctx: CustomObjectContext): unknown => {
 
 const listRecords = (ctx: CustomObjectContext): unknown => {
   const objectName = requireObjectName(ctx);
-  const account = requireAccount(ctx);
+  const account = requireAccount(ctx.stores.accounts, ctx.params.uid);
   const data = ctx.stores.customObjects
     .list(account.Uid, objectName)
     .filter((record) => isOwnedBy(record, account))
@@ -50,7 +49,7 @@ const listRecords = (ctx: CustomObjectContext): unknown => {
 /** The record in the path, of this account and this object: anything else is 1057. */
 const requireRecord = (ctx: CustomObjectContext): StoredRecord => {
   const objectName = requireObjectName(ctx);
-  const account = requireAccount(ctx);
+  const account = requireAccount(ctx.stores.accounts, ctx.params.uid);
   const record = ctx.stores.customObjects.get(ctx.params.recordId as string);
   if (
     !record ||
@@ -79,7 +78,7 @@ const updateRecord = (ctx: CustomObjectContext): unknown => {
   const updateType = updateTypeOf(ctx);
   const body = requireObjectBody(ctx);
   const CustomObject = updateType === "replace" ? body : { ...record.CustomObject, ...body };
-  const updated: StoredRecord = { ...record, CustomObject, DateModified: recordDate(ctx.now) };
+  const updated: StoredRecord = { ...record, CustomObject, DateModified: lrDate(ctx.now) };
   ctx.stores.customObjects.put(updated);
   return renderRecord(updated);
 };

@@ -8,7 +8,7 @@ import { demoCustomObjects } from "./seed.js";
 export const customObjects = {
   name: "customObjects",
   createStore: (write: SliceWriter<CustomObjectEntry>, options: SectionOptions) =>
-    new CustomObjectStore(() => (options.seed === "none" ? [] : demoCustomObjects()), write),
+    new CustomObjectStore(() => demoCustomObjects(options), write),
   routes: () => customObjectRoutes,
   codes: CUSTOM_OBJECT_CODES,
 } as const satisfies EmulatedSection<"customObjects", CustomObjectStore>;

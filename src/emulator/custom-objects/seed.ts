@@ -1,15 +1,13 @@
 import { createHash } from "node:crypto";
+import { lrDate } from "../accounts/profile.js";
+import { ADA, GRACE, MARGARET, seededFeaturedUids } from "../accounts/seed.js";
+import type { SectionOptions } from "../core/section.js";
 import type { StoredRecord } from "./custom-object.store.js";
-
-const ADA = "0a9d5c1e4b7f4e2a8c3d6b5a7e9f1c20";
-const GRACE = "grace-hopper";
-const MARGARET = "6d3a9c2e5f8b4b1d9a4e7c3f1b6d8a20";
 
 const BASE = Date.UTC(2024, 2, 1, 10, 0, 0);
 const DAY = 86_400_000;
 
-const date = (days: number): string =>
-  `${new Date(BASE + days * DAY).toISOString().slice(0, 23)}0000Z`;
+const date = (days: number): string => lrDate(new Date(BASE + days * DAY));
 
 const record = (
   uid: string,
@@ -31,7 +29,7 @@ const record = (
 });
 
 /** Records on featured accounts (README "Demo data"): deterministic Ids and dates. */
-export const demoCustomObjects = (): StoredRecord[] => [
+const DEMO_RECORDS = (): StoredRecord[] => [
   record(ADA, "addresses", 0, {
     label: "home",
     street: "12 St James's Square",
@@ -59,3 +57,9 @@ export const demoCustomObjects = (): StoredRecord[] => [
   }),
   record(MARGARET, "addresses", 5, { label: "home", city: "Boston", country: "US", default: true }),
 ];
+
+/** The custom-objects slice's seed: the demo records whose account the seed count includes. */
+export const demoCustomObjects = (options: SectionOptions): StoredRecord[] => {
+  const seeded = seededFeaturedUids(options);
+  return DEMO_RECORDS().filter((r) => seeded.has(r.Uid));
+};

@@ -1,16 +1,10 @@
+import { ACCOUNT, requireAccount } from "../accounts/account.context.js";
+import { bodyValue } from "../core/request.js";
 import { ROLES } from "./codes.js";
-import {
-  ACCOUNT,
-  assignedRoles,
-  bodyKey,
-  nameList,
-  type RolesContext,
-  type RolesRoute,
-  requireAccount,
-} from "./role.context.js";
+import { assignedRoles, nameList, type RolesContext, type RolesRoute } from "./role.context.js";
 
 const rolesOf = (ctx: RolesContext): unknown => {
-  const record = requireAccount(ctx, ctx.params.uid);
+  const record = requireAccount(ctx.stores.accounts, ctx.params.uid);
   return { Roles: assignedRoles(record) };
 };
 
@@ -19,8 +13,8 @@ const rolesOf = (ctx: RolesContext): unknown => {
  * GETs show them at once. Every role must exist (1047) before any is assigned.
  */
 const assignRoles = (ctx: RolesContext): unknown => {
-  const record = requireAccount(ctx, ctx.params.uid);
-  const roles = nameList(bodyKey(ctx.body, "Roles"), "Roles");
+  const record = requireAccount(ctx.stores.accounts, ctx.params.uid);
+  const roles = nameList(bodyValue(ctx.body, "Roles"), "Roles");
   for (const name of roles) if (!ctx.stores.roles.role(name)) throw ROLES.fail(1047);
   const Roles = [...new Set([...assignedRoles(record), ...roles])];
   ctx.stores.accounts.put({ ...record, Roles });
@@ -29,8 +23,8 @@ const assignRoles = (ctx: RolesContext): unknown => {
 
 /** A role the account does not hold (or that does not exist) is 1047, and nothing changes. */
 const unassignRoles = (ctx: RolesContext): unknown => {
-  const record = requireAccount(ctx, ctx.params.uid);
-  const roles = new Set(nameList(bodyKey(ctx.body, "Roles"), "Roles"));
+  const record = requireAccount(ctx.stores.accounts, ctx.params.uid);
+  const roles = new Set(nameList(bodyValue(ctx.body, "Roles"), "Roles"));
   const current = assignedRoles(record);
   for (const name of roles) if (!current.includes(name)) throw ROLES.fail(1047);
   ctx.stores.accounts.put({ ...record, Roles: current.filter((name) => !roles.has(name)) });

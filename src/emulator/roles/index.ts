@@ -13,7 +13,7 @@ import { demoRoleEntries } from "./seed.js";
 export const roles = {
   name: "roles",
   createStore: (write: SliceWriter<RoleEntry>, options: SectionOptions) =>
-    new RoleStore(() => (options.seed === "none" ? [] : demoRoleEntries()), write),
+    new RoleStore(() => demoRoleEntries(options), write),
   routes: () => [...roleRoutes, ...accountRoleRoutes, ...roleContextRoutes],
   codes: ROLE_CODES,
 } as const satisfies EmulatedSection<"roles", RoleStore>;

@@ -1,16 +1,14 @@
+import { ACCOUNT, ownerOf, requireAccount } from "../accounts/account.context.js";
 import type { StoredProfile } from "../accounts/profile.js";
 import { validationError } from "../core/errors.js";
+import { bodyValue } from "../core/request.js";
 import { ROLES } from "./codes.js";
 import { parseExpiration } from "./expiration.js";
 import {
-  ACCOUNT,
-  bodyKey,
   isOwnedBy,
   nameList,
-  ownerOf,
   type RolesContext,
   type RolesRoute,
-  requireAccount,
   validName,
 } from "./role.context.js";
 import type { RoleContextRecord } from "./role.store.js";
@@ -34,9 +32,9 @@ const parseContext = (ctx: RolesContext, item: unknown, i: number): RoleContextR
   if (typeof item !== "object" || item === null || Array.isArray(item))
     throw validationError([{ field, message: "A role context must be an object." }]);
   const entry = item as Record<string, unknown>;
-  const name = bodyKey(entry, "Context");
+  const name = bodyValue(entry, "Context");
   if (!validName(name)) throw ROLES.fail(1133);
-  const roles = bodyKey(entry, "Roles");
+  const roles = bodyValue(entry, "Roles");
   if (!Array.isArray(roles))
     throw validationError([{ field: `${field}.Roles`, message: "Roles must be an array." }]);
   const Roles = optionalNames(roles, `${field}.Roles`);
@@ -45,15 +43,15 @@ const parseContext = (ctx: RolesContext, item: unknown, i: number): RoleContextR
     Context: name,
     Roles,
     AdditionalPermissions: optionalNames(
-      bodyKey(entry, "AdditionalPermissions"),
+      bodyValue(entry, "AdditionalPermissions"),
       `${field}.AdditionalPermissions`,
     ),
-    Expiration: parseExpiration(bodyKey(entry, "Expiration")),
+    Expiration: parseExpiration(bodyValue(entry, "Expiration")),
   };
 };
 
 const contextsByUid = (ctx: RolesContext): unknown => {
-  const record = requireAccount(ctx, ctx.params.uid);
+  const record = requireAccount(ctx.stores.accounts, ctx.params.uid);
   return { Data: ownContexts(ctx, record) };
 };
 
@@ -62,8 +60,8 @@ const contextsByUid = (ctx: RolesContext): unknown => {
  * retried call changes nothing more. Every item is checked before any is written.
  */
 const upsertContexts = (ctx: RolesContext): unknown => {
-  const record = requireAccount(ctx, ctx.params.uid);
-  const items = bodyKey(ctx.body, "RoleContext");
+  const record = requireAccount(ctx.stores.accounts, ctx.params.uid);
+  const items = bodyValue(ctx.body, "RoleContext");
   if (!Array.isArray(items) || items.length === 0)
     throw validationError([
       { field: "RoleContext", message: "The RoleContext field must be a non-empty array." },
@@ -98,7 +96,7 @@ const accountsInContext = (ctx: RolesContext): unknown => {
 
 /** The account's context named in the path: 1133 when it has none of that name. */
 const requireContext = (ctx: RolesContext): RoleContextRecord => {
-  const record = requireAccount(ctx, ctx.params.uid);
+  const record = requireAccount(ctx.stores.accounts, ctx.params.uid);
   const found = ownContexts(ctx, record).find((c) => c.Context === ctx.params.contextName);
   if (!found) throw ROLES.fail(1133);
   return found;
@@ -111,7 +109,7 @@ const deleteContext = (ctx: RolesContext): unknown => {
 };
 
 const save = (ctx: RolesContext, context: RoleContextRecord): unknown => {
-  const record = requireAccount(ctx, ctx.params.uid);
+  const record = requireAccount(ctx.stores.accounts, ctx.params.uid);
   ctx.stores.roles.putContext(record.Uid, ownerOf(record), context);
   return { IsDeleted: true };
 };
@@ -119,7 +117,7 @@ const save = (ctx: RolesContext, context: RoleContextRecord): unknown => {
 /** A role the context does not list is 1047, and nothing changes. */
 const deleteRolesFromContext = (ctx: RolesContext): unknown => {
   const context = requireContext(ctx);
-  const roles = new Set(nameList(bodyKey(ctx.body, "Roles"), "Roles"));
+  const roles = new Set(nameList(bodyValue(ctx.body, "Roles"), "Roles"));
   for (const role of roles) if (!context.Roles.includes(role)) throw ROLES.fail(1047);
   return save(ctx, { ...context, Roles: context.Roles.filter((r) => !roles.has(r)) });
 };
@@ -127,7 +125,7 @@ const deleteRolesFromContext = (ctx: RolesContext): unknown => {
 /** A permission the context does not list is 1142, and nothing changes. */
 const deletePermissionsFromContext = (ctx: RolesContext): unknown => {
   const context = requireContext(ctx);
-  const names = nameList(bodyKey(ctx.body, "AdditionalPermissions"), "AdditionalPermissions");
+  const names = nameList(bodyValue(ctx.body, "AdditionalPermissions"), "AdditionalPermissions");
   const removed = new Set(names);
   for (const name of removed)
     if (!context.AdditionalPermissions.includes(name)) throw ROLES.fail(1142);

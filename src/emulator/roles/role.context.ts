@@ -1,8 +1,8 @@
+import { ownerOf } from "../accounts/account.context.js";
 import type { AccountStore } from "../accounts/account.store.js";
 import type { StoredProfile } from "../accounts/profile.js";
 import { validationError } from "../core/errors.js";
 import type { Route, RouteContext } from "../core/request.js";
-import { ROLES } from "./codes.js";
 import type { RoleStore, StoredRoleContext } from "./role.store.js";
 
 /** The slices the roles routes read: their own, and the accounts (938, `Roles` on profiles). */
@@ -11,7 +11,6 @@ export type RolesContext = RouteContext<RoleStores>;
 export type RolesRoute = Route<RoleStores>;
 
 export const ROLE = "/identity/v2/manage/role";
-export const ACCOUNT = "/identity/v2/manage/account";
 
 /**
  * Role, permission and context names: 1 to 100 characters, not blank, and nothing that would
@@ -22,26 +21,8 @@ const NAME_RE = /^[^/?#%\\]{1,100}$/;
 export const validName = (name: unknown): name is string =>
   typeof name === "string" && name.trim() !== "" && NAME_RE.test(name);
 
-export const requireAccount = (ctx: RolesContext, uid: string | undefined): StoredProfile => {
-  const record = uid === undefined ? undefined : ctx.stores.accounts.get(uid);
-  if (!record) throw ROLES.fail(938);
-  return record;
-};
-
-/** The account's own stamp: contexts written for another account with this UID are not its. */
-export const ownerOf = (record: StoredProfile): string =>
-  typeof record.ID === "string" ? record.ID : record.Uid;
-
 export const isOwnedBy = (stored: StoredRoleContext, record: StoredProfile): boolean =>
   stored.owner === null || stored.owner === ownerOf(record);
-
-/** A body key in any casing (the docs write `roles`, the .NET models `Roles`). */
-export const bodyKey = (body: Record<string, unknown> | undefined, name: string): unknown => {
-  if (!body) return undefined;
-  const lower = name.toLowerCase();
-  for (const [key, value] of Object.entries(body)) if (key.toLowerCase() === lower) return value;
-  return undefined;
-};
 
 /**
  * A required list of names (`Roles`, `Permissions`, `AdditionalPermissions`): anything but a

@@ -1,8 +1,8 @@
 import { validationError } from "../core/errors.js";
+import { bodyValue } from "../core/request.js";
 import { ROLES } from "./codes.js";
 import {
   assignedRoles,
-  bodyKey,
   nameList,
   ROLE,
   type RolesContext,
@@ -29,11 +29,11 @@ const permissionMap = (value: unknown, field: string): Record<string, boolean> =
 const parseRole = (item: unknown, index: number): RoleRecord => {
   if (!isObject(item))
     throw validationError([{ field: `Roles[${index}]`, message: "A role must be an object." }]);
-  const name = bodyKey(item, "Name");
+  const name = bodyValue(item, "Name");
   if (!validName(name)) throw ROLES.fail(1175);
   return {
     Name: name,
-    Permissions: permissionMap(bodyKey(item, "Permissions"), `Roles[${index}].Permissions`),
+    Permissions: permissionMap(bodyValue(item, "Permissions"), `Roles[${index}].Permissions`),
   };
 };
 
@@ -50,7 +50,7 @@ const listRoles = ({ stores }: RolesContext): unknown => {
 
 /** Every role is checked before any is created: a request creates all of its roles or none. */
 const createRoles = ({ stores, body }: RolesContext): unknown => {
-  const items = bodyKey(body, "Roles");
+  const items = bodyValue(body, "Roles");
   if (!Array.isArray(items) || items.length === 0)
     throw validationError([
       { field: "Roles", message: "The Roles field must be a non-empty array." },
@@ -92,7 +92,7 @@ const deleteRole = (ctx: RolesContext): unknown => {
 
 const addPermissions = (ctx: RolesContext): unknown => {
   const role = requireRole(ctx);
-  const added = nameList(bodyKey(ctx.body, "Permissions"), "Permissions");
+  const added = nameList(bodyValue(ctx.body, "Permissions"), "Permissions");
   const updated: RoleRecord = { ...role, Permissions: { ...role.Permissions } };
   for (const name of added) updated.Permissions[name] = true;
   ctx.stores.roles.putRole(updated);
@@ -102,7 +102,7 @@ const addPermissions = (ctx: RolesContext): unknown => {
 /** Permissions the role does not have are ignored: the answer lists what remains. */
 const removePermissions = (ctx: RolesContext): unknown => {
   const role = requireRole(ctx);
-  const removed = new Set(nameList(bodyKey(ctx.body, "Permissions"), "Permissions"));
+  const removed = new Set(nameList(bodyValue(ctx.body, "Permissions"), "Permissions"));
   const Permissions = Object.fromEntries(
     Object.entries(role.Permissions).filter(([name]) => !removed.has(name)),
   );

@@ -1,9 +1,6 @@
+import { ADA, ALAN, GRACE, MARGARET, seededFeaturedUids } from "../accounts/seed.js";
+import type { SectionOptions } from "../core/section.js";
 import type { RoleContextRecord, RoleEntry, RoleRecord } from "./role.store.js";
-
-const ADA = "0a9d5c1e4b7f4e2a8c3d6b5a7e9f1c20";
-const GRACE = "grace-hopper";
-const ALAN = "7c1f4a8e2b5d4c9a9e3f6a1b8d2c5e70";
-const MARGARET = "6d3a9c2e5f8b4b1d9a4e7c3f1b6d8a20";
 
 const grant = (...names: string[]): Record<string, boolean> =>
   Object.fromEntries(names.map((name) => [name, true]));
@@ -37,8 +34,14 @@ export const DEMO_CONTEXTS: readonly (readonly [string, RoleContextRecord])[] = 
   [MARGARET, context("apollo", ["admin", "auditor"], ["launch"], null)],
 ];
 
-/** The roles slice's seed: deterministic, the same every run. */
-export const demoRoleEntries = (): RoleEntry[] => [
-  ...DEMO_ROLES.map((r): RoleEntry => ({ t: "role", r })),
-  ...DEMO_CONTEXTS.map(([uid, c]): RoleEntry => ({ t: "ctx", uid, owner: null, c })),
-];
+/** The roles slice's seed: deterministic, the same every run; contexts only on seeded accounts. */
+export const demoRoleEntries = (options: SectionOptions): RoleEntry[] => {
+  if (options.seed === "none") return [];
+  const seeded = seededFeaturedUids(options);
+  return [
+    ...DEMO_ROLES.map((r): RoleEntry => ({ t: "role", r })),
+    ...DEMO_CONTEXTS.filter(([uid]) => seeded.has(uid)).map(
+      ([uid, c]): RoleEntry => ({ t: "ctx", uid, owner: null, c }),
+    ),
+  ];
+};

@@ -1,14 +1,9 @@
-import {
-  ACCOUNT,
-  recordOf,
-  requireAccount,
-  type SecurityContext,
-  type SecurityRoute,
-} from "./security.context.js";
+import { ACCOUNT, requireAccount } from "../accounts/account.context.js";
+import { recordOf, type SecurityContext, type SecurityRoute } from "./security.context.js";
 
 /** An account without consent logs answers an empty list (UNCONFIRMED: 1228 is not sent). */
 const consentLogs = (ctx: SecurityContext): unknown => {
-  const account = requireAccount(ctx, ctx.params.uid);
+  const account = requireAccount(ctx.stores.accounts, ctx.params.uid);
   return { Uid: account.Uid, ConsentLogs: structuredClone(recordOf(ctx, account).consentLogs) };
 };
 

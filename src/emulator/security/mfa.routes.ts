@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { ACCOUNT, requireAccount } from "../accounts/account.context.js";
+import { bodyValue } from "../core/request.js";
 import { SECURITY } from "./codes.js";
 import {
-  ACCOUNT,
-  bodyValue,
   recordOf,
-  requireAccount,
   type SecurityContext,
   type SecurityRoute,
   saveRecord,
@@ -24,7 +23,7 @@ const NOT_CONFIGURED: Record<Authenticator, 1099 | 1101 | 1313 | 1334> = {
 
 /** Turns the given second factors off; a factor that is not on is its documented error. */
 const resetFactors = (ctx: SecurityContext, uid: string, factors: Authenticator[]): unknown => {
-  const account = requireAccount(ctx, uid);
+  const account = requireAccount(ctx.stores.accounts, uid);
   const record = recordOf(ctx, account);
   for (const factor of factors)
     if (!record.enabled.includes(factor)) throw SECURITY.fail(NOT_CONFIGURED[factor]);
@@ -50,7 +49,7 @@ const resetSmsOrApp = (ctx: SecurityContext): unknown => {
   if (bodyValue(body, "otpauthenticator") === true) factors.push("sms");
   if (bodyValue(body, "authenticator") === true) factors.push("app");
   if (factors.length === 0) {
-    requireAccount(ctx, uid);
+    requireAccount(ctx.stores.accounts, uid);
     throw SECURITY.fail(1121);
   }
   return resetFactors(ctx, uid, factors);
@@ -64,7 +63,7 @@ export const newBackupCodes = (): string[] =>
   });
 
 const issueBackupCodes = (ctx: SecurityContext, reset: boolean): unknown => {
-  const account = requireAccount(ctx, uidFromQuery(ctx));
+  const account = requireAccount(ctx.stores.accounts, uidFromQuery(ctx));
   const record: SecurityRecord = recordOf(ctx, account);
   if (record.enabled.length === 0) throw SECURITY.fail(1101);
   if (!reset && record.backupCodes !== null) throw SECURITY.fail(1127);

@@ -1,8 +1,7 @@
+import { ACCOUNT, requireAccount } from "../accounts/account.context.js";
 import { SECURITY } from "./codes.js";
 import {
-  ACCOUNT,
   recordOf,
-  requireAccount,
   type SecurityContext,
   type SecurityRoute,
   saveRecord,
@@ -10,13 +9,13 @@ import {
 } from "./security.context.js";
 
 const listPasskeys = (ctx: SecurityContext): unknown => {
-  const account = requireAccount(ctx, uidFromQuery(ctx));
+  const account = requireAccount(ctx.stores.accounts, uidFromQuery(ctx));
   return { Credentials: structuredClone(recordOf(ctx, account).passkeys) };
 };
 
 /** A passkey ID that is not one of this account's passkeys is 1325 (another account's too). */
 const removePasskey = (ctx: SecurityContext): unknown => {
-  const account = requireAccount(ctx, uidFromQuery(ctx));
+  const account = requireAccount(ctx.stores.accounts, uidFromQuery(ctx));
   const record = recordOf(ctx, account);
   const id = ctx.params.passkeyid as string;
   const passkeys = record.passkeys.filter((p) => p.Id !== id);

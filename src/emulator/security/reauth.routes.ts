@@ -1,13 +1,8 @@
+import { ACCOUNT, requireAccount } from "../accounts/account.context.js";
 import { validationError } from "../core/errors.js";
+import { bodyValue } from "../core/request.js";
 import { SECURITY } from "./codes.js";
-import {
-  ACCOUNT,
-  bodyValue,
-  recordOf,
-  requireAccount,
-  type SecurityContext,
-  type SecurityRoute,
-} from "./security.context.js";
+import { recordOf, type SecurityContext, type SecurityRoute } from "./security.context.js";
 import { type ReauthKind, sha256 } from "./security.store.js";
 
 /**
@@ -26,7 +21,7 @@ const validate =
           message: "The SecondFactorValidationToken field is required.",
         },
       ]);
-    const account = requireAccount(ctx, ctx.params.uid);
+    const account = requireAccount(ctx.stores.accounts, ctx.params.uid);
     const hash = sha256(token);
     const now = ctx.now.toISOString();
     const valid = recordOf(ctx, account).reauth.some(

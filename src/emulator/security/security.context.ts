@@ -2,7 +2,6 @@ import type { AccountStore } from "../accounts/account.store.js";
 import type { StoredProfile } from "../accounts/profile.js";
 import { validationError } from "../core/errors.js";
 import type { Route, RouteContext } from "../core/request.js";
-import { SECURITY } from "./codes.js";
 import { emptyRecord, type SecurityRecord, type SecurityStore } from "./security.store.js";
 
 /** The slices the security routes read: their own, and the accounts (938, renamed UIDs). */
@@ -10,29 +9,14 @@ export type SecurityStores = { security: SecurityStore; accounts: AccountStore }
 export type SecurityContext = RouteContext<SecurityStores>;
 export type SecurityRoute = Route<SecurityStores>;
 
-export const ACCOUNT = "/identity/v2/manage/account";
-
 const anchorOf = (account: StoredProfile): string | null =>
   typeof account.ID === "string" ? account.ID : null;
-
-/** A body key in any casing (the docs write `secondfactorvalidationtoken`, the SDK models `SecondFactorValidationToken`). */
-export const bodyValue = (body: Record<string, unknown> | undefined, key: string): unknown => {
-  const wanted = key.toLowerCase();
-  for (const [k, v] of Object.entries(body ?? {})) if (k.toLowerCase() === wanted) return v;
-  return undefined;
-};
 
 /** `?uid=` as these endpoints require it: missing is 1134 naming the field. */
 export const uidFromQuery = (ctx: SecurityContext): string => {
   const uid = ctx.query.get("uid");
   if (uid === undefined) throw validationError([{ field: "uid", message: "uid is required." }]);
   return uid;
-};
-
-export const requireAccount = (ctx: SecurityContext, uid: string | undefined): StoredProfile => {
-  const account = uid === undefined ? undefined : ctx.stores.accounts.get(uid);
-  if (!account) throw SECURITY.fail(938);
-  return account;
 };
 
 const usable = (record: SecurityRecord | undefined, account: StoredProfile) =>

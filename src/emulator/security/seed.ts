@@ -1,3 +1,4 @@
+import { ADA, ALAN, KATHERINE, MARGARET, seededFeaturedUids } from "../accounts/seed.js";
 import type { SectionOptions } from "../core/section.js";
 import {
   type Authenticator,
@@ -8,13 +9,6 @@ import {
   type SecurityRecord,
   sha256,
 } from "./security.store.js";
-
-// The featured demo accounts (src/emulator/accounts/seed.ts), with their place in the seed: state
-// is seeded only for accounts that exist under EMULATOR_SEED_COUNT.
-const ADA = { uid: "0a9d5c1e4b7f4e2a8c3d6b5a7e9f1c20", index: 0 };
-const ALAN = { uid: "7c1f4a8e2b5d4c9a9e3f6a1b8d2c5e70", index: 2 };
-const KATHERINE = { uid: "5b8e2f7a1c4d4a9e8b3f6c2d9e1a4b70", index: 5 };
-const MARGARET = { uid: "6d3a9c2e5f8b4b1d9a4e7c3f1b6d8a20", index: 6 };
 
 /** The step-up token a demo account "earned": documented, like the demo password. */
 export const demoReauthToken = (uid: string, kind: ReauthKind): string =>
@@ -64,47 +58,45 @@ const record = (
 const reauth = (uid: string, kinds: ReauthKind[]) =>
   kinds.map((kind) => ({ kind, hash: sha256(demoReauthToken(uid, kind)), expires: null }));
 
-const FEATURED: [{ uid: string; index: number }, () => SecurityRecord][] = [
+const FEATURED: [string, () => SecurityRecord][] = [
   [
     ADA,
     () =>
-      record(ADA.uid, ["sms", "app"], {
+      record(ADA, ["sms", "app"], {
         otpPhone: "+14155550101",
-        backupCodes: demoBackupCodes(ADA.uid).map(sha256),
+        backupCodes: demoBackupCodes(ADA).map(sha256),
         passkeys: [
-          passkey(ADA.uid, 0, "2024-06-03T08:40:58.1230000Z"),
-          passkey(ADA.uid, 1, "2024-06-03T11:53:20.4560000Z"),
+          passkey(ADA, 0, "2024-06-03T08:40:58.1230000Z"),
+          passkey(ADA, 1, "2024-06-03T11:53:20.4560000Z"),
         ],
         consentLogs: [
-          consentLog(ADA.uid, 0, "2024-01-15T09:31:00.0000000Z", "Default"),
-          consentLog(ADA.uid, 1, "2024-02-20T14:05:12.0000000Z", "ConsentEditor"),
+          consentLog(ADA, 0, "2024-01-15T09:31:00.0000000Z", "Default"),
+          consentLog(ADA, 1, "2024-02-20T14:05:12.0000000Z", "ConsentEditor"),
         ],
-        reauth: reauth(ADA.uid, ["2fa", "password", "pin"]),
+        reauth: reauth(ADA, ["2fa", "password", "pin"]),
       }),
   ],
   [
     ALAN,
     () =>
-      record(ALAN.uid, ["email"], {
-        consentLogs: [consentLog(ALAN.uid, 0, "2024-01-16T10:00:00.0000000Z", "Default")],
+      record(ALAN, ["email"], {
+        consentLogs: [consentLog(ALAN, 0, "2024-01-16T10:00:00.0000000Z", "Default")],
       }),
   ],
-  [KATHERINE, () => record(KATHERINE.uid, ["push"], {})],
+  [KATHERINE, () => record(KATHERINE, ["push"], {})],
   [
     MARGARET,
     () =>
-      record(MARGARET.uid, ["sms", "app", "email", "question", "duo", "push"], {
+      record(MARGARET, ["sms", "app", "email", "question", "duo", "push"], {
         otpPhone: "+16175550199",
-        backupCodes: demoBackupCodes(MARGARET.uid).map(sha256),
-        passkeys: [passkey(MARGARET.uid, 0, "2024-03-05T08:10:00.0000000Z")],
-        consentLogs: [consentLog(MARGARET.uid, 0, "2024-03-05T08:00:00.0000000Z", "Default")],
-        reauth: reauth(MARGARET.uid, ["2fa"]),
+        backupCodes: demoBackupCodes(MARGARET).map(sha256),
+        passkeys: [passkey(MARGARET, 0, "2024-03-05T08:10:00.0000000Z")],
+        consentLogs: [consentLog(MARGARET, 0, "2024-03-05T08:00:00.0000000Z", "Default")],
+        reauth: reauth(MARGARET, ["2fa"]),
       }),
   ],
 ];
 
 /** Deterministic security state for the featured demo accounts that the seed count includes. */
 export const demoSecurity = (options: SectionOptions): SecurityRecord[] =>
-  options.seed === "none"
-    ? []
-    : FEATURED.filter(([{ index }]) => index < options.seedCount).map(([, build]) => build());
+  FEATURED.filter(([uid]) => seededFeaturedUids(options).has(uid)).map(([, build]) => build());

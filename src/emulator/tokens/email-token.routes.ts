@@ -1,15 +1,8 @@
+import { ACCOUNT, accountByEmail, accountByUserName } from "../accounts/account.context.js";
 import type { StoredProfile } from "../accounts/profile.js";
 import { validationError } from "../core/errors.js";
 import { TOKENS } from "./codes.js";
-import {
-  ACCOUNT,
-  accountByEmail,
-  accountByUserName,
-  bodyString,
-  mint,
-  type TokenContext,
-  type TokenRoute,
-} from "./token.context.js";
+import { bodyString, mint, type TokenContext, type TokenRoute } from "./token.context.js";
 
 /** The documented `tokentype` values of the multipurpose email token. */
 export const EMAIL_TOKEN_TYPES = [

@@ -1,7 +1,8 @@
+import { ACCOUNT } from "../accounts/account.context.js";
 import type { StoredProfile } from "../accounts/profile.js";
 import { validationError } from "../core/errors.js";
 import { TOKENS } from "./codes.js";
-import { ACCOUNT, bodyString, mint, type TokenContext, type TokenRoute } from "./token.context.js";
+import { bodyString, mint, type TokenContext, type TokenRoute } from "./token.context.js";
 
 /** The documented `smsotptype` values of the multipurpose SMS OTP. */
 export const SMS_OTP_TYPES = [

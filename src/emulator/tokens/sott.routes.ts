@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { ACCOUNT } from "../accounts/account.context.js";
 import { lrDate } from "../accounts/profile.js";
 import { validationError } from "../core/errors.js";
-import { ACCOUNT, type TokenContext, type TokenRoute } from "./token.context.js";
+import type { TokenContext, TokenRoute } from "./token.context.js";
 import { sha256 } from "./token.store.js";
 
 /** The documented default when `timeDifference` is not given: 10 minutes. */

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { AccountStore } from "../accounts/account.store.js";
-import { lrDate, type StoredProfile } from "../accounts/profile.js";
-import type { Route, RouteContext } from "../core/request.js";
+import { lrDate } from "../accounts/profile.js";
+import { bodyValue, type Route, type RouteContext } from "../core/request.js";
 import { type IssuedToken, sha256, type TokenStore } from "./token.store.js";
 
 /** The slices the token routes read: their own, and the accounts a token is for. */
@@ -9,28 +9,13 @@ export type TokenStores = { tokens: TokenStore; accounts: AccountStore };
 export type TokenContext = RouteContext<TokenStores>;
 export type TokenRoute = Route<TokenStores>;
 
-export const ACCOUNT = "/identity/v2/manage/account";
-
 /** Multipurpose tokens and OTPs live 15 minutes (UNCONFIRMED: a per-site setting upstream). */
 export const TOKEN_TTL_MS = 15 * 60_000;
 
 /** A body key in any casing (the docs write `email`, the SDK models `Email`). */
 export const bodyString = (ctx: TokenContext, key: string): string | undefined => {
-  const wanted = key.toLowerCase();
-  for (const [k, v] of Object.entries(ctx.body ?? {}))
-    if (k.toLowerCase() === wanted && typeof v === "string" && v.trim() !== "") return v.trim();
-  return undefined;
-};
-
-/** Of the accounts sharing an email, the traditional (Email provider) one answers first. */
-export const accountByEmail = (store: AccountStore, email: string): StoredProfile | undefined => {
-  const records = store.uidsByEmail(email).map((uid) => store.get(uid) as StoredProfile);
-  return records.find((r) => r.Provider === "Email") ?? records[0];
-};
-
-export const accountByUserName = (store: AccountStore, name: string): StoredProfile | undefined => {
-  const uid = store.uidByUserName(name);
-  return uid === undefined ? undefined : store.get(uid);
+  const value = bodyValue(ctx.body, key);
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 };
 
 /** Mints an opaque token, records only its hash, and answers its expiry. */
