@@ -61,13 +61,22 @@ export interface ContextOptions {
   caller?: Caller;
   batchSizes?: BatchSizes;
   sections?: readonly AnySection[];
+  /**
+   * The request's lifetime: the server aborts it once the response is sent, which ends the
+   * request's deadline (its timer and every listener hung on it) and any call still pending.
+   */
+  signal?: AbortSignal;
 }
 
 /** The context of one request: the base, then each section's slice over its client. */
 export const createContext = (connect: Connect, options: ContextOptions = {}): AppContext => {
   const requestId = options.requestId ?? randomUUID();
   const stats: RequestStats = { upstreamCalls: 0 };
-  const clients = connect({ requestId, stats });
+  const clients = connect({
+    requestId,
+    stats,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   const sections: readonly AnySection[] = options.sections ?? SECTIONS;
   const profiles = createProfileChanges();
   const slices = sections.map((section) =>

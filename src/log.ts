@@ -1,35 +1,13 @@
 import { pino } from "pino";
+import { redactSecrets } from "./log-redact.js";
 
 /**
  * The service's logger: pino, one JSON object per line on stderr (stdout stays for the first
  * human-readable line). Call as `logger.info({ facts }, "message")`. Callers pass facts, never a
- * secret, a URL with a query, or an upstream body; `redact` is the safety net, not the plan.
+ * secret, a URL with a query, or an upstream body; `redactSecrets` (log-redact.ts) is the safety
+ * net, not the plan.
  */
 export type Logger = pino.Logger;
-
-/** Keys whose values are never written, wherever they appear in a log object. */
-export const REDACT_PATHS = [
-  "password",
-  "*.password",
-  "newPassword",
-  "*.newPassword",
-  "passwordHash",
-  "*.passwordHash",
-  "token",
-  "*.token",
-  "accessToken",
-  "*.accessToken",
-  "refreshToken",
-  "*.refreshToken",
-  "apiSecret",
-  "*.apiSecret",
-  "authorization",
-  "*.authorization",
-  'headers["x-loginradius-apisecret"]',
-  "*.headers.authorization",
-  "secret",
-  "*.secret",
-];
 
 export interface LogOptions {
   level?: pino.LevelWithSilent;
@@ -39,13 +17,30 @@ export interface LogOptions {
   destination?: pino.DestinationStream;
 }
 
-export const createLogger = (options: LogOptions = {}): Logger => {
+/**
+ * pino formats a child's bindings once, without the `log` formatter: every logger made here
+ * passes them through `redactSecrets` first, children of children too (they inherit `child`).
+ */
+const redactingChildren = (logger: Logger): Logger => {
+  const child = logger.child;
+  logger.child = function (this: Logger, bindings, options) {
+    return child.call(this, redactSecrets(bindings), options);
+  } as Logger["child"];
+  return logger;
+};
+
+export const createLogger = (options: LogOptions = {}): Logger =>
+  redactingChildren(createPino(options));
+
+const createPino = (options: LogOptions): Logger => {
   const base: pino.LoggerOptions = {
     level: options.level ?? "info",
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-    redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    formatters: {
+      level: (label) => ({ level: label }),
+      log: (object) => redactSecrets(object),
+    },
   };
   if (options.destination) return pino(base, options.destination);
   if (options.format === "pretty")

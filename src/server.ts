@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
@@ -96,6 +97,8 @@ const createApollo = (deps: ServerDeps): ApolloServer<AppContext> => {
     // Apollo turns federated tracing on for a subgraph: resolver timings and unmasked errors
     // for anyone who sends `apollo-federation-include-trace`. We report to no Apollo graph.
     ApolloServerPluginInlineTraceDisabled(),
+    // No type sets a cache hint, and the default plugin's per-field hook wraps every resolver.
+    ApolloServerPluginCacheControlDisabled(),
     ...(deps.metrics ? [operationLogPlugin(deps.logger, deps.metrics)] : []),
     deps.introspection
       ? withGraphiqlLinks(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
@@ -187,10 +190,11 @@ const INTERNAL = {
  */
 export const createServer = (deps: ServerDeps): AppServer => {
   const apollo = createApollo(deps);
-  const context = (requestId?: string, caller?: AppContext["caller"]) =>
+  const context = (requestId?: string, caller?: AppContext["caller"], signal?: AbortSignal) =>
     createContext(deps.connect, {
       ...(requestId ? { requestId } : {}),
       ...(caller ? { caller } : {}),
+      ...(signal ? { signal } : {}),
       batchSizes: deps.metrics?.loaderBatchSize,
       sections: deps.sections ?? SECTIONS,
     });
@@ -198,7 +202,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
     apollo,
     admit: createAdmit({ ...deps, onRefused: (code) => deps.metrics?.rejected.inc({ code }) }),
     apq: deps.limits.apq,
-    context: async (requestId, caller) => context(requestId, caller),
+    context: async (requestId, caller, signal) => context(requestId, caller, signal),
   });
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://service.invalid");

@@ -113,6 +113,17 @@ describe("the audit trail (AUDIT_LOG_FILE)", () => {
     expect(readFileSync(file, "utf8")).not.toContain(hash);
   });
 
+  it("records a password hash read through a fragment, the same document twice", async () => {
+    const query = `query ViaFragment { accountByUid(uid: "${GRACE}") { ...Secret } } fragment Secret on Account { uid passwordHash }`;
+    for (let round = 0; round < 2; round++)
+      expect((await stack.gql(query, {}, { token: OPS })).errors).toBeUndefined();
+    const reads = entries().filter(
+      (e) =>
+        e.uid === GRACE && e.field === "Account.passwordHash" && e.operationName === "ViaFragment",
+    );
+    expect(reads).toHaveLength(2);
+  });
+
   it("records refused attempts with their code: FORBIDDEN, NOT_FOUND, a bad reason", async () => {
     const before = lines().length;
     await stack.gql(

@@ -1,6 +1,6 @@
 import { closeSync, fchmodSync, fsyncSync, openSync, writeSync } from "node:fs";
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GraphQLResolveInfo } from "graphql";
+import { BREAK, type DocumentNode, type GraphQLResolveInfo, visit } from "graphql";
 import { pino } from "pino";
 import type { RequestContext } from "./section.js";
 
@@ -82,6 +82,32 @@ const subjectOf = (args: Record<string, unknown>, parent: unknown, result: unkno
 };
 
 /**
+ * Whether an operation can resolve an audited field: a mutation, or a document that names an
+ * audited read's field anywhere (fragments too). Kept per document: Apollo reuses the parsed
+ * document of a query it has seen.
+ */
+const auditScope = (reads: ReadonlySet<string>) => {
+  const names = new Set([...reads].map((read) => read.slice(read.indexOf(".") + 1)));
+  const seen = new WeakMap<DocumentNode, boolean>();
+  const namesAuditedField = (document: DocumentNode): boolean => {
+    let found = seen.get(document);
+    if (found !== undefined) return found;
+    found = false;
+    visit(document, {
+      Field(node) {
+        if (!names.has(node.name.value)) return undefined;
+        found = true;
+        return BREAK;
+      },
+    });
+    seen.set(document, found);
+    return found;
+  };
+  return (operation: "query" | "mutation" | "subscription", document: DocumentNode): boolean =>
+    operation === "mutation" || namesAuditedField(document);
+};
+
+/**
  * An Apollo plugin writing one audit line per mutation field and per secret read, after the
  * field resolved or failed (a FORBIDDEN attempt is audited too). A line that cannot be written
  * (disk full) is reported through `onWriteError`, not thrown: the act it records has happened,
@@ -91,37 +117,43 @@ export const createAuditPlugin = (
   sink: AuditSink,
   onWriteError: (error: unknown, entry: AuditEntry) => void,
   options: AuditOptions,
-): ApolloServerPlugin<RequestContext> => ({
-  async requestDidStart() {
-    return {
-      async executionDidStart() {
-        return {
-          willResolveField({ source, args, contextValue, info }) {
-            if (!isAudited(info, options.auditedReads)) return;
-            return (error, result) => {
-              const alias = info.path.key;
-              const entry: AuditEntry = {
-                audit: true,
-                time: new Date().toISOString(),
-                caller: contextValue.caller.name,
-                callerKind: contextValue.caller.kind,
-                requestId: contextValue.requestId,
-                operationName: info.operation.name?.value ?? null,
-                field: `${info.parentType.name}.${info.fieldName}`,
-                ...(alias !== info.fieldName ? { alias: String(alias) } : {}),
-                ...subjectOf(args, source, result),
-                outcome: error ? "error" : "ok",
-                ...(error ? { code: options.codeOf(error) } : {}),
+): ApolloServerPlugin<RequestContext> => {
+  const mayAudit = auditScope(options.auditedReads);
+  return {
+    async requestDidStart() {
+      return {
+        // Only for operations that can touch an audited field: a per-field hook makes Apollo wrap
+        // every resolver of the operation, which costs every plain read CPU for nothing.
+        async executionDidStart({ operation, document }) {
+          if (!mayAudit(operation.operation, document)) return undefined;
+          return {
+            willResolveField({ source, args, contextValue, info }) {
+              if (!isAudited(info, options.auditedReads)) return;
+              return (error, result) => {
+                const alias = info.path.key;
+                const entry: AuditEntry = {
+                  audit: true,
+                  time: new Date().toISOString(),
+                  caller: contextValue.caller.name,
+                  callerKind: contextValue.caller.kind,
+                  requestId: contextValue.requestId,
+                  operationName: info.operation.name?.value ?? null,
+                  field: `${info.parentType.name}.${info.fieldName}`,
+                  ...(alias !== info.fieldName ? { alias: String(alias) } : {}),
+                  ...subjectOf(args, source, result),
+                  outcome: error ? "error" : "ok",
+                  ...(error ? { code: options.codeOf(error) } : {}),
+                };
+                try {
+                  sink.write(entry);
+                } catch (writeError) {
+                  onWriteError(writeError, entry);
+                }
               };
-              try {
-                sink.write(entry);
-              } catch (writeError) {
-                onWriteError(writeError, entry);
-              }
-            };
-          },
-        };
-      },
-    };
-  },
-});
+            },
+          };
+        },
+      };
+    },
+  };
+};

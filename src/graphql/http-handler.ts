@@ -72,8 +72,8 @@ export interface GraphQLHandlerOptions<Context extends object> {
   admit: Admit;
   /** Whether automatic persisted queries are on (LIMITS), for the pre-check. */
   apq: boolean;
-  /** The context of one admitted request. */
-  context(requestId: string, caller: Caller): Promise<Context>;
+  /** The context of one admitted request; `ended` aborts once its response is sent. */
+  context(requestId: string, caller: Caller, ended: AbortSignal): Promise<Context>;
 }
 
 /**
@@ -92,14 +92,21 @@ export const createGraphQLHandler =
     const method = (req.method ?? "GET").toUpperCase();
     const apq = persistedQueryRefusal(options.apq, method, read.body, url.searchParams);
     if (apq) return sendJson(res, apq.status, apq.body);
-    const response = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: {
-        method,
-        headers: headerMapOf(req),
-        search: url.search,
-        body: read.body,
-      },
-      context: () => options.context(requestId, caller),
-    });
-    await sendApolloResponse(res, response);
+    const ended = new AbortController();
+    try {
+      const response = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: {
+          method,
+          headers: headerMapOf(req),
+          search: url.search,
+          body: read.body,
+        },
+        context: () => options.context(requestId, caller, ended.signal),
+      });
+      await sendApolloResponse(res, response);
+    } finally {
+      // Frees what the request's upstream calls hung on its deadline; a call no field waits for
+      // any more (a sibling's error nulled the whole result) is cancelled, not left running.
+      ended.abort();
+    }
   };
