@@ -17,7 +17,11 @@ export type { RequestStats };
  * fresh for each request: loaders cache only within one request, so one caller never sees
  * another's data and nothing goes stale across requests.
  */
-export type AppContext = RequestContext & SectionSlices;
+export type AppContext = RequestContext &
+  SectionSlices & {
+    /** The response is sent: ends the request's deadline (see LoginRadiusHttp.scope). */
+    end(): void;
+  };
 
 /**
  * Each section's client for one request, by section name. The real one binds the adapter to the
@@ -25,14 +29,20 @@ export type AppContext = RequestContext & SectionSlices;
  * share one deadline (`REQUEST_TIMEOUT_MS`), after which pending fields fail with
  * UPSTREAM_TIMEOUT. In-process tests give doubles instead.
  */
-export type Connect = (scope: RequestScope) => Readonly<Record<string, unknown>>;
+export type Connect = (scope: RequestScope) => {
+  clients: Readonly<Record<string, unknown>>;
+  end(): void;
+};
 
 /** Clients over the LoginRadius adapter for every section in the list. */
 export const connectSections =
   (http: LoginRadiusHttp, sections: readonly AnySection[] = SECTIONS): Connect =>
   (scope) => {
     const bound = http.scope(scope);
-    return Object.fromEntries(sections.map((s) => [s.name, s.createClient(http, bound)]));
+    return {
+      clients: Object.fromEntries(sections.map((s) => [s.name, s.createClient(http, bound)])),
+      end: bound.end,
+    };
   };
 
 /** A client for a section a test gave no double for: any use of it fails loudly. */
@@ -52,8 +62,11 @@ const absentClient = (section: string): unknown =>
 export const connectDoubles =
   (clients: Partial<SectionClients>, sections: readonly AnySection[] = SECTIONS): Connect =>
   () => ({
-    ...Object.fromEntries(sections.map((s) => [s.name, absentClient(s.name)])),
-    ...clients,
+    clients: {
+      ...Object.fromEntries(sections.map((s) => [s.name, absentClient(s.name)])),
+      ...clients,
+    },
+    end: () => {},
   });
 
 export interface ContextOptions {
@@ -61,29 +74,20 @@ export interface ContextOptions {
   caller?: Caller;
   batchSizes?: BatchSizes;
   sections?: readonly AnySection[];
-  /**
-   * The request's lifetime: the server aborts it once the response is sent, which ends the
-   * request's deadline (its timer and every listener hung on it) and any call still pending.
-   */
-  signal?: AbortSignal;
 }
 
 /** The context of one request: the base, then each section's slice over its client. */
 export const createContext = (connect: Connect, options: ContextOptions = {}): AppContext => {
   const requestId = options.requestId ?? randomUUID();
   const stats: RequestStats = { upstreamCalls: 0 };
-  const clients = connect({
-    requestId,
-    stats,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const { clients, end } = connect({ requestId, stats });
   const sections: readonly AnySection[] = options.sections ?? SECTIONS;
   const profiles = createProfileChanges();
   const slices = sections.map((section) =>
     section.createSlice(clients[section.name], options.batchSizes, profiles),
   );
   return Object.assign(
-    { requestId, caller: options.caller ?? ANONYMOUS_ALL_SCOPES, stats },
+    { requestId, caller: options.caller ?? ANONYMOUS_ALL_SCOPES, stats, end },
     ...slices,
   ) as AppContext;
 };

@@ -190,11 +190,10 @@ const INTERNAL = {
  */
 export const createServer = (deps: ServerDeps): AppServer => {
   const apollo = createApollo(deps);
-  const context = (requestId?: string, caller?: AppContext["caller"], signal?: AbortSignal) =>
+  const context = (requestId?: string, caller?: AppContext["caller"]) =>
     createContext(deps.connect, {
       ...(requestId ? { requestId } : {}),
       ...(caller ? { caller } : {}),
-      ...(signal ? { signal } : {}),
       batchSizes: deps.metrics?.loaderBatchSize,
       sections: deps.sections ?? SECTIONS,
     });
@@ -202,7 +201,8 @@ export const createServer = (deps: ServerDeps): AppServer => {
     apollo,
     admit: createAdmit({ ...deps, onRefused: (code) => deps.metrics?.rejected.inc({ code }) }),
     apq: deps.limits.apq,
-    context: async (requestId, caller, signal) => context(requestId, caller, signal),
+    context: async (requestId, caller) => context(requestId, caller),
+    ended: (made) => made.end(),
   });
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://service.invalid");

@@ -66,7 +66,10 @@ describe("a service section added as a folder plus one line: in process", () => 
   };
   const app = startInProcess({
     sections: WITH_TOY,
-    connect: () => ({ accounts: accountsClientDouble(), toy: toyDouble }),
+    connect: () => ({
+      clients: { accounts: accountsClientDouble(), toy: toyDouble },
+      end: () => {},
+    }),
   });
 
   it("has its context slice beside the others", async () => {

@@ -90,6 +90,41 @@ describe("load shedding", () => {
   });
 });
 
+describe("the request deadline and retries", () => {
+  it("fails at once, as itself, when the retry's wait would end past the deadline", async () => {
+    const s = await start({
+      UPSTREAM_RETRIES: "2",
+      REQUEST_TIMEOUT_MS: "1000",
+      UPSTREAM_MAX_RETRY_AFTER_SECONDS: "5",
+    });
+    lr.handle((_, res) => {
+      res.setHeader("Retry-After", "3");
+      json(res, 503, { ErrorCode: 1000 });
+    });
+    const res = await readUid(s);
+    // Waiting 3 s would have outlived the 1 s deadline: an UPSTREAM_TIMEOUT after a pointless
+    // wait. LoginRadius's own answer is the better one.
+    expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(lr.seen).toHaveLength(1);
+  });
+
+  it("still retries when the wait fits inside the deadline", async () => {
+    const s = await start({ UPSTREAM_RETRIES: "2", REQUEST_TIMEOUT_MS: "5000" });
+    let calls = 0;
+    lr.handle((req, res) => {
+      calls++;
+      if (calls === 1) {
+        res.setHeader("Retry-After", "0");
+        json(res, 503, { ErrorCode: 1000 });
+      } else json(res, 200, profileFor(req.url ?? ""));
+    });
+    const res = await readUid(s, "u7");
+    expect(res.errors).toBeUndefined();
+    expect(res.data.accountByUid).toEqual({ uid: "u7" });
+    expect(lr.seen).toHaveLength(2);
+  });
+});
+
 describe("the circuit breaker", () => {
   const breakerGauge = async (s: Service) =>
     (await s.metrics.registry.getSingleMetricAsString("account_graph_upstream_breaker_state"))

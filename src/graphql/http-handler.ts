@@ -72,8 +72,10 @@ export interface GraphQLHandlerOptions<Context extends object> {
   admit: Admit;
   /** Whether automatic persisted queries are on (LIMITS), for the pre-check. */
   apq: boolean;
-  /** The context of one admitted request; `ended` aborts once its response is sent. */
-  context(requestId: string, caller: Caller, ended: AbortSignal): Promise<Context>;
+  /** The context of one admitted request. */
+  context(requestId: string, caller: Caller): Promise<Context>;
+  /** Called once the response made with `context` is sent (or failed). */
+  ended?(context: Context): void;
 }
 
 /**
@@ -92,7 +94,7 @@ export const createGraphQLHandler =
     const method = (req.method ?? "GET").toUpperCase();
     const apq = persistedQueryRefusal(options.apq, method, read.body, url.searchParams);
     if (apq) return sendJson(res, apq.status, apq.body);
-    const ended = new AbortController();
+    let made: Context | undefined;
     try {
       const response = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: {
@@ -101,12 +103,13 @@ export const createGraphQLHandler =
           search: url.search,
           body: read.body,
         },
-        context: () => options.context(requestId, caller, ended.signal),
+        context: async () => {
+          made = await options.context(requestId, caller);
+          return made;
+        },
       });
       await sendApolloResponse(res, response);
     } finally {
-      // Frees what the request's upstream calls hung on its deadline; a call no field waits for
-      // any more (a sibling's error nulled the whole result) is cancelled, not left running.
-      ended.abort();
+      if (made) options.ended?.(made);
     }
   };

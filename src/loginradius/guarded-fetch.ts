@@ -25,6 +25,14 @@ export interface GuardedFetchOptions {
   maxSockets?: number;
 }
 
+/**
+ * What the adapter gives the fetch besides ky's Request (ky passes options it does not know on
+ * to `fetch`): the GraphQL request's deadline, which ends the attempt like its own signal does.
+ */
+export interface GuardedInit {
+  deadline?: AbortSignal;
+}
+
 const NO_BODY = new Set([204, 205, 304]);
 
 /** Below the 5 s idle timeout common on servers, so a pooled socket is not reused as it closes. */
@@ -111,12 +119,17 @@ export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch =
   };
   return async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
+    const deadline = (init as GuardedInit | undefined)?.deadline;
+    deadline?.throwIfAborted();
     const url = new URL(request.url);
     const { headers, body } = await outgoing(request);
     const secure = url.protocol === "https:";
     return new Promise<Response>((resolve, reject) => {
       const signal = request.signal;
-      const fail = (error: unknown) => reject(signal.aborted ? (signal.reason ?? error) : error);
+      const fail = (error: unknown) =>
+        reject(
+          deadline?.aborted ? deadline.reason : signal.aborted ? (signal.reason ?? error) : error,
+        );
       const req = (secure ? https : http).request(
         url,
         { method: request.method, headers, agent: secure ? agents.https : agents.http, signal },
@@ -133,6 +146,11 @@ export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch =
           }),
       );
       req.on("error", fail);
+      if (deadline) {
+        const onDeadline = () => req.destroy(deadline.reason);
+        deadline.addEventListener("abort", onDeadline, { once: true });
+        req.on("close", () => deadline.removeEventListener("abort", onDeadline));
+      }
       req.end(body);
     });
   };

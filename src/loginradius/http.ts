@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { setMaxListeners } from "node:events";
-import type { KyInstance } from "ky";
+import type { KyInstance, Options } from "ky";
 import type { z } from "zod";
 import { type Logger, silentLogger } from "../log.js";
 import { createMetrics, type Metrics } from "../metrics.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "../ratelimit/store.js";
 import { readAnswer } from "./answer.js";
+import { startDeadline } from "./deadline.js";
+import type { GuardedInit } from "./guarded-fetch.js";
 import { createUpstreamHealth, type UpstreamHealth } from "./health.js";
 import { type CallState, createKy, target } from "./ky-client.js";
 import { createUpstreamObserver } from "./observe.js";
@@ -89,8 +90,17 @@ export interface CallInput {
 export interface RequestScope {
   requestId?: string;
   signal?: AbortSignal;
+  /** When the request's deadline passes (`Date.now()` ms): no retry waits beyond it. */
+  deadlineAt?: number;
   /** Counts calls sent for this request (the operation log reports it). */
   stats?: { upstreamCalls: number };
+}
+
+/** A request's scope with its deadline running; `end()` clears it when the request is answered. */
+export interface BoundScope extends RequestScope {
+  signal: AbortSignal;
+  deadlineAt: number;
+  end(): void;
 }
 
 export interface LoginRadiusHttp {
@@ -101,20 +111,24 @@ export interface LoginRadiusHttp {
   ): Promise<z.infer<S>>;
   /**
    * A scope for one GraphQL request: its deadline `requestTimeoutMs` from now, ended earlier by
-   * the given signal if that aborts first (the server aborts it once the response is sent).
+   * the given signal if that aborts first (a shutdown). `end()` once the response is sent.
    */
-  scope(scope: RequestScope): RequestScope;
+  scope(scope: RequestScope): BoundScope;
   readonly health: UpstreamHealth;
 }
 
 interface Sender {
   options: UpstreamOptions;
   client: KyInstance;
+  now: () => number;
 }
 
 /**
  * One call with its retries, once it holds a slot: the key in the query, the request id in a
- * header, the request's deadline as ky's signal; the hooks count the attempts in `call.attempt`.
+ * header; the hooks count the attempts in `call.attempt`. The request's deadline goes to the
+ * guarded fetch as `deadline`, not to ky as `signal`: ky would join it to its own with
+ * `AbortSignal.any`, one more signal per call (see deadline.ts); the retry options keep ky from
+ * waiting past it.
  */
 const send = async (
   deps: Sender,
@@ -123,14 +137,15 @@ const send = async (
   call: CallState,
 ): Promise<{ status: number; text: string }> => {
   const { scope } = call;
-  const res = await deps.client(target(deps.options.apiKey, e, input), {
+  const init: Options & GuardedInit = {
     method: e.method,
     ...(scope.requestId ? { headers: { "X-Request-Id": scope.requestId } } : {}),
-    ...(scope.signal ? { signal: scope.signal } : {}),
+    ...(scope.signal ? { deadline: scope.signal } : {}),
     ...(input.body === undefined ? {} : { json: input.body }),
-    retry: retryOptions(deps.options, e.method, e.retry, scope.signal),
+    retry: retryOptions(deps.options, e.method, e.retry, scope, deps.now),
     context: { call },
-  });
+  };
+  const res = await deps.client(target(deps.options.apiKey, e, input), init);
   return { status: res.status, text: await res.text() };
 };
 
@@ -147,36 +162,6 @@ const readForProbe = (deps: Sender, uid: string) =>
  */
 export const outboundKey = (target: UpstreamTarget): string =>
   `loginradius:${new URL(target.apiUrl).host}:${createHash("sha256").update(target.apiKey).digest("hex").slice(0, 16)}`;
-
-/**
- * A deadline `ms` from now, also ended by `outer` (the request's end, a shutdown) when given. A
- * plain controller and timer, not `AbortSignal.timeout`/`any`: signals made by those are kept
- * alive while they have listeners, so everything ky and fetch hung on them per call lived until a
- * major GC (about 1 MB promoted per scavenge under load, and peak RSS with it). Ended by `outer`,
- * this one lets every listener go at once, and its timer is cleared.
- */
-const deadline = (ms: number, outer?: AbortSignal): AbortSignal => {
-  const controller = new AbortController();
-  // Each upstream call of the request listens to it (ky, the queue, the outbound limit): 100 UIDs
-  // are 100 listeners by design, not a leak; the warning (a stack and a stderr line) cost CPU.
-  setMaxListeners(0, controller.signal);
-  const timer = setTimeout(
-    () => controller.abort(new DOMException("The request's deadline passed.", "TimeoutError")),
-    ms,
-  );
-  timer.unref();
-  const end = () => {
-    clearTimeout(timer);
-    controller.abort(outer?.reason);
-  };
-  if (outer?.aborted) end();
-  else outer?.addEventListener("abort", end, { once: true });
-  controller.signal.addEventListener("abort", () => {
-    clearTimeout(timer);
-    outer?.removeEventListener("abort", end);
-  });
-  return controller.signal;
-};
 
 /**
  * The LoginRadius adapter: the ky instance and what guards it. A call passes the breaker, waits
@@ -202,7 +187,7 @@ export const createLoginRadiusHttp = (
     perSecond: options.maxRps,
     maxWaitMs: options.maxQueueWaitMs,
   });
-  const deps: Sender = { options, client: createKy(options, limit, observer) };
+  const deps: Sender = { options, client: createKy(options, limit, observer), now };
 
   const call = async <S extends z.ZodType>(
     endpoint: Endpoint<S>,
@@ -231,7 +216,10 @@ export const createLoginRadiusHttp = (
 
   return {
     call,
-    scope: (scope) => ({ ...scope, signal: deadline(options.requestTimeoutMs, scope.signal) }),
+    scope: (scope) => {
+      const deadline = startDeadline(options.requestTimeoutMs, scope.signal, now);
+      return { ...scope, signal: deadline.signal, deadlineAt: deadline.at, end: deadline.end };
+    },
     health: createUpstreamHealth({
       observer,
       breakerState: shedding.breakerState,

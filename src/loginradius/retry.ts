@@ -9,18 +9,39 @@ export interface RetryTuning {
 
 const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
 
+/** The request a call serves, as far as retries care: no retry after, or waiting past, its end. */
+export interface RetryScope {
+  signal?: AbortSignal;
+  /** `Date.now()` ms. */
+  deadlineAt?: number;
+}
+
+/** The longest ky could wait before retry `retryCount` (it jitters below the backoff). */
+const longestWait = (tuning: RetryTuning, error: Error, retryCount: number): number => {
+  const header =
+    error instanceof HTTPError && [429, 503].includes(error.response.status)
+      ? error.response.headers.get("retry-after")
+      : null;
+  // An HTTP date is honoured too, up to the same bound.
+  if (header !== null)
+    return Math.min(Number(header) || Infinity, tuning.maxRetryAfterSeconds) * 1000;
+  return Math.min(2000, tuning.retryBaseDelayMs * 2 ** (retryCount - 1));
+};
+
 /**
  * ky's retry options for one call. Calls not safe to repeat get none. The others are retried on
  * 408/429/5xx, drops (a reset mid-body included: the guarded fetch reads the body inside the
  * attempt) and per-attempt timeouts, with exponential backoff and full jitter, honouring a
  * `Retry-After` up to `maxRetryAfterSeconds`. Never retried: our own refusals (a redirect, the
- * body cap, the outbound limit) and anything after the request's deadline passed.
+ * body cap, the outbound limit), anything after the request's deadline passed, and anything
+ * whose wait would end past it (ky does not see the deadline: the call fails now, as itself).
  */
 export const retryOptions = (
   tuning: RetryTuning,
   method: string,
   safeToRepeat: boolean,
-  deadline?: AbortSignal,
+  scope: RetryScope = {},
+  now: () => number = Date.now,
 ): RetryOptions =>
   safeToRepeat
     ? {
@@ -33,16 +54,21 @@ export const retryOptions = (
         delay: (attempt) => tuning.retryBaseDelayMs * 2 ** (attempt - 1),
         jitter: true,
         retryOnTimeout: true,
-        shouldRetry: ({ error }) => {
+        shouldRetry: ({ error, retryCount }) => {
           if (
-            deadline?.aborted ||
+            scope.signal?.aborted ||
             error instanceof UpstreamError ||
             error.name === "RefusedResponse"
           )
             return false;
-          if (!(error instanceof HTTPError) || error.response.status !== 429) return undefined;
-          const after = Number(error.response.headers.get("retry-after"));
-          return Number.isFinite(after) && after > tuning.maxRetryAfterSeconds ? false : undefined;
+          if (error instanceof HTTPError && error.response.status === 429) {
+            const after = Number(error.response.headers.get("retry-after"));
+            if (Number.isFinite(after) && after > tuning.maxRetryAfterSeconds) return false;
+          }
+          const wait = longestWait(tuning, error, retryCount);
+          return scope.deadlineAt !== undefined && now() + wait >= scope.deadlineAt
+            ? false
+            : undefined;
         },
       }
     : { limit: 0 };
