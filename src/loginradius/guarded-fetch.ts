@@ -57,6 +57,29 @@ const outgoing = async (request: Request) => {
   return { headers, body };
 };
 
+/**
+ * An answer read whole: a Response over the bytes already in memory, read through `text()`,
+ * `json()` or `arrayBuffer()` (as ky and the adapter do), without the web stream a Response body
+ * is (one per answer, and every such stream outlives the young generation: it is transferable).
+ */
+class ReadResponse extends Response {
+  readonly #bytes: Buffer;
+  constructor(bytes: Buffer, init: ResponseInit) {
+    super(null, init);
+    this.#bytes = bytes;
+  }
+  // Fields, not methods: the DOM types declare these as properties of Response.
+  override text = async (): Promise<string> => this.#bytes.toString("utf8");
+  override json = async (): Promise<unknown> => JSON.parse(this.#bytes.toString("utf8"));
+  override arrayBuffer = async (): Promise<ArrayBuffer> => new Uint8Array(this.#bytes).buffer;
+  override clone = (): ReadResponse =>
+    new ReadResponse(this.#bytes, {
+      status: this.status,
+      statusText: this.statusText,
+      headers: this.headers,
+    });
+}
+
 const responseHeaders = (raw: string[]): Headers => {
   const headers = new Headers();
   for (let i = 0; i + 1 < raw.length; i += 2)
@@ -137,7 +160,7 @@ export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch =
           readAnswerBody(res, options.maxResponseBytes, fail, (bytes) => {
             const status = res.statusCode ?? 0;
             resolve(
-              new Response(NO_BODY.has(status) ? null : bytes, {
+              new ReadResponse(NO_BODY.has(status) ? Buffer.alloc(0) : bytes, {
                 status,
                 statusText: res.statusMessage ?? "",
                 headers: responseHeaders(res.rawHeaders),
