@@ -3,6 +3,7 @@ import { ANONYMOUS_ALL_SCOPES, type Caller } from "./graphql/caller.js";
 import {
   type AnySection,
   createProfileChanges,
+  type ProfileChanges,
   type RequestContext,
   type RequestStats,
 } from "./graphql/section.js";
@@ -27,23 +28,28 @@ export type AppContext = RequestContext &
  * Each section's client for one request, by section name. The real one binds the adapter to the
  * request (`http.scope`): calls carry the request id to LoginRadius, count into `stats`, and
  * share one deadline (`REQUEST_TIMEOUT_MS`), after which pending fields fail with
- * UPSTREAM_TIMEOUT. In-process tests give doubles instead.
+ * UPSTREAM_TIMEOUT; `end()` clears that deadline once the response is sent. In-process tests
+ * give doubles instead.
  */
 export type Connect = (scope: RequestScope) => {
-  clients: Readonly<Record<string, unknown>>;
+  client(section: string): unknown;
   end(): void;
 };
 
 /** Clients over the LoginRadius adapter for every section in the list. */
-export const connectSections =
-  (http: LoginRadiusHttp, sections: readonly AnySection[] = SECTIONS): Connect =>
-  (scope) => {
+export const connectSections = (
+  http: LoginRadiusHttp,
+  sections: readonly AnySection[] = SECTIONS,
+): Connect => {
+  const byName = new Map(sections.map((s) => [s.name, s]));
+  return (scope) => {
     const bound = http.scope(scope);
     return {
-      clients: Object.fromEntries(sections.map((s) => [s.name, s.createClient(http, bound)])),
+      client: (name) => byName.get(name)?.createClient(http, bound),
       end: bound.end,
     };
   };
+};
 
 /** A client for a section a test gave no double for: any use of it fails loudly. */
 const absentClient = (section: string): unknown =>
@@ -56,16 +62,14 @@ const absentClient = (section: string): unknown =>
   );
 
 /**
- * A Connect that always answers with the given clients (test doubles); a section left out gets
- * a client whose every method fails, so a test names only the sections it exercises.
+ * A Connect that always answers with the given clients (test doubles, by section name, a test's
+ * own sections too); a section left out gets a client whose every method fails, so a test names
+ * only the sections it exercises.
  */
 export const connectDoubles =
-  (clients: Partial<SectionClients>, sections: readonly AnySection[] = SECTIONS): Connect =>
+  (clients: Partial<SectionClients> & Readonly<Record<string, unknown>>): Connect =>
   () => ({
-    clients: {
-      ...Object.fromEntries(sections.map((s) => [s.name, absentClient(s.name)])),
-      ...clients,
-    },
+    client: (name) => clients[name] ?? absentClient(name),
     end: () => {},
   });
 
@@ -76,18 +80,68 @@ export interface ContextOptions {
   sections?: readonly AnySection[];
 }
 
-/** The context of one request: the base, then each section's slice over its client. */
+const STATE = Symbol("context state");
+
+interface LazyState {
+  connection: ReturnType<Connect>;
+  batchSizes: BatchSizes | undefined;
+  profiles: ProfileChanges;
+  slices: Record<string, unknown>;
+}
+
+/** A section's slice, made now: `{ [section.name]: repository }`, as section.ts asks. */
+const sliceOf = (section: AnySection, state: LazyState): unknown => {
+  const slice = section.createSlice(
+    state.connection.client(section.name),
+    state.batchSizes,
+    state.profiles,
+  ) as Record<string, unknown>;
+  const keys = Object.keys(slice);
+  if (keys.length !== 1 || keys[0] !== section.name)
+    throw new Error(`Section ${section.name}'s slice must be { ${section.name}: repository }.`);
+  return slice[section.name];
+};
+
+/**
+ * The prototype of the contexts over a list of sections: a getter per section that makes its
+ * client and slice on first use and keeps them for the request. An operation touches one or two
+ * sections; making all of them for every request (clients, repositories, loaders) was a tenth
+ * of what a profile read allocated. Cached per list: all contexts of a server share one shape.
+ */
+const shapes = new WeakMap<readonly AnySection[], object>();
+const shapeOf = (sections: readonly AnySection[]): object => {
+  const known = shapes.get(sections);
+  if (known) return known;
+  const shape = {};
+  for (const section of sections)
+    Object.defineProperty(shape, section.name, {
+      enumerable: true,
+      get(this: { [STATE]: LazyState }) {
+        const state = this[STATE];
+        if (!(section.name in state.slices)) state.slices[section.name] = sliceOf(section, state);
+        return state.slices[section.name];
+      },
+    });
+  shapes.set(sections, shape);
+  return shape;
+};
+
+/** The context of one request: the base, and each section's slice over its client when used. */
 export const createContext = (connect: Connect, options: ContextOptions = {}): AppContext => {
   const requestId = options.requestId ?? randomUUID();
   const stats: RequestStats = { upstreamCalls: 0 };
-  const { clients, end } = connect({ requestId, stats });
-  const sections: readonly AnySection[] = options.sections ?? SECTIONS;
-  const profiles = createProfileChanges();
-  const slices = sections.map((section) =>
-    section.createSlice(clients[section.name], options.batchSizes, profiles),
-  );
-  return Object.assign(
-    { requestId, caller: options.caller ?? ANONYMOUS_ALL_SCOPES, stats, end },
-    ...slices,
-  ) as AppContext;
+  const connection = connect({ requestId, stats });
+  const state: LazyState = {
+    connection,
+    batchSizes: options.batchSizes,
+    profiles: createProfileChanges(),
+    slices: {},
+  };
+  return Object.assign(Object.create(shapeOf(options.sections ?? SECTIONS)), {
+    requestId,
+    caller: options.caller ?? ANONYMOUS_ALL_SCOPES,
+    stats,
+    end: connection.end,
+    [STATE]: state,
+  }) as AppContext;
 };

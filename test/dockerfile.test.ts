@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs script without types, shared with scripts/docker-dry-run.mjs
 import { parseDockerfile } from "../scripts/dockerfile.mjs";
+// @ts-expect-error: a plain .mjs module without types, shared with the bench
+import { HEAP_FLAGS } from "../scripts/heap.mjs";
 
 interface Step {
   op: string;
@@ -34,7 +36,11 @@ describe("Dockerfile", () => {
     expect(argsOf(final, "ENV").join(" ")).toMatch(/HOST=0\.0\.0\.0/);
     expect(argsOf(final, "EXPOSE")).toEqual(["4000"]);
     expect(argsOf(final, "HEALTHCHECK")[0]).toMatch(/CMD \["node", "-e", ".*\/healthz/);
-    expect(JSON.parse(argsOf(final, "CMD")[0] ?? "null")).toEqual(["node", "dist/main.js"]);
+    expect(JSON.parse(argsOf(final, "CMD")[0] ?? "null")).toEqual([
+      "node",
+      ...HEAP_FLAGS,
+      "dist/main.js",
+    ]);
   });
 
   it("copies only files that exist and are not excluded; never local installs or secrets", () => {
@@ -48,5 +54,13 @@ describe("Dockerfile", () => {
         expect(ignored).not.toContain(source.replace(/^\.\//, ""));
       }
     }
+  });
+});
+
+describe("the production heap (scripts/heap.mjs)", () => {
+  it("is the same for npm start, the image and the bench", () => {
+    const start = JSON.parse(readFileSync("package.json", "utf8")).scripts.start as string;
+    expect(start).toBe(`exec node ${HEAP_FLAGS.join(" ")} scripts/start.mjs`);
+    expect(readFileSync("bench/processes.mjs", "utf8")).toMatch(/\[\.\.\.HEAP_FLAGS, /);
   });
 });

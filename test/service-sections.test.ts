@@ -1,6 +1,7 @@
 import { isObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountsClientDouble } from "../src/accounts/accounts.client.double.js";
+import { connectDoubles } from "../src/context.js";
 import { UpstreamError } from "../src/loginradius/upstream-error.js";
 import { buildAppSchema } from "../src/schema.js";
 import { costsOf, SECTIONS, scopesOf } from "../src/sections.js";
@@ -66,10 +67,7 @@ describe("a service section added as a folder plus one line: in process", () => 
   };
   const app = startInProcess({
     sections: WITH_TOY,
-    connect: () => ({
-      clients: { accounts: accountsClientDouble(), toy: toyDouble },
-      end: () => {},
-    }),
+    connect: connectDoubles({ accounts: accountsClientDouble(), toy: toyDouble }),
   });
 
   it("has its context slice beside the others", async () => {
