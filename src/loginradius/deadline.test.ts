@@ -32,4 +32,15 @@ describe("a request's deadline", () => {
   it("says when it passes, on the given clock", () => {
     expect(startDeadline(1_500, undefined, () => 1_000).at).toBe(2_500);
   });
+
+  it("calls each listener once when it ends, and none that were removed", async () => {
+    const deadline = startDeadline(10);
+    const heard: string[] = [];
+    const gone = () => heard.push("gone");
+    deadline.signal.addEventListener("abort", () => heard.push("kept"));
+    deadline.signal.addEventListener("abort", gone);
+    deadline.signal.removeEventListener("abort", gone);
+    await sleep(40);
+    expect(heard).toEqual(["kept"]);
+  });
 });

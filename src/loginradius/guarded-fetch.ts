@@ -1,5 +1,6 @@
 import http from "node:http";
 import https from "node:https";
+import type { Cancel } from "./deadline.js";
 
 /**
  * An answer refused unread: a redirect (never followed) or a body over the cap. The adapter turns
@@ -30,7 +31,7 @@ export interface GuardedFetchOptions {
  * to `fetch`): the GraphQL request's deadline, which ends the attempt like its own signal does.
  */
 export interface GuardedInit {
-  deadline?: AbortSignal;
+  deadline?: Cancel;
 }
 
 const NO_BODY = new Set([204, 205, 304]);
@@ -143,7 +144,7 @@ export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch =
   return async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const deadline = (init as GuardedInit | undefined)?.deadline;
-    deadline?.throwIfAborted();
+    if (deadline?.aborted) throw deadline.reason;
     const url = new URL(request.url);
     const { headers, body } = await outgoing(request);
     const secure = url.protocol === "https:";
@@ -170,7 +171,10 @@ export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch =
       );
       req.on("error", fail);
       if (deadline) {
-        const onDeadline = () => req.destroy(deadline.reason);
+        const onDeadline = () => {
+          req.destroy();
+          fail(deadline.reason);
+        };
         deadline.addEventListener("abort", onDeadline, { once: true });
         req.on("close", () => deadline.removeEventListener("abort", onDeadline));
       }

@@ -5,7 +5,7 @@ import { type Logger, silentLogger } from "../log.js";
 import { createMetrics, type Metrics } from "../metrics.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "../ratelimit/store.js";
 import { readAnswer } from "./answer.js";
-import { startDeadline } from "./deadline.js";
+import { type Cancel, startDeadline } from "./deadline.js";
 import type { GuardedInit } from "./guarded-fetch.js";
 import { createUpstreamHealth, type UpstreamHealth } from "./health.js";
 import { type CallState, createKy, target } from "./ky-client.js";
@@ -89,7 +89,7 @@ export interface CallInput {
 /** The GraphQL request a call serves: its id goes to LoginRadius, its deadline bounds the call. */
 export interface RequestScope {
   requestId?: string;
-  signal?: AbortSignal;
+  signal?: Cancel;
   /** When the request's deadline passes (`Date.now()` ms): no retry waits beyond it. */
   deadlineAt?: number;
   /** Counts calls sent for this request (the operation log reports it). */
@@ -98,7 +98,7 @@ export interface RequestScope {
 
 /** A request's scope with its deadline running; `end()` clears it when the request is answered. */
 export interface BoundScope extends RequestScope {
-  signal: AbortSignal;
+  signal: Cancel;
   deadlineAt: number;
   end(): void;
 }

@@ -1,4 +1,5 @@
 import type { RateLimitStore } from "../ratelimit/store.js";
+import type { Cancel } from "./deadline.js";
 import { deadlinePassed, UpstreamError } from "./upstream-error.js";
 
 export interface OutboundLimitOptions {
@@ -13,10 +14,10 @@ export interface OutboundLimitOptions {
 
 export interface OutboundLimit {
   /** Takes one token, waiting briefly when one is near; throws UpstreamError otherwise. */
-  take(endpoint: string, signal?: AbortSignal): Promise<void>;
+  take(endpoint: string, signal?: Cancel): Promise<void>;
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
+const sleep = (ms: number, signal?: Cancel) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(done, ms);
     function done() {

@@ -1,4 +1,5 @@
 import { HTTPError, type RetryOptions } from "ky";
+import type { Cancel } from "./deadline.js";
 import { UpstreamError } from "./upstream-error.js";
 
 export interface RetryTuning {
@@ -11,7 +12,7 @@ const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
 
 /** The request a call serves, as far as retries care: no retry after, or waiting past, its end. */
 export interface RetryScope {
-  signal?: AbortSignal;
+  signal?: Cancel;
   /** `Date.now()` ms. */
   deadlineAt?: number;
 }

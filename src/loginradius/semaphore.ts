@@ -1,3 +1,4 @@
+import type { Cancel } from "./deadline.js";
 /** Why a caller was not given a slot. */
 export type ShedReason = "queue_full" | "queue_timeout" | "aborted";
 
@@ -21,7 +22,7 @@ export interface SemaphoreOptions {
 
 export interface Semaphore {
   /** Waits for a slot; resolves to its release function. Rejects with ShedError. */
-  acquire(signal?: AbortSignal): Promise<() => void>;
+  acquire(signal?: Cancel): Promise<() => void>;
   readonly inFlight: number;
   readonly queued: number;
 }
@@ -48,7 +49,7 @@ class BoundedSemaphore implements Semaphore {
     return this.waiters.length;
   }
 
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  acquire(signal?: Cancel): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(new ShedError("aborted"));
     if (this.held < this.options.max) {
       this.held++;
@@ -78,7 +79,7 @@ class BoundedSemaphore implements Semaphore {
     };
   }
 
-  private enqueue(signal?: AbortSignal): Promise<() => void> {
+  private enqueue(signal?: Cancel): Promise<() => void> {
     return new Promise((resolve, reject) => {
       const leave = (reason: ShedReason) => {
         const at = this.waiters.indexOf(waiter);

@@ -1,4 +1,5 @@
 import { type BreakerState, createBreaker } from "./breaker.js";
+import type { Cancel } from "./deadline.js";
 import type { UpstreamObserver } from "./observe.js";
 import { createSemaphore, ShedError } from "./semaphore.js";
 import { deadlinePassed, isDeadline, UpstreamError } from "./upstream-error.js";
@@ -52,11 +53,7 @@ export const createShedding = (
   return {
     breakerState: (): BreakerState => breaker.state(),
     /** Runs `send` (one upstream call with its retries and answer check) under breaker and cap. */
-    async run<T>(
-      name: string,
-      signal: AbortSignal | undefined,
-      send: () => Promise<T>,
-    ): Promise<T> {
+    async run<T>(name: string, signal: Cancel | undefined, send: () => Promise<T>): Promise<T> {
       if (signal?.aborted) throw deadlinePassed(name);
       if (!breaker.allow()) throw new UpstreamError("circuit_open", name, null);
       let release: () => void;
