@@ -174,6 +174,22 @@ const callsSince = async (emulator, marker) => {
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 /**
+ * Latency percentiles of the 2xx answers (as autocannon's own), to 0.01 ms, from the exact time
+ * of each response (autocannon measures it with hrtime and emits it per response). Its histogram
+ * keeps whole milliseconds: at 20 ms upstream, 21.9 vs 21.1 ms read as 21 vs 21, and 22.0 vs
+ * 21.9 as 22 vs 21, so a difference under 1.5 ms printed as 0, 1 or 2.
+ */
+export const percentiles = (times) => {
+  const sorted = Float64Array.from(times).sort();
+  const at = (q) =>
+    sorted.length === 0
+      ? null
+      : Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] * 100) /
+        100;
+  return { p50: at(0.5), p90: at(0.9), p99: at(0.99) };
+};
+
+/**
  * Waits until the service has no upstream call in flight or queued (at most 10 s): requests
  * autocannon abandoned at the end of a run finish inside that run's counts, not the next one's.
  */
@@ -203,12 +219,18 @@ export const measureRun = async (run) => {
   const cpu0 = facade ? cpuMs(service.pid, ticks) : 0;
   const rss = facade ? sampleRss(service.pid) : null;
   const queue = facade && watchQueue ? sampleQueue(service) : null;
-  const result = await autocannon({
+  const instance = autocannon({
     url: facade ? service.url : emulator.url,
     connections: conn,
     duration: seconds,
     requests: facade ? graphqlRequests(token, op.body, tally) : directRequests(next),
   });
+  const times = [];
+  instance.on("response", (_client, status, _bytes, ms) => {
+    if (status >= 200 && status < 300) times.push(ms);
+  });
+  const result = await instance;
+  const latency = percentiles(times);
   await sleep(100);
   if (facade) await settle(service);
   const ops = facade ? (await serviceOps(service)) - ops0 : result.requests.total;
@@ -216,9 +238,7 @@ export const measureRun = async (run) => {
   const upstream = await callsSince(emulator, marker);
   return {
     rps: result.requests.average,
-    p50: result.latency.p50,
-    p90: result.latency.p90,
-    p99: result.latency.p99,
+    ...latency,
     errors: result.errors + result.timeouts + result.non2xx + tally.graphqlErrors,
     ops,
     upstreamPerOp: ops > 0 ? upstream.count / ops : null,

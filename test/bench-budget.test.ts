@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error: plain .mjs modules without types, shared with bench/run.mjs
 import { evaluateBudget, median, medianOfRounds } from "../bench/budget.mjs";
 // @ts-expect-error: plain .mjs modules without types, shared with bench/run.mjs
-import { metricSum } from "../bench/load.mjs";
+import { metricSum, percentiles } from "../bench/load.mjs";
 // @ts-expect-error: plain .mjs modules without types, shared with bench/run.mjs
 import { parseCpuMs, parseStatusMb } from "../bench/processes.mjs";
 
@@ -142,5 +142,14 @@ describe("bench /proc and /metrics parsing", () => {
       "account_graph_operations_total_other 99",
     ].join("\n");
     expect(metricSum(text, "account_graph_operations_total")).toBe(42);
+  });
+});
+
+describe("latency percentiles", () => {
+  it("keeps fractions of a millisecond (autocannon's histogram has whole ones)", () => {
+    const times = Array.from({ length: 100 }, (_, i) => 21 + i / 100);
+    expect(percentiles(times)).toEqual({ p50: 21.49, p90: 21.89, p99: 21.98 });
+    expect(percentiles([22.345])).toEqual({ p50: 22.35, p90: 22.35, p99: 22.35 });
+    expect(percentiles([])).toEqual({ p50: null, p90: null, p99: null });
   });
 });
