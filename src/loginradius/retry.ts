@@ -23,9 +23,12 @@ const longestWait = (tuning: RetryTuning, error: Error, retryCount: number): num
     error instanceof HTTPError && [429, 503].includes(error.response.status)
       ? error.response.headers.get("retry-after")
       : null;
-  // An HTTP date is honoured too, up to the same bound.
-  if (header !== null)
-    return Math.min(Number(header) || Infinity, tuning.maxRetryAfterSeconds) * 1000;
+  if (header !== null) {
+    const seconds = Number(header);
+    // ky honours an HTTP date too, up to the same bound: count it as that bound.
+    const bound = tuning.maxRetryAfterSeconds;
+    return (Number.isFinite(seconds) ? Math.min(seconds, bound) : bound) * 1000;
+  }
   return Math.min(2000, tuning.retryBaseDelayMs * 2 ** (retryCount - 1));
 };
 
