@@ -81,6 +81,35 @@ class ReadResponse extends Response {
     });
 }
 
+interface Target {
+  secure: boolean;
+  hostname: string;
+  port: string;
+  path: string;
+}
+
+/**
+ * Where a request goes, as node:http takes it. The adapter calls one origin: its parts are
+ * parsed once and kept, and each call's URL only split (a URL object per call, then node:http
+ * turning it back into options, were 2% of the CPU).
+ */
+const targets = () => {
+  let known: { origin: string; parts: Omit<Target, "path"> } | undefined;
+  return (href: string): Target => {
+    if (known && href.startsWith(known.origin) && href[known.origin.length] === "/")
+      return { ...known.parts, path: href.slice(known.origin.length) };
+    const url = new URL(href);
+    const parts = {
+      secure: url.protocol === "https:",
+      // node:http wants an IPv6 address without its brackets.
+      hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+      port: url.port,
+    };
+    known = { origin: url.origin, parts };
+    return { ...parts, path: `${url.pathname}${url.search}` };
+  };
+};
+
 const responseHeaders = (raw: string[]): Headers => {
   const headers = new Headers();
   for (let i = 0; i + 1 < raw.length; i += 2)
@@ -141,13 +170,13 @@ export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch =
     http: new http.Agent(agentOptions(size)),
     https: new https.Agent(agentOptions(size)),
   };
+  const targetOf = targets();
   return async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const deadline = (init as GuardedInit | undefined)?.deadline;
     if (deadline?.aborted) throw deadline.reason;
-    const url = new URL(request.url);
+    const { secure, hostname, port, path } = targetOf(request.url);
     const { headers, body } = await outgoing(request);
-    const secure = url.protocol === "https:";
     return new Promise<Response>((resolve, reject) => {
       const signal = request.signal;
       const fail = (error: unknown) =>
@@ -155,8 +184,15 @@ export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch =
           deadline?.aborted ? deadline.reason : signal.aborted ? (signal.reason ?? error) : error,
         );
       const req = (secure ? https : http).request(
-        url,
-        { method: request.method, headers, agent: secure ? agents.https : agents.http, signal },
+        {
+          hostname,
+          ...(port ? { port } : {}),
+          path,
+          method: request.method,
+          headers,
+          agent: secure ? agents.https : agents.http,
+          signal,
+        },
         (res) =>
           readAnswerBody(res, options.maxResponseBytes, fail, (bytes) => {
             const status = res.statusCode ?? 0;
