@@ -28,5 +28,5 @@ EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # node is PID 1 and handles SIGTERM itself (drain, then exit 0); no npm or shell in between.
-# The heap flags: scripts/heap.mjs says why.
-CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=16", "dist/main.js"]
+# The V8 flags: scripts/node-flags.mjs says why.
+CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=16", "--v8-pool-size=2", "dist/main.js"]

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { HEAP_FLAGS } from "../scripts/heap.mjs";
+import { NODE_FLAGS } from "../scripts/node-flags.mjs";
 
 /** The emulator's demo credentials (src/emulator/app.ts), used by the service as if real. */
 export const DEMO_API_KEY = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
@@ -121,7 +121,7 @@ export const startEmulator = async ({ root, seedCount, latencyMs, log }) => {
 };
 
 /**
- * The compiled service (dist/main.js, with the production heap flags and any `nodeArgs`) pointed
+ * The compiled service (dist/main.js, with the production V8 flags and any `nodeArgs`) pointed
  * at the emulator as if it were LoginRadius. Cold
  * start is spawn to the first correct GraphQL answer (`probe` resolving true).
  */
@@ -129,7 +129,7 @@ export const startService = async ({ root, env, log, probe, nodeArgs }) => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const args = [...HEAP_FLAGS, ...(nodeArgs ?? [])];
+  const args = [...NODE_FLAGS, ...(nodeArgs ?? [])];
   const child = spawnNode(root, "dist/main.js", { ...env, PORT: String(port) }, log, args);
   try {
     await until(() => probe(url), 30_000, "the service");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs script without types, shared with scripts/docker-dry-run.mjs
 import { parseDockerfile } from "../scripts/dockerfile.mjs";
 // @ts-expect-error: a plain .mjs module without types, shared with the bench
-import { HEAP_FLAGS } from "../scripts/heap.mjs";
+import { NODE_FLAGS } from "../scripts/node-flags.mjs";
 
 interface Step {
   op: string;
@@ -38,7 +38,7 @@ describe("Dockerfile", () => {
     expect(argsOf(final, "HEALTHCHECK")[0]).toMatch(/CMD \["node", "-e", ".*\/healthz/);
     expect(JSON.parse(argsOf(final, "CMD")[0] ?? "null")).toEqual([
       "node",
-      ...HEAP_FLAGS,
+      ...NODE_FLAGS,
       "dist/main.js",
     ]);
   });
@@ -57,10 +57,10 @@ describe("Dockerfile", () => {
   });
 });
 
-describe("the production heap (scripts/heap.mjs)", () => {
+describe("the production V8 flags (scripts/node-flags.mjs)", () => {
   it("is the same for npm start, the image and the bench", () => {
     const start = JSON.parse(readFileSync("package.json", "utf8")).scripts.start as string;
-    expect(start).toBe(`exec node ${HEAP_FLAGS.join(" ")} scripts/start.mjs`);
-    expect(readFileSync("bench/processes.mjs", "utf8")).toMatch(/\[\.\.\.HEAP_FLAGS, /);
+    expect(start).toBe(`exec node ${NODE_FLAGS.join(" ")} scripts/start.mjs`);
+    expect(readFileSync("bench/processes.mjs", "utf8")).toMatch(/\[\.\.\.NODE_FLAGS, /);
   });
 });
