@@ -125,7 +125,7 @@ interface Sender {
 
 /**
  * One call with its retries, once it holds a slot: the key in the query, the request id in a
- * header; the hooks count the attempts in `call.attempt`. The request's deadline goes to the
+ * header (added by the guarded fetch); the hooks count the attempts in `call.attempt`. The request's deadline goes to the
  * guarded fetch as `deadline`, not to ky as `signal`: ky would join it to its own with
  * `AbortSignal.any`, one more signal per call (see deadline.ts); the retry options keep ky from
  * waiting past it.
@@ -139,7 +139,7 @@ const send = async (
   const { scope } = call;
   const init: Options & GuardedInit = {
     method: e.method,
-    ...(scope.requestId ? { headers: { "X-Request-Id": scope.requestId } } : {}),
+    ...(scope.requestId ? { requestId: scope.requestId } : {}),
     ...(scope.signal ? { deadline: scope.signal } : {}),
     ...(input.body === undefined ? {} : { json: input.body }),
     retry: retryOptions(deps.options, e.method, e.retry, scope, deps.now),
