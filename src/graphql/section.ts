@@ -49,9 +49,10 @@ export interface Section<Name extends string = string, Client = unknown, Slice =
   /** Its client over the adapter, bound to one request's scope (id, deadline, call count). */
   createClient(http: LoginRadiusHttp, scope: RequestScope): Client;
   /**
-   * Its slice of the request context (a repository over the client), fresh per request. A
-   * repository whose write changes an account's profile tells `profiles`; the one that caches
-   * profiles listens, so no resolver has to make another section forget.
+   * Its slice of the request context, `{ [name]: repository }` (a repository over the client),
+   * made on the request's first use of `ctx[name]` (src/context.ts). A repository whose write
+   * changes an account's profile tells `profiles`; the one that caches profiles listens, so no
+   * resolver has to make another section forget.
    */
   createSlice(client: Client, batchSizes?: BatchSizes, profiles?: ProfileChanges): Slice;
   /** LoginRadius `ErrorCode` -> GraphQL error, for the codes its endpoints answer. */
