@@ -142,6 +142,7 @@ describe("bench /proc and /metrics parsing", () => {
       "account_graph_operations_total_other 99",
     ].join("\n");
     expect(metricSum(text, "account_graph_operations_total")).toBe(42);
+    expect(metricSum(text, "account_graph_operations_total", 'outcome="error"')).toBe(2);
   });
 });
 
