@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: plain .mjs modules without types, shared with bench/run.mjs
+import { parseVariant } from "../bench/ab.mjs";
+// @ts-expect-error: plain .mjs modules without types, shared with bench/run.mjs
 import { evaluateBudget, median, medianOfRounds } from "../bench/budget.mjs";
 // @ts-expect-error: plain .mjs modules without types, shared with bench/run.mjs
 import { metricSum, percentiles } from "../bench/load.mjs";
@@ -152,5 +154,16 @@ describe("latency percentiles", () => {
     expect(percentiles(times)).toEqual({ p50: 21.49, p90: 21.89, p99: 21.98 });
     expect(percentiles([22.345])).toEqual({ p50: 22.35, p90: 22.35, p99: 22.35 });
     expect(percentiles([])).toEqual({ p50: null, p90: null, p99: null });
+  });
+});
+
+describe("an A/B variant (bench/ab.mjs)", () => {
+  it("splits Node flags, service settings and another checkout", () => {
+    expect(parseVariant("")).toEqual({ flags: [], env: {}, root: undefined });
+    expect(parseVariant("LOG_LEVEL=warn --v8-pool-size=1 ROOT=/tmp/base UPSTREAM_X=a=b")).toEqual({
+      flags: ["--v8-pool-size=1"],
+      env: { LOG_LEVEL: "warn", UPSTREAM_X: "a=b" },
+      root: "/tmp/base",
+    });
   });
 });
