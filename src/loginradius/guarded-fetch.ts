@@ -180,7 +180,6 @@ export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch =
   return async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const { deadline, requestId } = (init ?? {}) as GuardedInit;
-    if (deadline?.aborted) throw deadline.reason;
     const { secure, hostname, port, path } = targetOf(request.url);
     const { headers, body } = await outgoing(request, requestId);
     return new Promise<Response>((resolve, reject) => {
@@ -189,6 +188,8 @@ export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch =
         reject(
           deadline?.aborted ? deadline.reason : signal.aborted ? (signal.reason ?? error) : error,
         );
+      // Checked here, after the body was read: a listener added once it passed is never called.
+      if (deadline?.aborted) return fail(deadline.reason);
       const req = (secure ? https : http).request(
         {
           hostname,

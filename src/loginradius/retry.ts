@@ -17,19 +17,21 @@ export interface RetryScope {
   deadlineAt?: number;
 }
 
-/** The longest ky could wait before retry `retryCount` (it jitters below the backoff). */
-const longestWait = (tuning: RetryTuning, error: Error, retryCount: number): number => {
+/**
+ * The longest ky could wait before retry `retryCount` (it jitters below the backoff), or false
+ * for a 429 that asks for longer than `maxRetryAfterSeconds`: that one is reported, not waited.
+ */
+const longestWait = (tuning: RetryTuning, error: Error, retryCount: number): number | false => {
   const header =
     error instanceof HTTPError && [429, 503].includes(error.response.status)
       ? error.response.headers.get("retry-after")
       : null;
-  if (header !== null) {
-    const seconds = Number(header);
-    // ky honours an HTTP date too, up to the same bound: count it as that bound.
-    const bound = tuning.maxRetryAfterSeconds;
-    return (Number.isFinite(seconds) ? Math.min(seconds, bound) : bound) * 1000;
-  }
-  return Math.min(2000, tuning.retryBaseDelayMs * 2 ** (retryCount - 1));
+  if (header === null) return Math.min(2000, tuning.retryBaseDelayMs * 2 ** (retryCount - 1));
+  const seconds = Number(header);
+  const bound = tuning.maxRetryAfterSeconds;
+  if ((error as HTTPError).response.status === 429 && seconds > bound) return false;
+  // ky honours an HTTP date too, up to the same bound: count it as that bound.
+  return (Number.isFinite(seconds) ? Math.min(seconds, bound) : bound) * 1000;
 };
 
 /**
@@ -65,11 +67,8 @@ export const retryOptions = (
             error.name === "RefusedResponse"
           )
             return false;
-          if (error instanceof HTTPError && error.response.status === 429) {
-            const after = Number(error.response.headers.get("retry-after"));
-            if (Number.isFinite(after) && after > tuning.maxRetryAfterSeconds) return false;
-          }
           const wait = longestWait(tuning, error, retryCount);
+          if (wait === false) return false;
           return scope.deadlineAt !== undefined && now() + wait >= scope.deadlineAt
             ? false
             : undefined;
