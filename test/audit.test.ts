@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ADA, GRACE } from "./helpers/emulator.js";
-import { type Stack, startStack } from "./helpers/stack.js";
+import { codeOf, type Stack, startStack } from "./helpers/stack.js";
 import { authTokensEnv } from "./helpers/tokens.js";
 
 const OPS = "ops-4b1e8f2a9c7d";
@@ -41,8 +41,6 @@ const lines = () =>
     .split("\n")
     .filter((l) => l !== "");
 const entries = () => lines().map((l) => JSON.parse(l) as Record<string, unknown>);
-const codeOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) =>
-  res.errors?.[0]?.extensions?.code;
 
 describe("the audit trail (AUDIT_LOG_FILE)", () => {
   it("is a file only its owner can read", () => {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ADA, GRACE } from "./helpers/emulator.js";
-import { type Stack, startStack } from "./helpers/stack.js";
+import { errorOf, type Stack, startStack } from "./helpers/stack.js";
 
 /** The Account Custom Object section through HTTP against the emulator (its demo records). */
 let stack: Stack;
@@ -10,10 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 beforeEach(() => stack.reset());
-
-const routes = async () => (await stack.calls()).map((c) => c.route);
-const errorOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) =>
-  res.errors?.[0]?.extensions;
 
 /** The demo records' ids, as the emulator's seed derives them. */
 const demoId = (uid: string, objectName: string, n: number) =>
@@ -48,7 +44,7 @@ describe("Account.customObjects and customObjectRecord", () => {
     });
     expect(account.preferences[0].data).toMatchObject({ theme: "dark" });
     expect(account.orders).toEqual([]);
-    expect((await routes()).sort()).toEqual([
+    expect((await stack.routes()).sort()).toEqual([
       "GET /identity/v2/manage/account/{uid}",
       "GET /identity/v2/manage/account/{uid}/customobject",
       "GET /identity/v2/manage/account/{uid}/customobject",
@@ -66,7 +62,7 @@ describe("Account.customObjects and customObjectRecord", () => {
     expect(res.data.one.data.label).toBe("home");
     expect(res.data.missing).toBeNull();
     expect(res.data.otherAccount).toBeNull();
-    expect(await routes()).toEqual(
+    expect(await stack.routes()).toEqual(
       Array(3).fill("GET /identity/v2/manage/account/{uid}/customobject/{recordId}"),
     );
   });

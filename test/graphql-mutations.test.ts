@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ADA, ALAN, EDSGER, GRACE, MARGARET } from "./helpers/emulator.js";
-import { type Stack, startStack } from "./helpers/stack.js";
+import { codeOf, type Stack, startStack } from "./helpers/stack.js";
 
 let stack: Stack;
 beforeAll(async () => {
@@ -19,9 +19,6 @@ const newAccount = (overrides: Record<string, unknown> = {}) => ({
   firstName: "New",
   ...overrides,
 });
-
-const codeOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) =>
-  res.errors?.[0]?.extensions?.code;
 
 describe("createAccount", () => {
   it("creates and returns the account", async () => {

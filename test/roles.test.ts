@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { demoAccounts } from "../src/emulator/accounts/seed.js";
 import { ADA, ALAN, GRACE, MARGARET } from "./helpers/emulator.js";
-import { type Stack, startStack } from "./helpers/stack.js";
+import { errorOf, type Stack, startStack } from "./helpers/stack.js";
 
 /** The Roles Management section through HTTP against the emulator (its demo roles and contexts). */
 let stack: Stack;
@@ -10,10 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 beforeEach(() => stack.reset());
-
-const routes = async () => (await stack.calls()).map((c) => c.route);
-const errorOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) =>
-  res.errors?.[0]?.extensions;
 
 describe("roles", () => {
   it("lists the site's roles with their granted permissions", async () => {
@@ -35,7 +31,7 @@ describe("roles", () => {
     const res = await stack.gql(`{ ${aliases} }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.r49).toEqual(res.data.r0);
-    expect(await routes()).toEqual(["GET /identity/v2/manage/role"]);
+    expect(await stack.routes()).toEqual(["GET /identity/v2/manage/role"]);
   });
 });
 
@@ -98,7 +94,8 @@ describe("Account.roleContexts and accountsInRoleContext", () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.accountsByUids).toHaveLength(20);
     const counts: Record<string, number> = {};
-    for (const route of await routes()) counts[String(route)] = (counts[String(route)] ?? 0) + 1;
+    for (const route of await stack.routes())
+      counts[String(route)] = (counts[String(route)] ?? 0) + 1;
     expect(counts).toEqual({
       "GET /identity/v2/manage/account/{uid}": 20,
       "GET /identity/v2/manage/account/{uid}/rolecontext": 20,
@@ -264,7 +261,7 @@ describe("role context mutations", () => {
         expiresAt: "2031-12-05T17:30:00.000Z",
       },
     ]);
-    expect(await routes()).toEqual([
+    expect(await stack.routes()).toEqual([
       "PUT /identity/v2/manage/account/{uid}/rolecontext",
       "GET /identity/v2/manage/account/{uid}",
     ]);

@@ -20,7 +20,6 @@ beforeEach(async () => {
 const M = "/identity/v2/manage/account";
 const fault500 = (route: string) =>
   stack.lr.control("POST", "/faults", { kind: "error", status: 500, count: 5, route });
-const routes = async () => (await stack.calls()).map((c) => c.route ?? "");
 
 describe("Account security reads", () => {
   it("reads passkeys, consent logs and lock state, each once per account per request", async () => {
@@ -45,7 +44,7 @@ describe("Account security reads", () => {
       lockState: { locked: true, lockedType: "Suspended", lockedUntil: null },
       passkeys: [],
     });
-    expect((await routes()).sort()).toEqual(
+    expect((await stack.routes()).sort()).toEqual(
       [
         `GET ${M}/{uid}`,
         `GET ${M}/{uid}`,
@@ -82,7 +81,7 @@ describe("Account security reads", () => {
     const res = await stack.gql('{ accountByUid(uid: "nobody") { passkeys { id } backupCodes } }');
     expect(res).toMatchObject({ data: { accountByUid: null } });
     expect(res.errors).toBeUndefined();
-    expect(await routes()).toEqual([`GET ${M}/{uid}`]);
+    expect(await stack.routes()).toEqual([`GET ${M}/{uid}`]);
   });
 });
 
@@ -228,14 +227,14 @@ describe("never retried under an injected 500", () => {
     await fault500(route);
     const res = await stack.gql(`mutation { ${field} }`);
     expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
-    expect(await routes()).toEqual([route]);
+    expect(await stack.routes()).toEqual([route]);
   });
 
   it("Account.backupCodes (its first read mints codes)", async () => {
     await fault500(`GET ${M}/2fa/backupcode`);
     const res = await stack.gql(`{ accountByUid(uid: "${ALAN}") { backupCodes } }`);
     expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
-    expect((await routes()).filter((r) => r.includes("backupcode"))).toHaveLength(1);
+    expect((await stack.routes()).filter((r) => r.includes("backupcode"))).toHaveLength(1);
   });
 
   it("while the passkey and consent reads are retried", async () => {
@@ -247,6 +246,6 @@ describe("never retried under an injected 500", () => {
     });
     const res = await stack.gql(`{ accountByUid(uid: "${ADA}") { passkeys { id } } }`);
     expect(res.data.accountByUid.passkeys).toHaveLength(2);
-    expect((await routes()).filter((r) => r.endsWith("/passkey"))).toHaveLength(2);
+    expect((await stack.routes()).filter((r) => r.endsWith("/passkey"))).toHaveLength(2);
   });
 });

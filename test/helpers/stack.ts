@@ -29,6 +29,14 @@ export interface GqlOptions {
   headers?: Record<string, string>;
 }
 
+type Answer = { errors?: { extensions?: Record<string, unknown> }[] };
+
+/** The first GraphQL error's extensions (code, reason, problems...). */
+export const errorOf = (res: Answer) => res.errors?.[0]?.extensions;
+
+/** The first GraphQL error's code. */
+export const codeOf = (res: Answer) => errorOf(res)?.code;
+
 export interface Stack {
   url: string;
   lr: RunningEmulator;
@@ -41,6 +49,8 @@ export interface Stack {
   audit: AuditEntry[];
   /** Upstream calls received by the emulator since the last reset, API routes only. */
   calls(): Promise<CallRecord[]>;
+  /** The routes of those calls, in order. */
+  routes(): Promise<string[]>;
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -101,6 +111,7 @@ export const startStack = async (options: StackOptions = {}): Promise<Stack> => 
   );
   await app.start();
   const server = await listen(app.handler, 0);
+  const calls = async (): Promise<CallRecord[]> => (await lr.control("GET", "/calls")).body.calls;
   return {
     url: server.url,
     lr,
@@ -117,9 +128,8 @@ export const startStack = async (options: StackOptions = {}): Promise<Stack> => 
       });
       return { status: res.status, ...((await res.json()) as object) };
     },
-    async calls() {
-      return (await lr.control("GET", "/calls")).body.calls;
-    },
+    calls,
+    routes: async () => (await calls()).map((c) => c.route ?? ""),
     async reset() {
       await lr.control("POST", "/reset");
     },
