@@ -28,6 +28,8 @@ export interface Config {
   limits: LimitsConfig;
   /** Operations: logs, readiness, shutdown. */
   ops: OpsConfig;
+  /** Registered operations (TRUSTED_DOCUMENTS_FILE) and whether every caller is held to them. */
+  trustedDocuments: { file: string | null; onlyForAll: boolean };
 }
 
 export interface OpsConfig {
@@ -138,6 +140,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const hosts = readList(read, "ALLOWED_HOSTS", parseHostRule, "a host name, optionally :port");
   const limits = readLimitsConfig(read);
   const ops = readOps(read);
+  const trustedDocuments = readTrustedDocuments(read);
   read.done();
   return Object.freeze({
     port,
@@ -152,7 +155,20 @@ export const readConfig = (env: Env): Readonly<Config> => {
     corsOrigins: new Set(corsOrigins),
     limits,
     ops: Object.freeze(ops),
+    trustedDocuments,
   });
+};
+
+/** TRUSTED_DOCUMENTS_FILE (a manifest, read at start) and TRUSTED_DOCUMENTS_ONLY (needs one). */
+const readTrustedDocuments = (read: EnvReader) => {
+  const file = read.string("TRUSTED_DOCUMENTS_FILE") ?? null;
+  const onlyForAll =
+    read.oneOf("TRUSTED_DOCUMENTS_ONLY", ["true", "false"] as const, "false") === "true";
+  read.check(
+    !onlyForAll || file !== null,
+    "TRUSTED_DOCUMENTS_ONLY=true needs TRUSTED_DOCUMENTS_FILE (the registered operations).",
+  );
+  return Object.freeze({ file, onlyForAll });
 };
 
 /** A comma-separated list, each item parsed; a bad item is a problem naming the variable. */

@@ -31,6 +31,10 @@ export const ErrorCodes = {
   RATE_LIMITED: "RATE_LIMITED",
   /** A malformed automatic persisted query (bad version, hash or hash mismatch): HTTP 400. */
   PERSISTED_QUERY_INVALID: "PERSISTED_QUERY_INVALID",
+  /** A document id that no registered (trusted) document or APQ entry has: HTTP 400. */
+  PERSISTED_QUERY_NOT_FOUND: "PERSISTED_QUERY_NOT_FOUND",
+  /** A trusted-only caller sent a document that is not registered: HTTP 400, nothing run. */
+  TRUSTED_DOCUMENT_REQUIRED: "TRUSTED_DOCUMENT_REQUIRED",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

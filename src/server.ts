@@ -24,6 +24,7 @@ import { createGraphQLHandler } from "./graphql/http-handler.js";
 import { createLimits, createRateLimitStore, type Limits } from "./graphql/limits/index.js";
 import { operationLogPlugin } from "./graphql/operation-log.plugin.js";
 import type { AnySection } from "./graphql/section.js";
+import { loadTrustedDocuments, type TrustedDocuments } from "./graphql/trusted-documents.js";
 import { withGraphiqlLinks } from "./http/graphiql-landing-link.js";
 import { serveGraphiql } from "./http/graphiql-routes.js";
 import { createHealthRoutes, type HealthRoutes } from "./http/health-routes.js";
@@ -58,6 +59,8 @@ export interface ServerDeps {
   limits: Limits;
   /** `/healthz`, `/readyz`, `/metrics`; absent in tests that need only `/graphql`. */
   routes?: HealthRoutes;
+  /** Registered operations (TRUSTED_DOCUMENTS_FILE); absent: none. */
+  trusted?: TrustedDocuments | null;
 }
 
 /** What the process gives the service besides its Config: where to log, where to count. */
@@ -201,6 +204,8 @@ export const createServer = (deps: ServerDeps): AppServer => {
     apollo,
     admit: createAdmit({ ...deps, onRefused: (code) => deps.metrics?.rejected.inc({ code }) }),
     apq: deps.limits.apq,
+    trusted: deps.trusted ?? null,
+    onRefused: (code) => deps.metrics?.rejected.inc({ code }),
     context: async (requestId, caller) => context(requestId, caller),
     ended: (made) => made.end(),
   });
@@ -268,6 +273,10 @@ export const createAppServer = async (
       store: rateStore,
     }),
     routes,
+    trusted:
+      config.trustedDocuments.file === null
+        ? null
+        : loadTrustedDocuments(config.trustedDocuments.file, config.trustedDocuments.onlyForAll),
   });
   return {
     ...server,

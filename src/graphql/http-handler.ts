@@ -6,6 +6,7 @@ import { sendJson } from "../http/send-json.js";
 import type { Admit } from "./admit.js";
 import type { Caller } from "./caller.js";
 import { persistedQueryRefusal } from "./limits/index.js";
+import { applyTrustedDocuments, type TrustedDocuments } from "./trusted-documents.js";
 
 /** A caller's X-Request-Id is echoed only if it is plainly an ID. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -72,6 +73,10 @@ export interface GraphQLHandlerOptions<Context extends object> {
   admit: Admit;
   /** Whether automatic persisted queries are on (LIMITS), for the pre-check. */
   apq: boolean;
+  /** Registered operations (TRUSTED_DOCUMENTS_FILE); null: none, every caller sends text. */
+  trusted?: TrustedDocuments | null;
+  /** Counts each refusal by code. */
+  onRefused?(code: string): void;
   /** The context of one admitted request. */
   context(requestId: string, caller: Caller): Promise<Context>;
   /** Called once the response made with `context` is sent (or failed). */
@@ -92,7 +97,18 @@ export const createGraphQLHandler =
     const read = await readGraphQLBody(req, res);
     if (read.answered) return;
     const method = (req.method ?? "GET").toUpperCase();
-    const apq = persistedQueryRefusal(options.apq, method, read.body, url.searchParams);
+    const request = applyTrustedDocuments(options.trusted ?? null, caller, {
+      method,
+      body: read.body,
+      search: url.searchParams,
+      apq: options.apq,
+    });
+    if (!request.ok) {
+      options.onRefused?.(request.refusal.body.errors[0]?.extensions.code ?? "BAD_REQUEST");
+      return sendJson(res, request.refusal.status, request.refusal.body);
+    }
+    const search = new URLSearchParams(request.search);
+    const apq = persistedQueryRefusal(options.apq, method, request.body, search);
     if (apq) return sendJson(res, apq.status, apq.body);
     let made: Context | undefined;
     try {
@@ -100,8 +116,8 @@ export const createGraphQLHandler =
         httpGraphQLRequest: {
           method,
           headers: headerMapOf(req),
-          search: url.search,
-          body: read.body,
+          search: request.search,
+          body: request.body,
         },
         context: async () => {
           made = await options.context(requestId, caller);
