@@ -6,6 +6,7 @@ import { parseOrigin } from "./graphql/link-origins.js";
 import { defaultHostRules, type HostRule, parseHostRule } from "./http/host-guard.js";
 import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
 import { SCOPE_NAMES } from "./sections.js";
+import { readTracingConfig, type TracingConfig } from "./tracing/tracing.config.js";
 
 export interface Config {
   port: number;
@@ -28,6 +29,8 @@ export interface Config {
   limits: LimitsConfig;
   /** Operations: logs, readiness, shutdown. */
   ops: OpsConfig;
+  /** OpenTelemetry traces (the standard OTEL_* variables); null: off. */
+  tracing: TracingConfig | null;
   /** Registered operations (TRUSTED_DOCUMENTS_FILE) and whether every caller is held to them. */
   trustedDocuments: { file: string | null; onlyForAll: boolean };
 }
@@ -141,6 +144,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const limits = readLimitsConfig(read);
   const ops = readOps(read);
   const trustedDocuments = readTrustedDocuments(read);
+  const tracing = readTracingConfig(read);
   read.done();
   return Object.freeze({
     port,
@@ -156,6 +160,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
     limits,
     ops: Object.freeze(ops),
     trustedDocuments,
+    tracing,
   });
 };
 

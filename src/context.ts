@@ -10,6 +10,7 @@ import {
 import type { BatchSizes } from "./graphql/selective-loader.js";
 import type { LoginRadiusHttp, RequestScope } from "./loginradius/http.js";
 import { SECTIONS, type SectionClients, type SectionSlices } from "./sections.js";
+import type { SpanScope } from "./tracing/tracing.js";
 
 export type { RequestStats };
 
@@ -75,6 +76,8 @@ export const connectDoubles =
 
 export interface ContextOptions {
   requestId?: string;
+  /** The request's span when tracing is on. */
+  trace?: SpanScope;
   caller?: Caller;
   batchSizes?: BatchSizes;
   sections?: readonly AnySection[];
@@ -130,7 +133,11 @@ const shapeOf = (sections: readonly AnySection[]): object => {
 export const createContext = (connect: Connect, options: ContextOptions = {}): AppContext => {
   const requestId = options.requestId ?? randomUUID();
   const stats: RequestStats = { upstreamCalls: 0 };
-  const connection = connect({ requestId, stats });
+  const connection = connect({
+    requestId,
+    stats,
+    ...(options.trace ? { trace: options.trace } : {}),
+  });
   const state: LazyState = {
     connection,
     batchSizes: options.batchSizes,
@@ -141,6 +148,7 @@ export const createContext = (connect: Connect, options: ContextOptions = {}): A
     requestId,
     caller: options.caller ?? ANONYMOUS_ALL_SCOPES,
     stats,
+    ...(options.trace ? { trace: options.trace } : {}),
     end: connection.end,
     [STATE]: state,
   }) as AppContext;

@@ -37,6 +37,8 @@ import type { Metrics } from "./metrics.js";
 import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
 import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
+import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
+import { tracingPlugin } from "./tracing/tracing.plugin.js";
 
 export interface ServerDeps {
   schema: GraphQLSchema;
@@ -61,6 +63,8 @@ export interface ServerDeps {
   routes?: HealthRoutes;
   /** Registered operations (TRUSTED_DOCUMENTS_FILE); absent: none. */
   trusted?: TrustedDocuments | null;
+  /** OpenTelemetry traces (OTEL_*); absent: off. */
+  tracing?: Tracing | null;
 }
 
 /** What the process gives the service besides its Config: where to log, where to count. */
@@ -81,6 +85,8 @@ export interface AppServer {
   context(): AppContext;
   /** Apollo itself, for in-process `executeOperation` tests. */
   apollo: ApolloServer<AppContext>;
+  /** Spans exported over OTLP (OTEL_*); absent when tracing is off. */
+  tracing?: Tracing;
   /** What the adapter knows of LoginRadius's health (for `/readyz`); absent on bare servers. */
   upstreamHealth?: UpstreamHealth;
   start(): Promise<void>;
@@ -103,6 +109,7 @@ const createApollo = (deps: ServerDeps): ApolloServer<AppContext> => {
     // No type sets a cache hint, and the default plugin's per-field hook wraps every resolver.
     ApolloServerPluginCacheControlDisabled(),
     ...(deps.metrics ? [operationLogPlugin(deps.logger, deps.metrics)] : []),
+    ...(deps.tracing ? [tracingPlugin()] : []),
     deps.introspection
       ? withGraphiqlLinks(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
       : ApolloServerPluginLandingPageDisabled(),
@@ -193,10 +200,11 @@ const INTERNAL = {
  */
 export const createServer = (deps: ServerDeps): AppServer => {
   const apollo = createApollo(deps);
-  const context = (requestId?: string, caller?: AppContext["caller"]) =>
+  const context = (requestId?: string, caller?: AppContext["caller"], trace?: SpanScope) =>
     createContext(deps.connect, {
       ...(requestId ? { requestId } : {}),
       ...(caller ? { caller } : {}),
+      ...(trace ? { trace } : {}),
       batchSizes: deps.metrics?.loaderBatchSize,
       sections: deps.sections ?? SECTIONS,
     });
@@ -206,7 +214,8 @@ export const createServer = (deps: ServerDeps): AppServer => {
     apq: deps.limits.apq,
     trusted: deps.trusted ?? null,
     onRefused: (code) => deps.metrics?.rejected.inc({ code }),
-    context: async (requestId, caller) => context(requestId, caller),
+    tracing: deps.tracing ?? null,
+    context: async (requestId, caller, trace) => context(requestId, caller, trace),
     ended: (made) => made.end(),
   });
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -246,6 +255,7 @@ export const createAppServer = async (
   const audit =
     runtime.audit ??
     (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
+  const tracing = config.tracing ? await createTracing(config.tracing) : null;
   const routes = createHealthRoutes({
     health: http.health,
     metrics: runtime.metrics,
@@ -273,6 +283,7 @@ export const createAppServer = async (
       store: rateStore,
     }),
     routes,
+    tracing,
     trusted:
       config.trustedDocuments.file === null
         ? null
@@ -281,8 +292,10 @@ export const createAppServer = async (
   return {
     ...server,
     upstreamHealth: http.health,
+    ...(tracing ? { tracing } : {}),
     stop: async () => {
       await server.stop();
+      await tracing?.shutdown();
       audit.close();
     },
   };

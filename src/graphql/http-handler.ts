@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
 import { BodyTooLargeError, readBody } from "../http/read-body.js";
 import { sendJson } from "../http/send-json.js";
+import { endFailed, type SpanScope, startChild, type Tracing } from "../tracing/tracing.js";
 import type { Admit } from "./admit.js";
 import type { Caller } from "./caller.js";
 import { persistedQueryRefusal } from "./limits/index.js";
@@ -77,8 +78,10 @@ export interface GraphQLHandlerOptions<Context extends object> {
   trusted?: TrustedDocuments | null;
   /** Counts each refusal by code. */
   onRefused?(code: string): void;
-  /** The context of one admitted request. */
-  context(requestId: string, caller: Caller): Promise<Context>;
+  /** OpenTelemetry (OTEL_*): a span per request, continuing the caller's traceparent. */
+  tracing?: Tracing | null;
+  /** The context of one admitted request (with its span when traced). */
+  context(requestId: string, caller: Caller, trace?: SpanScope): Promise<Context>;
   /** Called once the response made with `context` is sent (or failed). */
   ended?(context: Context): void;
 }
@@ -88,11 +91,34 @@ export interface GraphQLHandlerOptions<Context extends object> {
  * the persisted-query pre-check, then Apollo with a fresh context, its answer streamed back.
  * Each stage that refuses answers the request itself.
  */
-export const createGraphQLHandler =
-  <Context extends object>(options: GraphQLHandlerOptions<Context>) =>
-  async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    const requestId = requestIdOf(req, res);
+export const createGraphQLHandler = <Context extends object>(
+  options: GraphQLHandlerOptions<Context>,
+) => {
+  /** Caller authentication, as a child span of the request's when traced. */
+  const admit = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    requestId: string,
+    op: SpanScope | undefined,
+  ) => {
+    const span = op && startChild(op, "auth");
     const caller = await options.admit(req, res, url, requestId);
+    if (span) {
+      span.setAttribute("account_graph.caller.kind", caller?.kind ?? "refused");
+      if (caller) span.end();
+      else endFailed(span, String(res.statusCode));
+    }
+    return caller;
+  };
+  const handle = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    op: SpanScope | undefined,
+  ): Promise<void> => {
+    const requestId = requestIdOf(req, res);
+    const caller = await admit(req, res, url, requestId, op);
     if (caller === null) return;
     const read = await readGraphQLBody(req, res);
     if (read.answered) return;
@@ -120,7 +146,7 @@ export const createGraphQLHandler =
           body: request.body,
         },
         context: async () => {
-          made = await options.context(requestId, caller);
+          made = await options.context(requestId, caller, op);
           return made;
         },
       });
@@ -129,3 +155,15 @@ export const createGraphQLHandler =
       if (made) options.ended?.(made);
     }
   };
+  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const op = options.tracing?.startRequest(req.headers, (req.method ?? "GET").toUpperCase());
+    try {
+      await handle(req, res, url, op);
+    } finally {
+      if (op) {
+        op.span.setAttribute("http.response.status_code", res.statusCode);
+        op.span.end();
+      }
+    }
+  };
+};

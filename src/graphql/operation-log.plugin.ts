@@ -11,7 +11,7 @@ import type { RequestContext } from "./section.js";
 export const MAX_OPERATION_LABELS = 200;
 const GRAPHQL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
-const codesOf = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) =>
+export const codesOf = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) =>
   (errors ?? []).map((e) =>
     typeof e.extensions?.code === "string" ? e.extensions.code : "INTERNAL_SERVER_ERROR",
   );
@@ -20,7 +20,7 @@ const codesOf = (errors: readonly { extensions?: Record<string, unknown> }[] | u
  * The operation a request meant, from the parsed document when Apollo has not resolved one (a
  * document that failed validation): the named one, or the only one.
  */
-const intendedOperation = (
+export const intendedOperation = (
   document: DocumentNode | undefined,
   name: string | null | undefined,
 ): OperationDefinitionNode | undefined => {

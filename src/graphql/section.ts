@@ -1,5 +1,6 @@
 import type { ErrorRows } from "../errors.js";
 import type { LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
+import type { SpanScope } from "../tracing/tracing.js";
 import type { Caller } from "./caller.js";
 import type { EntityTypes } from "./federation/entity.js";
 import type { CostTable } from "./limits/cost.js";
@@ -16,6 +17,8 @@ export interface RequestContext {
   requestId: string;
   caller: Caller;
   stats: RequestStats;
+  /** The request's span, when tracing is on (src/tracing/): operation spans hang under it. */
+  trace?: SpanScope;
 }
 
 /** One request's "this account's profile changed" notices between sections' repositories. */

@@ -4,6 +4,8 @@ import type { z } from "zod";
 import { type Logger, silentLogger } from "../log.js";
 import { createMetrics, type Metrics } from "../metrics.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "../ratelimit/store.js";
+import type { TraceScope } from "../tracing/tracing.js";
+import { endAttempt } from "../tracing/upstream-spans.js";
 import { readAnswer } from "./answer.js";
 import { type Cancel, startDeadline } from "./deadline.js";
 import type { GuardedInit } from "./guarded-fetch.js";
@@ -94,6 +96,8 @@ export interface RequestScope {
   deadlineAt?: number;
   /** Counts calls sent for this request (the operation log reports it). */
   stats?: { upstreamCalls: number };
+  /** The operation's span when tracing is on: each attempt is a child span of it. */
+  trace?: TraceScope;
 }
 
 /** A request's scope with its deadline running; `end()` clears it when the request is answered. */
@@ -196,7 +200,12 @@ export const createLoginRadiusHttp = (
   ): Promise<z.infer<S>> => {
     const name = `${endpoint.method} ${endpoint.path}`;
     const started = performance.now();
-    const call: CallState = { name, scope, attempt: { n: 0 } };
+    const call: CallState = {
+      name,
+      scope,
+      attempt: { n: 0 },
+      ...(scope.trace ? { trace: { mark: started } } : {}),
+    };
     try {
       const data = await shedding.run(name, scope.signal, async () => {
         const answer = await send(deps, endpoint, input, call).catch(async (error: unknown) => {
@@ -204,10 +213,12 @@ export const createLoginRadiusHttp = (
         });
         return readAnswer(endpoint.schema, name, answer.status, answer.text);
       });
+      if (call.trace) endAttempt(call.trace);
       observer.callEnded(name, "ok", started);
       return data;
     } catch (error) {
       const failed = await toUpstreamError(name, error);
+      if (call.trace) endAttempt(call.trace, failed);
       observer.attemptFailed(failed, Math.max(1, call.attempt.n), scope.requestId);
       observer.callEnded(name, failed.failure, started, failed);
       throw failed;

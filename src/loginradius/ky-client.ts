@@ -1,4 +1,10 @@
 import ky, { type KyInstance } from "ky";
+import {
+  type AttemptTrace,
+  attemptAnswered,
+  endAttempt,
+  startAttempt,
+} from "../tracing/upstream-spans.js";
 import { createGuardedFetch } from "./guarded-fetch.js";
 import type { CallInput, Endpoint, RequestScope, UpstreamOptions } from "./http.js";
 import type { UpstreamObserver } from "./observe.js";
@@ -32,6 +38,8 @@ export interface CallState {
   scope: RequestScope;
   /** Attempts sent so far. */
   attempt: { n: number };
+  /** Set when the request is traced: the open attempt's span. */
+  trace?: AttemptTrace;
 }
 
 const callOf = (options: { context: Record<string, unknown> }) =>
@@ -51,6 +59,14 @@ const callHooks = (limit: OutboundLimit, observer: UpstreamObserver) => ({
       await limit.take(call.name, call.scope.signal);
       call.attempt.n++;
       if (call.scope.stats) call.scope.stats.upstreamCalls++;
+      if (call.trace && call.scope.trace)
+        startAttempt(call.scope.trace, call.trace, call.name, call.attempt.n);
+    },
+  ],
+  afterResponse: [
+    (_request: Request, options: { context: Record<string, unknown> }, response: Response) => {
+      const trace = callOf(options)?.trace;
+      if (trace) attemptAnswered(trace, response.status);
     },
   ],
   beforeRetry: [
@@ -59,6 +75,7 @@ const callHooks = (limit: OutboundLimit, observer: UpstreamObserver) => ({
       if (!call) return;
       const failed = await toUpstreamError(call.name, error);
       observer.attemptFailed(failed, call.attempt.n, call.scope.requestId, true);
+      if (call.trace) endAttempt(call.trace, failed);
     },
   ],
 });
