@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { AuditTrail } from "./graphql/audit/index.js";
 import { ANONYMOUS_ALL_SCOPES, type Caller } from "./graphql/caller.js";
 import {
   type AnySection,
@@ -22,6 +23,8 @@ export type AppContext = RequestContext &
   SectionSlices & {
     /** The response is sent: ends the request's deadline (see LoginRadiusHttp.scope). */
     end(): void;
+    /** Where audited fields record intent and outcome (src/graphql/audit/); absent: unaudited. */
+    audit?: AuditTrail;
   };
 
 /**
@@ -74,7 +77,10 @@ export const connectDoubles =
   });
 
 export interface ContextOptions {
+  /** The service's own id; default a new UUID. */
   requestId?: string;
+  clientRequestId?: string;
+  audit?: AuditTrail;
   caller?: Caller;
   batchSizes?: BatchSizes;
   sections?: readonly AnySection[];
@@ -139,6 +145,8 @@ export const createContext = (connect: Connect, options: ContextOptions = {}): A
   };
   return Object.assign(Object.create(shapeOf(options.sections ?? SECTIONS)), {
     requestId,
+    ...(options.clientRequestId ? { clientRequestId: options.clientRequestId } : {}),
+    ...(options.audit ? { audit: options.audit } : {}),
     caller: options.caller ?? ANONYMOUS_ALL_SCOPES,
     stats,
     end: connection.end,

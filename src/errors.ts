@@ -31,6 +31,8 @@ export const ErrorCodes = {
   RATE_LIMITED: "RATE_LIMITED",
   /** A malformed automatic persisted query (bad version, hash or hash mismatch): HTTP 400. */
   PERSISTED_QUERY_INVALID: "PERSISTED_QUERY_INVALID",
+  /** The audit trail's intent line could not be stored: the act is refused, nothing sent upstream. */
+  AUDIT_UNAVAILABLE: "AUDIT_UNAVAILABLE",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

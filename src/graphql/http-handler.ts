@@ -7,18 +7,30 @@ import type { Admit } from "./admit.js";
 import type { Caller } from "./caller.js";
 import { persistedQueryRefusal } from "./limits/index.js";
 
-/** A caller's X-Request-Id is echoed only if it is plainly an ID. */
+/** A caller's X-Request-Id is recorded (as `clientRequestId`) only if it is plainly an ID. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const badRequest = (res: ServerResponse, status: number, message: string) =>
   sendJson(res, status, { errors: [{ message, extensions: { code: "BAD_REQUEST" } }] });
 
-/** The caller's request id if it is plainly one, else a new one; echoed in the response. */
-const requestIdOf = (req: IncomingMessage, res: ServerResponse): string => {
+/** The ids of one request: the service's own, and the caller's when it sent one. */
+export interface RequestIds {
+  requestId: string;
+  clientRequestId?: string;
+}
+
+/**
+ * A new id of our own for every request, answered in `X-Request-Id`: logs, the audit trail and
+ * LoginRadius key on it, so no caller can choose the id its acts are filed under (or reuse
+ * another's). The caller's own id, if plainly one, is kept beside it as `clientRequestId`.
+ */
+const requestIdsOf = (req: IncomingMessage, res: ServerResponse): RequestIds => {
   const given = req.headers["x-request-id"];
-  const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+  const requestId = randomUUID();
   res.setHeader("x-request-id", requestId);
-  return requestId;
+  return typeof given === "string" && REQUEST_ID.test(given)
+    ? { requestId, clientRequestId: given }
+    : { requestId };
 };
 
 /**
@@ -73,7 +85,7 @@ export interface GraphQLHandlerOptions<Context extends object> {
   /** Whether automatic persisted queries are on (LIMITS), for the pre-check. */
   apq: boolean;
   /** The context of one admitted request. */
-  context(requestId: string, caller: Caller): Promise<Context>;
+  context(ids: RequestIds, caller: Caller): Promise<Context>;
   /** Called once the response made with `context` is sent (or failed). */
   ended?(context: Context): void;
 }
@@ -86,8 +98,8 @@ export interface GraphQLHandlerOptions<Context extends object> {
 export const createGraphQLHandler =
   <Context extends object>(options: GraphQLHandlerOptions<Context>) =>
   async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    const requestId = requestIdOf(req, res);
-    const caller = await options.admit(req, res, url, requestId);
+    const ids = requestIdsOf(req, res);
+    const caller = await options.admit(req, res, url, ids.requestId);
     if (caller === null) return;
     const read = await readGraphQLBody(req, res);
     if (read.answered) return;
@@ -104,7 +116,7 @@ export const createGraphQLHandler =
           body: read.body,
         },
         context: async () => {
-          made = await options.context(requestId, caller);
+          made = await options.context(ids, caller);
           return made;
         },
       });
