@@ -25,6 +25,7 @@ import { createErrorFormatting, type ErrorFormatting } from "./graphql/format-er
 import { createGraphQLHandler, type RequestIds } from "./graphql/http-handler.js";
 import { createLimits, createRateLimitStore, type Limits } from "./graphql/limits/index.js";
 import { operationLogPlugin } from "./graphql/operation-log.plugin.js";
+import { operationResolutionPlugin } from "./graphql/operation-resolution.plugin.js";
 import type { AnySection } from "./graphql/section.js";
 import { withGraphiqlLinks } from "./http/graphiql-landing-link.js";
 import { serveGraphiql } from "./http/graphiql-routes.js";
@@ -93,6 +94,8 @@ const createApollo = (deps: ServerDeps, errors: ErrorFormatting): ApolloServer<A
   const sections = deps.sections ?? SECTIONS;
   const { plugins: limitPlugins, ...limitOptions } = deps.limits.apollo;
   const plugins: ApolloServerPlugin<AppContext>[] = [
+    // First: every later plugin may assume the operation was resolved.
+    operationResolutionPlugin(),
     ...limitPlugins,
     // Apollo turns federated tracing on for a subgraph: resolver timings and unmasked errors
     // for anyone who sends `apollo-federation-include-trace`. We report to no Apollo graph.

@@ -1,4 +1,4 @@
-import { closeSync, fchmodSync, fsyncSync, openSync, writeSync } from "node:fs";
+import { closeSync, fchmodSync, fstatSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { pino } from "pino";
 
 /**
@@ -44,12 +44,15 @@ export interface AuditSink {
 }
 
 /**
- * AUDIT_LOG_FILE: append-only, created 0600 (and narrowed to 0600 if it existed), each line
- * written whole and fsync'd before `write` returns. Opened at start, so a bad path stops start-up.
+ * AUDIT_LOG_FILE: append-only, created 0600 (and a regular file that existed narrowed to 0600;
+ * a device or pipe is left as it is), each line written whole and fsync'd before `write`
+ * returns. Opened at start, so a bad path stops start-up.
  */
 export const fileAuditSink = (path: string): AuditSink => {
   const fd = openSync(path, "a", 0o600);
-  fchmodSync(fd, 0o600);
+  // fsync of a pipe or character device fails (EINVAL) though the line went through.
+  const regular = fstatSync(fd).isFile();
+  if (regular) fchmodSync(fd, 0o600);
   return {
     write(entry) {
       const line = Buffer.from(`${JSON.stringify(entry)}\n`);
@@ -57,7 +60,7 @@ export const fileAuditSink = (path: string): AuditSink => {
       const written = writeSync(fd, line);
       if (written !== line.length)
         throw new Error(`audit line cut short: ${written} of ${line.length} bytes written`);
-      fsyncSync(fd);
+      if (regular) fsyncSync(fd);
     },
     close: () => closeSync(fd),
   };

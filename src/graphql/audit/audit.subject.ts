@@ -32,7 +32,7 @@ const STRING_IDENTIFIERS = new Set([
 ]);
 /** Kept by path: `value` alone says nothing, `emails.value` is an address. */
 const STRING_PATHS = ["emails.value"];
-const NEVER = /pass(word)?|token|hash|secret|otp|code|data|key/i;
+const NEVER = /password|passcode|pin$|token|hash|secret|otp|code|data|apikey/i;
 
 /** Lines are written before the act: a hostile caller's 10,000-item list stays bounded. */
 const MAX_VALUES = 100;
