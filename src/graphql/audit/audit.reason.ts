@@ -24,8 +24,8 @@ export const Reason = () => (target: object, propertyName: string) => {
   Field(() => String, {
     description: `Why this is done (${MIN_REASON_SIGNS} to ${MAX_REASON_LENGTH} characters, at least ${MIN_REASON_SIGNS} of them letters or digits), e.g. a ticket; recorded in the audit trail.`,
   })(target, propertyName);
-  Length(1, MAX_REASON_LENGTH, {
-    message: `reason must be 1 to ${MAX_REASON_LENGTH} characters`,
+  Length(MIN_REASON_SIGNS, MAX_REASON_LENGTH, {
+    message: `reason must be ${MIN_REASON_SIGNS} to ${MAX_REASON_LENGTH} characters`,
   })(target, propertyName);
   ValidateBy(
     { name: "readableReason", validator: { validate: isReadableReason } },
