@@ -1,5 +1,4 @@
 import { closeSync, fchmodSync, fstatSync, fsyncSync, openSync, writeSync } from "node:fs";
-import { pino } from "pino";
 
 /**
  * One audit line. Each audited field gets two with the same `auditId`: the `intent`, written (and
@@ -43,6 +42,28 @@ export interface AuditSink {
   close(): void;
 }
 
+/** How long a line may wait on a full pipe (EAGAIN) before the act is refused. */
+const PIPE_WAIT_MS = 1_000;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes the whole buffer or throws: a short write is continued, a full non-blocking pipe is
+ * waited on (blocking, at most PIPE_WAIT_MS: the act waits for its record). Never buffered in
+ * memory, so "returned" means "handed to the kernel".
+ */
+const writeWhole = (fd: number, line: Buffer): void => {
+  let offset = 0;
+  const deadline = Date.now() + PIPE_WAIT_MS;
+  while (offset < line.length) {
+    try {
+      offset += writeSync(fd, line, offset);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "EAGAIN" || Date.now() > deadline) throw error;
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
+};
+
 /**
  * AUDIT_LOG_FILE: append-only, created 0600 (and a regular file that existed narrowed to 0600;
  * a device or pipe is left as it is), each line written whole and fsync'd before `write`
@@ -55,19 +76,18 @@ export const fileAuditSink = (path: string): AuditSink => {
   if (regular) fchmodSync(fd, 0o600);
   return {
     write(entry) {
-      const line = Buffer.from(`${JSON.stringify(entry)}\n`);
-      // A short write (a nearly full disk) is not a stored line: the act must not go ahead on it.
-      const written = writeSync(fd, line);
-      if (written !== line.length)
-        throw new Error(`audit line cut short: ${written} of ${line.length} bytes written`);
+      writeWhole(fd, Buffer.from(`${JSON.stringify(entry)}\n`));
       if (regular) fsyncSync(fd);
     },
     close: () => closeSync(fd),
   };
 };
 
-/** Audit lines on stdout (the default), written synchronously like the service log. */
-export const stdoutAuditSink = (): AuditSink => {
-  const out = pino.destination({ dest: 1, sync: true });
-  return { write: (entry) => void out.write(`${JSON.stringify(entry)}\n`), close: () => {} };
-};
+/**
+ * Audit lines on stdout (the default), written synchronously to fd 1, not through a buffering
+ * stream: a line the pipe did not take throws, and the act is refused.
+ */
+export const stdoutAuditSink = (): AuditSink => ({
+  write: (entry) => writeWhole(1, Buffer.from(`${JSON.stringify(entry)}\n`)),
+  close: () => {},
+});
