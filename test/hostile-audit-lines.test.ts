@@ -99,6 +99,18 @@ describe("each line names what is acted on", () => {
     expect(JSON.stringify(stack.auditLines)).not.toContain("Very-Secret-Pass-9");
   });
 
+  it("a secret read reached through _entities or an alias is audited like any other", async () => {
+    const res = await stack.gql(
+      `query Via($r: [_Any!]!) { _entities(representations: $r) { ... on Account { h: passwordHash } } }`,
+      { r: [{ __typename: "Account", uid: ADA }] },
+    );
+    expect(res.errors).toBeUndefined();
+    const [intent, outcome] = pair();
+    expect(intent).toMatchObject({ field: "Account.passwordHash", alias: "h", uid: ADA });
+    expect(outcome).toMatchObject({ outcome: "ok" });
+    expect(JSON.stringify(stack.auditLines)).not.toContain(res.data._entities[0].h);
+  });
+
   it("keeps token and code values out: validateReauthentication names the kind, not the token", async () => {
     await stack.gql(
       `mutation { validateReauthentication(uid: "${ADA}", kind: TWO_FACTOR, token: "step-up-secret-123") { valid } }`,
