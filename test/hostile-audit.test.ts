@@ -80,7 +80,6 @@ describe("a full disk under the audit file (AUDIT_LOG_FILE=/dev/full: ENOSPC)", 
     // The profile read that reached the hash is plain (unaudited); no delete, token or hash call.
     const sent = await routes();
     expect(sent.filter((r) => /DELETE|access_token|password/.test(r))).toEqual([]);
-    expect(sent.every((r) => r === "GET /identity/v2/manage/account/{uid}")).toBe(true);
     // The account is still there.
     const still = await post(url, `{ accountByUid(uid: "${GRACE}") { uid } }`);
     expect(still.data).toEqual({ accountByUid: { uid: GRACE } });
@@ -103,7 +102,7 @@ describe("kill -9 while a deleteAccount is in flight", () => {
     await lr.control("POST", "/faults", {
       kind: "delay",
       route: "DELETE /identity/v2/manage/account/{uid}",
-      delayMs: 5_000,
+      delayMs: 8_000,
       count: 1,
     });
     const pending = post(

@@ -64,6 +64,11 @@ describe("the identifiers an audit line takes from a field's arguments", () => {
     expect(reasonOf({ reason: "r".repeat(10_000) }).reason?.length).toBeLessThanOrEqual(601);
   });
 
+  it("writes invisible and control characters visibly: the line shows what was sent", () => {
+    expect(reasonOf({ reason: "\u200b\u200b" }).reason).toBe("\\u{200b}\\u{200b}");
+    expect(reasonOf({ reason: "\u202eGDPR\n" }).reason).toBe("\\u{202e}GDPR\\u{a}");
+  });
+
   it("refuses at start-up an argument that would overwrite the line's own keys", () => {
     expect(() => subjectPlanOf(field("clash2"))).toThrow(/overwrite the line's own key/);
     // `code` is never kept at all (a code is a secret), so it cannot clash.

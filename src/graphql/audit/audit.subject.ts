@@ -118,8 +118,18 @@ export const subjectPlanOf = (field: GraphQLField<unknown, unknown>): SubjectPla
   return plan;
 };
 
+/** Invisible and control characters (zero-width, bidi overrides...) written as `\u{200b}`. */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+
+/**
+ * Bounded, and readable as it is: the intent line is written before validation refuses a
+ * disguised reason or identifier, so it must not disguise anything either.
+ */
 const clip = (value: string, max = MAX_CHARS): string =>
-  value.length > max ? `${value.slice(0, max)}…` : value;
+  (value.length > max ? `${value.slice(0, max)}…` : value).replace(
+    INVISIBLE,
+    (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`,
+  );
 
 /** Every value at `path` under `value`, lists flattened, at most MAX_VALUES. */
 const collect = (value: unknown, path: readonly string[], into: string[]): void => {
