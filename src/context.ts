@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { AuditTrail } from "./graphql/audit/index.js";
 import { ANONYMOUS_ALL_SCOPES, type Caller } from "./graphql/caller.js";
 import {
   type AnySection,
@@ -23,6 +24,8 @@ export type AppContext = RequestContext &
   SectionSlices & {
     /** The response is sent: ends the request's deadline (see LoginRadiusHttp.scope). */
     end(): void;
+    /** Where audited fields record intent and outcome (src/graphql/audit/); absent: unaudited. */
+    audit?: AuditTrail;
   };
 
 /**
@@ -75,9 +78,12 @@ export const connectDoubles =
   });
 
 export interface ContextOptions {
+  /** The service's own id; default a new UUID. */
   requestId?: string;
   /** The request's span when tracing is on. */
   trace?: SpanScope;
+  clientRequestId?: string;
+  audit?: AuditTrail;
   caller?: Caller;
   batchSizes?: BatchSizes;
   sections?: readonly AnySection[];
@@ -146,6 +152,8 @@ export const createContext = (connect: Connect, options: ContextOptions = {}): A
   };
   return Object.assign(Object.create(shapeOf(options.sections ?? SECTIONS)), {
     requestId,
+    ...(options.clientRequestId ? { clientRequestId: options.clientRequestId } : {}),
+    ...(options.audit ? { audit: options.audit } : {}),
     caller: options.caller ?? ANONYMOUS_ALL_SCOPES,
     stats,
     ...(options.trace ? { trace: options.trace } : {}),

@@ -35,6 +35,8 @@ export const ErrorCodes = {
   PERSISTED_QUERY_NOT_FOUND: "PERSISTED_QUERY_NOT_FOUND",
   /** A trusted-only caller sent a document that is not registered: HTTP 400, nothing run. */
   TRUSTED_DOCUMENT_REQUIRED: "TRUSTED_DOCUMENT_REQUIRED",
+  /** The audit trail's intent line could not be stored: the act is refused, nothing sent upstream. */
+  AUDIT_UNAVAILABLE: "AUDIT_UNAVAILABLE",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

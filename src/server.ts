@@ -13,16 +13,19 @@ import { ErrorCodes } from "./errors.js";
 import { createAdmit } from "./graphql/admit.js";
 import {
   type AuditSink,
-  createAuditPlugin,
+  type AuditTrail,
+  createAuditTrail,
   fileAuditSink,
   stdoutAuditSink,
-} from "./graphql/audit.js";
+  withAuditTrail,
+} from "./graphql/audit/index.js";
 import { type Authenticate, createAuthenticator } from "./graphql/auth/authenticate.js";
 import { NoServiceSdl } from "./graphql/federation/index.js";
-import { createErrorFormatting } from "./graphql/format-error.js";
-import { createGraphQLHandler } from "./graphql/http-handler.js";
+import { createErrorFormatting, type ErrorFormatting } from "./graphql/format-error.js";
+import { createGraphQLHandler, type RequestIds } from "./graphql/http-handler.js";
 import { createLimits, createRateLimitStore, type Limits } from "./graphql/limits/index.js";
 import { operationLogPlugin } from "./graphql/operation-log.plugin.js";
+import { operationResolutionPlugin } from "./graphql/operation-resolution.plugin.js";
 import type { AnySection } from "./graphql/section.js";
 import { loadTrustedDocuments, type TrustedDocuments } from "./graphql/trusted-documents.js";
 import { withGraphiqlLinks } from "./http/graphiql-landing-link.js";
@@ -95,13 +98,13 @@ export interface AppServer {
   drain(): void;
 }
 
-/** Apollo with the limits, the operation log, the landing page, the audit trail and the formatter. */
-const createApollo = (deps: ServerDeps): ApolloServer<AppContext> => {
+/** Apollo with the limits, the operation log, the landing page, the audited schema and the formatter. */
+const createApollo = (deps: ServerDeps, errors: ErrorFormatting): ApolloServer<AppContext> => {
   const sections = deps.sections ?? SECTIONS;
-  const errors = createErrorFormatting(errorTableOf(sections));
   const { plugins: limitPlugins, ...limitOptions } = deps.limits.apollo;
-  const audit = deps.audit;
   const plugins: ApolloServerPlugin<AppContext>[] = [
+    // First: every later plugin may assume the operation was resolved.
+    operationResolutionPlugin(),
     ...limitPlugins,
     // Apollo turns federated tracing on for a subgraph: resolver timings and unmasked errors
     // for anyone who sends `apollo-federation-include-trace`. We report to no Apollo graph.
@@ -114,18 +117,9 @@ const createApollo = (deps: ServerDeps): ApolloServer<AppContext> => {
       ? withGraphiqlLinks(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
       : ApolloServerPluginLandingPageDisabled(),
   ];
-  if (audit)
-    plugins.push(
-      createAuditPlugin(
-        audit,
-        // The entry itself holds no secret (allow-listed); logged so the act is not lost.
-        (error, entry) =>
-          deps.logger.error({ ...describeError(error), entry }, "audit line not written"),
-        { auditedReads: auditedReadsOf(sections), codeOf: errors.errorCodeOf },
-      ),
-    );
   return new ApolloServer<AppContext>({
-    schema: deps.schema,
+    // Every mutation and audited read behind the audit trail (each request's context brings it).
+    schema: withAuditTrail(deps.schema, auditedReadsOf(sections)),
     introspection: deps.introspection,
     ...limitOptions,
     validationRules: [
@@ -190,6 +184,19 @@ const hostAllowed = (
   return false;
 };
 
+/** The trail over a sink; a line it loses is logged (it holds no secret: identifiers are allow-listed). */
+const auditTrailOf = (deps: ServerDeps, sink: AuditSink, errors: ErrorFormatting): AuditTrail =>
+  createAuditTrail(sink, {
+    codeOf: errors.errorCodeOf,
+    onWriteError: (error, entry) =>
+      deps.logger.error(
+        { ...describeError(error), entry },
+        entry.phase === "intent"
+          ? "audit line not written; the act was refused"
+          : "audit line not written",
+      ),
+  });
+
 const INTERNAL = {
   errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
 };
@@ -199,10 +206,13 @@ const INTERNAL = {
  * page in a browser), `/healthz`. Builds everything, listens nowhere (src/http/listen.ts does).
  */
 export const createServer = (deps: ServerDeps): AppServer => {
-  const apollo = createApollo(deps);
-  const context = (requestId?: string, caller?: AppContext["caller"], trace?: SpanScope) =>
+  const errors = createErrorFormatting(errorTableOf(deps.sections ?? SECTIONS));
+  const apollo = createApollo(deps, errors);
+  const audit = deps.audit ? auditTrailOf(deps, deps.audit, errors) : undefined;
+  const context = (ids?: RequestIds, caller?: AppContext["caller"], trace?: SpanScope) =>
     createContext(deps.connect, {
-      ...(requestId ? { requestId } : {}),
+      ...ids,
+      ...(audit ? { audit } : {}),
       ...(caller ? { caller } : {}),
       ...(trace ? { trace } : {}),
       batchSizes: deps.metrics?.loaderBatchSize,
@@ -215,7 +225,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
     trusted: deps.trusted ?? null,
     onRefused: (code) => deps.metrics?.rejected.inc({ code }),
     tracing: deps.tracing ?? null,
-    context: async (requestId, caller, trace) => context(requestId, caller, trace),
+    context: async (ids, caller, trace) => context(ids, caller, trace),
     ended: (made) => made.end(),
   });
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -93,17 +93,17 @@ const CASES: FieldCase[] = [
   q(
     "deleteAccount",
     "accounts:delete",
-    `mutation { deleteAccount(uid: "${GRACE}", reason: "t") { uid } }`,
+    `mutation { deleteAccount(uid: "${GRACE}", reason: "test") { uid } }`,
   ),
   q(
     "deleteAccountsByEmail",
     "accounts:delete",
-    'mutation { deleteAccountsByEmail(email: "grace@example.com", reason: "t") { deletedCount } }',
+    'mutation { deleteAccountsByEmail(email: "grace@example.com", reason: "test") { deletedCount } }',
   ),
   q(
     "setAccountPassword",
     "accounts:credentials",
-    `mutation { setAccountPassword(uid: "${ADA}", password: "Fresh-Pass-77", reason: "t") { uid } }`,
+    `mutation { setAccountPassword(uid: "${ADA}", password: "Fresh-Pass-77", reason: "test") { uid } }`,
   ),
   q(
     "generateForgotPasswordToken",
@@ -128,7 +128,7 @@ const CASES: FieldCase[] = [
   q(
     "issueAccessToken",
     "accounts:impersonate",
-    `mutation { issueAccessToken(uid: "${ADA}", reason: "t") { expiresAt } }`,
+    `mutation { issueAccessToken(uid: "${ADA}", reason: "test") { expiresAt } }`,
   ),
   q(
     "refreshAccessToken",

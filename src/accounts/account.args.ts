@@ -8,6 +8,7 @@ import {
   ValidateNested,
 } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
+import { Reason } from "../graphql/audit/audit.reason.js";
 import { LinkUrl } from "../graphql/link-origins.js";
 import {
   CreateAccountInput,
@@ -22,22 +23,6 @@ import {
 
 /** The most UIDs one `accountsByUids` may ask for: each costs an upstream call. */
 export const MAX_UIDS = 100;
-
-export const MAX_REASON_LENGTH = 500;
-
-/**
- * `reason: String!` on the gravest mutations (impersonation, password set, deletes): the audit
- * trail records it, so each such act says why it was done.
- */
-const Reason = () => (target: object, propertyName: string) => {
-  Field(() => String, {
-    description: `Why this is done (1 to ${MAX_REASON_LENGTH} characters), e.g. a ticket; recorded in the audit trail.`,
-  })(target, propertyName);
-  Length(1, MAX_REASON_LENGTH, {
-    message: `reason must be 1 to ${MAX_REASON_LENGTH} characters`,
-  })(target, propertyName);
-  Matches(/\S/, { message: "reason must not be blank" })(target, propertyName);
-};
 
 @ArgsType()
 export class UidArgs {

@@ -9,18 +9,30 @@ import type { Caller } from "./caller.js";
 import { persistedQueryRefusal } from "./limits/index.js";
 import { applyTrustedDocuments, type TrustedDocuments } from "./trusted-documents.js";
 
-/** A caller's X-Request-Id is echoed only if it is plainly an ID. */
+/** A caller's X-Request-Id is recorded (as `clientRequestId`) only if it is plainly an ID. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const badRequest = (res: ServerResponse, status: number, message: string) =>
   sendJson(res, status, { errors: [{ message, extensions: { code: "BAD_REQUEST" } }] });
 
-/** The caller's request id if it is plainly one, else a new one; echoed in the response. */
-const requestIdOf = (req: IncomingMessage, res: ServerResponse): string => {
+/** The ids of one request: the service's own, and the caller's when it sent one. */
+export interface RequestIds {
+  requestId: string;
+  clientRequestId?: string;
+}
+
+/**
+ * A new id of our own for every request, answered in `X-Request-Id`: logs, the audit trail and
+ * LoginRadius key on it, so no caller can choose the id its acts are filed under (or reuse
+ * another's). The caller's own id, if plainly one, is kept beside it as `clientRequestId`.
+ */
+const requestIdsOf = (req: IncomingMessage, res: ServerResponse): RequestIds => {
   const given = req.headers["x-request-id"];
-  const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+  const requestId = randomUUID();
   res.setHeader("x-request-id", requestId);
-  return requestId;
+  return typeof given === "string" && REQUEST_ID.test(given)
+    ? { requestId, clientRequestId: given }
+    : { requestId };
 };
 
 /**
@@ -81,7 +93,7 @@ export interface GraphQLHandlerOptions<Context extends object> {
   /** OpenTelemetry (OTEL_*): a span per request, continuing the caller's traceparent. */
   tracing?: Tracing | null;
   /** The context of one admitted request (with its span when traced). */
-  context(requestId: string, caller: Caller, trace?: SpanScope): Promise<Context>;
+  context(ids: RequestIds, caller: Caller, trace?: SpanScope): Promise<Context>;
   /** Called once the response made with `context` is sent (or failed). */
   ended?(context: Context): void;
 }
@@ -117,8 +129,8 @@ export const createGraphQLHandler = <Context extends object>(
     url: URL,
     op: SpanScope | undefined,
   ): Promise<void> => {
-    const requestId = requestIdOf(req, res);
-    const caller = await admit(req, res, url, requestId, op);
+    const ids = requestIdsOf(req, res);
+    const caller = await admit(req, res, url, ids.requestId, op);
     if (caller === null) return;
     const read = await readGraphQLBody(req, res);
     if (read.answered) return;
@@ -146,7 +158,7 @@ export const createGraphQLHandler = <Context extends object>(
           body: request.body,
         },
         context: async () => {
-          made = await options.context(requestId, caller, op);
+          made = await options.context(ids, caller, op);
           return made;
         },
       });

@@ -67,6 +67,9 @@ export const operationLogPlugin = (
           logger.info(
             {
               requestId: contextValue.requestId,
+              ...(contextValue.clientRequestId
+                ? { clientRequestId: contextValue.clientRequestId }
+                : {}),
               caller: contextValue.caller?.name,
               operationName: name,
               operationType: type,

@@ -14,7 +14,10 @@ export interface RequestStats {
 
 /** What every request's context holds whatever the sections: who calls, which request. */
 export interface RequestContext {
+  /** The service's own id for the request: logs, the audit trail and LoginRadius key on it. */
   requestId: string;
+  /** The caller's `X-Request-Id`, when plainly an id: recorded beside ours, never in its place. */
+  clientRequestId?: string;
   caller: Caller;
   stats: RequestStats;
   /** The request's span, when tracing is on (src/tracing/): operation spans hang under it. */
