@@ -4,6 +4,7 @@ import type { AuthSettings } from "./graphql/auth/authenticate.js";
 import { type LimitsConfig, readLimitsConfig } from "./graphql/limits/limits.config.js";
 import { parseOrigin } from "./graphql/link-origins.js";
 import { defaultHostRules, type HostRule, parseHostRule } from "./http/host-guard.js";
+import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from "./http/listen.js";
 import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
 import { SCOPE_NAMES } from "./sections.js";
 
@@ -44,6 +45,10 @@ export interface OpsConfig {
   shutdownDelayMs: number;
   /** A good upstream answer this recent makes `/readyz` ready without a probe. */
   readyMaxAgeMs: number;
+  /** How long a caller may take to send its request headers; then 408 and the connection closed. */
+  clientHeadersTimeoutMs: number;
+  /** How long a caller may take to send a whole request, body included (slow uploads). */
+  clientRequestTimeoutMs: number;
 }
 
 export const DEFAULT_API_URL = "https://api.loginradius.com";
@@ -115,7 +120,19 @@ const readOps = (read: EnvReader): OpsConfig => ({
   shutdownGraceMs: read.int("SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
   shutdownDelayMs: read.int("SHUTDOWN_DELAY_MS", 0, 0, 600_000),
   readyMaxAgeMs: read.int("READY_MAX_AGE_MS", 30_000, 1_000, 3_600_000),
+  ...readClientTimeouts(read),
 });
+
+const readClientTimeouts = (read: EnvReader) => {
+  const headers = read.int("CLIENT_HEADERS_TIMEOUT_MS", DEFAULT_HEADERS_TIMEOUT_MS, 100, 600_000);
+  const request = read.int("CLIENT_REQUEST_TIMEOUT_MS", DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000);
+  // Node refuses a headers deadline after the whole request's.
+  read.check(
+    headers <= request,
+    "CLIENT_HEADERS_TIMEOUT_MS must not exceed CLIENT_REQUEST_TIMEOUT_MS.",
+  );
+  return { clientHeadersTimeoutMs: headers, clientRequestTimeoutMs: request };
+};
 
 /**
  * Reads the service's environment once into a frozen Config. Every bad variable is reported in

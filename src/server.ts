@@ -25,7 +25,7 @@ import { createLimits, createRateLimitStore, type Limits } from "./graphql/limit
 import { operationLogPlugin } from "./graphql/operation-log.plugin.js";
 import type { AnySection } from "./graphql/section.js";
 import { loadTrustedDocuments, type TrustedDocuments } from "./graphql/trusted-documents.js";
-import { withGraphiqlLinks } from "./http/graphiql-landing-link.js";
+import { type SandboxLandingPage, sandboxLandingPage } from "./http/graphiql-landing-link.js";
 import { serveGraphiql } from "./http/graphiql-routes.js";
 import { createHealthRoutes, type HealthRoutes } from "./http/health-routes.js";
 import { checkHost, type HostRule } from "./http/host-guard.js";
@@ -90,7 +90,10 @@ export interface AppServer {
 }
 
 /** Apollo with the limits, the operation log, the landing page, the audit trail and the formatter. */
-const createApollo = (deps: ServerDeps): ApolloServer<AppContext> => {
+const createApollo = (
+  deps: ServerDeps,
+  landingPage: SandboxLandingPage<AppContext> | null,
+): ApolloServer<AppContext> => {
   const sections = deps.sections ?? SECTIONS;
   const errors = createErrorFormatting(errorTableOf(sections));
   const { plugins: limitPlugins, ...limitOptions } = deps.limits.apollo;
@@ -103,9 +106,7 @@ const createApollo = (deps: ServerDeps): ApolloServer<AppContext> => {
     // No type sets a cache hint, and the default plugin's per-field hook wraps every resolver.
     ApolloServerPluginCacheControlDisabled(),
     ...(deps.metrics ? [operationLogPlugin(deps.logger, deps.metrics)] : []),
-    deps.introspection
-      ? withGraphiqlLinks(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
-      : ApolloServerPluginLandingPageDisabled(),
+    landingPage?.plugin ?? ApolloServerPluginLandingPageDisabled(),
   ];
   if (audit)
     plugins.push(
@@ -192,7 +193,10 @@ const INTERNAL = {
  * page in a browser), `/healthz`. Builds everything, listens nowhere (src/http/listen.ts does).
  */
 export const createServer = (deps: ServerDeps): AppServer => {
-  const apollo = createApollo(deps);
+  const landingPage = deps.introspection
+    ? sandboxLandingPage<AppContext>(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
+    : null;
+  const apollo = createApollo(deps, landingPage);
   const context = (requestId?: string, caller?: AppContext["caller"]) =>
     createContext(deps.connect, {
       ...(requestId ? { requestId } : {}),
@@ -208,6 +212,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
     onRefused: (code) => deps.metrics?.rejected.inc({ code }),
     context: async (requestId, caller) => context(requestId, caller),
     ended: (made) => made.end(),
+    ...(landingPage ? { pageHeaders: landingPage.headers } : {}),
   });
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://service.invalid");
@@ -217,6 +222,9 @@ export const createServer = (deps: ServerDeps): AppServer => {
   return {
     handler: (req, res) => {
       handle(req, res).catch((error: unknown) => {
+        // The request was cut before it arrived whole (a deadline: listen.ts reports those, one
+        // line per reason) or abandoned by its client: no failure of ours, and no line each.
+        if (req.destroyed && !req.complete) return;
         deps.logger.error(describeError(error), "request failed");
         if (!res.headersSent) sendJson(res, 500, INTERNAL);
         else res.end();
