@@ -31,6 +31,8 @@ export interface Config {
   ops: OpsConfig;
   /** Registered operations (TRUSTED_DOCUMENTS_FILE) and whether every caller is held to them. */
   trustedDocuments: { file: string | null; onlyForAll: boolean };
+  /** CLIENT_HEADERS_TIMEOUT_MS, CLIENT_REQUEST_TIMEOUT_MS (src/http/listen.ts applies them). */
+  clientTimeouts: ClientTimeouts;
 }
 
 export interface OpsConfig {
@@ -45,10 +47,14 @@ export interface OpsConfig {
   shutdownDelayMs: number;
   /** A good upstream answer this recent makes `/readyz` ready without a probe. */
   readyMaxAgeMs: number;
-  /** How long a caller may take to send its request headers; then 408 and the connection closed. */
-  clientHeadersTimeoutMs: number;
+}
+
+/** Deadlines for callers sending requests (slowloris); past one: 408, connection closed. */
+export interface ClientTimeouts {
+  /** How long a caller may take to send its request headers. */
+  headersTimeoutMs: number;
   /** How long a caller may take to send a whole request, body included (slow uploads). */
-  clientRequestTimeoutMs: number;
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_API_URL = "https://api.loginradius.com";
@@ -120,10 +126,9 @@ const readOps = (read: EnvReader): OpsConfig => ({
   shutdownGraceMs: read.int("SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
   shutdownDelayMs: read.int("SHUTDOWN_DELAY_MS", 0, 0, 600_000),
   readyMaxAgeMs: read.int("READY_MAX_AGE_MS", 30_000, 1_000, 3_600_000),
-  ...readClientTimeouts(read),
 });
 
-const readClientTimeouts = (read: EnvReader) => {
+const readClientTimeouts = (read: EnvReader): ClientTimeouts => {
   const headers = read.int("CLIENT_HEADERS_TIMEOUT_MS", DEFAULT_HEADERS_TIMEOUT_MS, 100, 600_000);
   const request = read.int("CLIENT_REQUEST_TIMEOUT_MS", DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000);
   // Node refuses a headers deadline after the whole request's.
@@ -131,7 +136,7 @@ const readClientTimeouts = (read: EnvReader) => {
     headers <= request,
     "CLIENT_HEADERS_TIMEOUT_MS must not exceed CLIENT_REQUEST_TIMEOUT_MS.",
   );
-  return { clientHeadersTimeoutMs: headers, clientRequestTimeoutMs: request };
+  return { headersTimeoutMs: headers, requestTimeoutMs: request };
 };
 
 /**
@@ -158,6 +163,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const limits = readLimitsConfig(read);
   const ops = readOps(read);
   const trustedDocuments = readTrustedDocuments(read);
+  const clientTimeouts = readClientTimeouts(read);
   read.done();
   return Object.freeze({
     port,
@@ -173,6 +179,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
     limits,
     ops: Object.freeze(ops),
     trustedDocuments,
+    clientTimeouts: Object.freeze(clientTimeouts),
   });
 };
 

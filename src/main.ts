@@ -103,8 +103,7 @@ try {
   const app = await createAppServer(config, upstream, { logger, metrics: createMetrics() });
   await app.start();
   const server = await listen(app.handler, config.port, config.host, {
-    headersTimeoutMs: config.ops.clientHeadersTimeoutMs,
-    requestTimeoutMs: config.ops.clientRequestTimeoutMs,
+    ...config.clientTimeouts,
     logger,
   });
   const sandbox = config.introspection ? " (open it in a browser for Apollo Sandbox)" : "";

@@ -53,8 +53,7 @@ beforeAll(async () => {
   await app.start();
   // As main.ts binds it.
   server = await listen(app.handler, 0, "127.0.0.1", {
-    headersTimeoutMs: config.ops.clientHeadersTimeoutMs,
-    requestTimeoutMs: config.ops.clientRequestTimeoutMs,
+    ...config.clientTimeouts,
     logger,
     reportEveryMs: 1_000,
   });
@@ -203,9 +202,9 @@ describe("slow clients (slowloris)", () => {
     expect(() =>
       readConfig({ CLIENT_HEADERS_TIMEOUT_MS: "5000", CLIENT_REQUEST_TIMEOUT_MS: "4000" }),
     ).toThrow(/CLIENT_HEADERS_TIMEOUT_MS must not exceed CLIENT_REQUEST_TIMEOUT_MS/);
-    expect(readConfig({}).ops).toMatchObject({
-      clientHeadersTimeoutMs: 10_000,
-      clientRequestTimeoutMs: 30_000,
+    expect(readConfig({}).clientTimeouts).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
     });
   });
 });
