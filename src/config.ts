@@ -4,6 +4,7 @@ import type { AuthSettings } from "./graphql/auth/authenticate.js";
 import { type LimitsConfig, readLimitsConfig } from "./graphql/limits/limits.config.js";
 import { parseOrigin } from "./graphql/link-origins.js";
 import { defaultHostRules, type HostRule, parseHostRule } from "./http/host-guard.js";
+import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from "./http/listen.js";
 import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
 import { SCOPE_NAMES } from "./sections.js";
 import { readTracingConfig, type TracingConfig } from "./tracing/tracing.config.js";
@@ -33,6 +34,8 @@ export interface Config {
   tracing: TracingConfig | null;
   /** Registered operations (TRUSTED_DOCUMENTS_FILE) and whether every caller is held to them. */
   trustedDocuments: { file: string | null; onlyForAll: boolean };
+  /** CLIENT_HEADERS_TIMEOUT_MS, CLIENT_REQUEST_TIMEOUT_MS (src/http/listen.ts applies them). */
+  clientTimeouts: ClientTimeouts;
 }
 
 export interface OpsConfig {
@@ -47,6 +50,14 @@ export interface OpsConfig {
   shutdownDelayMs: number;
   /** A good upstream answer this recent makes `/readyz` ready without a probe. */
   readyMaxAgeMs: number;
+}
+
+/** Deadlines for callers sending requests (slowloris); past one: 408, connection closed. */
+export interface ClientTimeouts {
+  /** How long a caller may take to send its request headers. */
+  headersTimeoutMs: number;
+  /** How long a caller may take to send a whole request, body included (slow uploads). */
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_API_URL = "https://api.loginradius.com";
@@ -120,6 +131,17 @@ const readOps = (read: EnvReader): OpsConfig => ({
   readyMaxAgeMs: read.int("READY_MAX_AGE_MS", 30_000, 1_000, 3_600_000),
 });
 
+const readClientTimeouts = (read: EnvReader): ClientTimeouts => {
+  const headers = read.int("CLIENT_HEADERS_TIMEOUT_MS", DEFAULT_HEADERS_TIMEOUT_MS, 100, 600_000);
+  const request = read.int("CLIENT_REQUEST_TIMEOUT_MS", DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000);
+  // Node refuses a headers deadline after the whole request's.
+  read.check(
+    headers <= request,
+    "CLIENT_HEADERS_TIMEOUT_MS must not exceed CLIENT_REQUEST_TIMEOUT_MS.",
+  );
+  return { headersTimeoutMs: headers, requestTimeoutMs: request };
+};
+
 /**
  * Reads the service's environment once into a frozen Config. Every bad variable is reported in
  * one ConfigError; messages name variables, never a secret's value.
@@ -145,6 +167,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const ops = readOps(read);
   const trustedDocuments = readTrustedDocuments(read);
   const tracing = readTracingConfig(read);
+  const clientTimeouts = readClientTimeouts(read);
   read.done();
   return Object.freeze({
     port,
@@ -161,6 +184,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
     ops: Object.freeze(ops),
     trustedDocuments,
     tracing,
+    clientTimeouts: Object.freeze(clientTimeouts),
   });
 };
 

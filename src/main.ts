@@ -102,7 +102,10 @@ try {
 
   const app = await createAppServer(config, upstream, { logger, metrics: createMetrics() });
   await app.start();
-  const server = await listen(app.handler, config.port, config.host);
+  const server = await listen(app.handler, config.port, config.host, {
+    ...config.clientTimeouts,
+    logger,
+  });
   const sandbox = config.introspection ? " (open it in a browser for Apollo Sandbox)" : "";
   console.log(`Account Graph ready at ${server.url}/graphql${sandbox}.`);
   logger.info(

@@ -28,7 +28,7 @@ import { operationLogPlugin } from "./graphql/operation-log.plugin.js";
 import { operationResolutionPlugin } from "./graphql/operation-resolution.plugin.js";
 import type { AnySection } from "./graphql/section.js";
 import { loadTrustedDocuments, type TrustedDocuments } from "./graphql/trusted-documents.js";
-import { withGraphiqlLinks } from "./http/graphiql-landing-link.js";
+import { type SandboxLandingPage, sandboxLandingPage } from "./http/graphiql-landing-link.js";
 import { serveGraphiql } from "./http/graphiql-routes.js";
 import { createHealthRoutes, type HealthRoutes } from "./http/health-routes.js";
 import { checkHost, type HostRule } from "./http/host-guard.js";
@@ -99,7 +99,11 @@ export interface AppServer {
 }
 
 /** Apollo with the limits, the operation log, the landing page, the audited schema and the formatter. */
-const createApollo = (deps: ServerDeps, errors: ErrorFormatting): ApolloServer<AppContext> => {
+const createApollo = (
+  deps: ServerDeps,
+  errors: ErrorFormatting,
+  landingPage: SandboxLandingPage<AppContext> | null,
+): ApolloServer<AppContext> => {
   const sections = deps.sections ?? SECTIONS;
   const { plugins: limitPlugins, ...limitOptions } = deps.limits.apollo;
   const plugins: ApolloServerPlugin<AppContext>[] = [
@@ -113,9 +117,7 @@ const createApollo = (deps: ServerDeps, errors: ErrorFormatting): ApolloServer<A
     ApolloServerPluginCacheControlDisabled(),
     ...(deps.metrics ? [operationLogPlugin(deps.logger, deps.metrics)] : []),
     ...(deps.tracing ? [tracingPlugin()] : []),
-    deps.introspection
-      ? withGraphiqlLinks(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
-      : ApolloServerPluginLandingPageDisabled(),
+    landingPage?.plugin ?? ApolloServerPluginLandingPageDisabled(),
   ];
   return new ApolloServer<AppContext>({
     // Every mutation and audited read behind the audit trail (each request's context brings it).
@@ -207,7 +209,10 @@ const INTERNAL = {
  */
 export const createServer = (deps: ServerDeps): AppServer => {
   const errors = createErrorFormatting(errorTableOf(deps.sections ?? SECTIONS));
-  const apollo = createApollo(deps, errors);
+  const landingPage = deps.introspection
+    ? sandboxLandingPage<AppContext>(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
+    : null;
+  const apollo = createApollo(deps, errors, landingPage);
   const audit = deps.audit ? auditTrailOf(deps, deps.audit, errors) : undefined;
   const context = (ids?: RequestIds, caller?: AppContext["caller"], trace?: SpanScope) =>
     createContext(deps.connect, {
@@ -227,6 +232,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
     tracing: deps.tracing ?? null,
     context: async (ids, caller, trace) => context(ids, caller, trace),
     ended: (made) => made.end(),
+    ...(landingPage ? { pageHeaders: landingPage.headers } : {}),
   });
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://service.invalid");
@@ -236,6 +242,9 @@ export const createServer = (deps: ServerDeps): AppServer => {
   return {
     handler: (req, res) => {
       handle(req, res).catch((error: unknown) => {
+        // The request was cut before it arrived whole (a deadline: listen.ts reports those, one
+        // line per reason) or abandoned by its client: no failure of ours, and no line each.
+        if (req.destroyed && !req.complete) return;
         deps.logger.error(describeError(error), "request failed");
         if (!res.headersSent) sendJson(res, 500, INTERNAL);
         else res.end();

@@ -70,8 +70,15 @@ const headerMapOf = (req: IncomingMessage): HeaderMap => {
 };
 
 /** Apollo's answer onto the node response, streamed when Apollo streams it. */
-const sendApolloResponse = async (res: ServerResponse, response: HTTPGraphQLResponse) => {
+const sendApolloResponse = async (
+  res: ServerResponse,
+  response: HTTPGraphQLResponse,
+  pageHeaders?: () => Readonly<Record<string, string>>,
+) => {
   for (const [key, value] of response.headers) res.setHeader(key, value);
+  // Apollo answers HTML only with its landing page, and has no option for its headers.
+  if (pageHeaders && response.headers.get("content-type")?.startsWith("text/html"))
+    for (const [key, value] of Object.entries(pageHeaders())) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === "complete") {
     res.end(response.body.string);
@@ -96,6 +103,8 @@ export interface GraphQLHandlerOptions<Context extends object> {
   context(ids: RequestIds, caller: Caller, trace?: SpanScope): Promise<Context>;
   /** Called once the response made with `context` is sent (or failed). */
   ended?(context: Context): void;
+  /** Headers of Apollo's HTML answer, the landing page (its CSP, no framing). */
+  pageHeaders?(): Readonly<Record<string, string>>;
 }
 
 /**
@@ -162,7 +171,7 @@ export const createGraphQLHandler = <Context extends object>(
           return made;
         },
       });
-      await sendApolloResponse(res, response);
+      await sendApolloResponse(res, response, options.pageHeaders);
     } finally {
       if (made) options.ended?.(made);
     }
