@@ -3,6 +3,7 @@ import { validate } from "class-validator";
 import type { GraphQLSchema } from "graphql";
 import { ArgumentValidationError, buildSchema, type ValidatorFn } from "type-graphql";
 import { authChecker } from "./graphql/auth/auth-checker.js";
+import { guardReads } from "./graphql/auth/read-scope.js";
 import { toSubgraph } from "./graphql/federation/index.js";
 import { linkOriginProblems } from "./graphql/link-origins.js";
 import type { AnySection } from "./graphql/section.js";
@@ -54,15 +55,18 @@ const validateWith =
  * The application schema, an Apollo Federation 2 subgraph (`_service`, `_entities`, `@key` on
  * the sections' entity types; see src/graphql/federation/). Bad input fails with BAD_USER_INPUT
  * before any upstream call; a field the caller has no scope for fails with FORBIDDEN before its
- * resolver runs (authChecker).
+ * resolver runs (authChecker), and so does a field of section data read without its section's
+ * read scope, whichever root field reached it (guardReads).
  */
 export const buildAppSchema = async (options: SchemaOptions = {}): Promise<GraphQLSchema> =>
   toSubgraph(
-    await buildSchema({
-      resolvers: resolversOf(options.sections),
-      validateFn: validateWith(options.linkOrigins ?? new Set()),
-      authChecker,
-      authMode: "error",
-    }),
+    guardReads(
+      await buildSchema({
+        resolvers: resolversOf(options.sections),
+        validateFn: validateWith(options.linkOrigins ?? new Set()),
+        authChecker,
+        authMode: "error",
+      }),
+    ),
     entitiesOf(options.sections),
   );

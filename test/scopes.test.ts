@@ -333,6 +333,34 @@ describe("the scope table", async () => {
     expect(account.getFields().roleContexts?.extensions.scope).toBe("roles:read");
     expect(account.getFields().customObjects?.extensions.scope).toBe("customobjects:read");
   });
+
+  it("guards section data with its read scope, identifiers and secrets aside", () => {
+    const guards = (typeName: string) => {
+      const type = schema.getTypeMap()[typeName] as unknown as {
+        getFields(): Record<string, { extensions: Record<string, unknown> }>;
+      };
+      return Object.entries(type.getFields()).map(([name, f]) => [
+        name,
+        f.extensions.readScope ?? (f.extensions.scope ? "own" : "open"),
+      ]);
+    };
+    const open = (typeName: string) =>
+      guards(typeName)
+        .filter(([, g]) => g === "open")
+        .map(([n]) => n);
+    expect(open("Account")).toEqual(["uid"]);
+    expect(open("Role")).toEqual(["name"]);
+    expect(open("CustomObjectRecord")).toEqual(["id", "uid", "objectName"]);
+    expect(Object.fromEntries(guards("Account"))).toMatchObject({
+      primaryEmail: "accounts:read",
+      customFields: "accounts:read",
+      privacyPolicyHistory: "accounts:read",
+      passwordHash: "own",
+      roleContexts: "own",
+    });
+    expect(Object.fromEntries(guards("Role")).permissions).toBe("roles:read");
+    expect(Object.fromEntries(guards("CustomObjectRecord")).data).toBe("customobjects:read");
+  });
 });
 
 describe("scopes per field, through HTTP with static tokens", () => {

@@ -2,7 +2,7 @@ import { GraphQLClient, type RequestMiddleware } from "graphql-request";
 import { CustomerCardsDocument, type CustomerCardsQuery } from "./generated/graphql.js";
 
 /** One customer as the tool shows it; `null` for a UID Account Graph does not know. */
-export type CustomerCard = CustomerCardsQuery["accountsByUids"][number];
+export type CustomerCard = NonNullable<CustomerCardsQuery["accountsByUids"]>[number];
 
 /** The id codegen gave each operation (`persistedDocuments`), by operation name. */
 const REGISTERED: Record<string, string | undefined> = {
@@ -36,6 +36,7 @@ export const customerCards = async (
   client: GraphQLClient,
   uids: readonly string[],
 ): Promise<CustomerCard[]> => {
+  // graphql-request throws on any GraphQL error, so a null root (refused, failed) never gets here.
   const data = await client.request(CustomerCardsDocument, { uids: [...uids] });
-  return data.accountsByUids;
+  return data.accountsByUids ?? [];
 };
