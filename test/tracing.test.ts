@@ -80,7 +80,9 @@ beforeAll(async () => {
     env: {
       OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
       OTEL_SERVICE_NAME: "account-graph-test",
-      AUTH_TOKENS: authTokensEnv({ [TOKEN]: { name: "support", scopes: ["accounts:read"] } }),
+      AUTH_TOKENS: authTokensEnv({
+        [TOKEN]: { name: "support", scopes: ["accounts:read", "roles:read"] },
+      }),
     },
   });
 });
