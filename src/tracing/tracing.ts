@@ -48,6 +48,29 @@ export const scopeOf = (tracer: Tracer, span: Span, parent: Context): SpanScope 
   ctx: trace.setSpan(parent, span),
 });
 
+/**
+ * Runs a synchronous step as a child span of `parent` (no span when untraced); a throw ends it
+ * as failed with the thrown error's `extensions.code`.
+ */
+export const tracedStep = <T>(
+  parent: TraceScope | undefined,
+  name: string,
+  attributes: Attributes,
+  step: () => T,
+): T => {
+  if (!parent) return step();
+  const span = startChild(parent, name, attributes);
+  try {
+    const result = step();
+    span.end();
+    return result;
+  } catch (error) {
+    const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+    endFailed(span, typeof code === "string" ? code : "error");
+    throw error;
+  }
+};
+
 /** Ends a span as failed (status ERROR, the code as its message: never an upstream's text). */
 export const endFailed = (span: Span, code: string): void => {
   span.setStatus({ code: SpanStatusCode.ERROR, message: code });

@@ -5,6 +5,7 @@ import {
   type GraphQLSchema,
   isObjectType,
 } from "graphql";
+import { type SpanScope, tracedStep } from "../../tracing/tracing.js";
 import type { Caller } from "../caller.js";
 import { reasonOf, type SubjectPlan, subjectOf, subjectPlanOf } from "./audit.subject.js";
 import type { AuditTrail } from "./audit.trail.js";
@@ -16,6 +17,8 @@ export interface AuditedContext {
   caller: Caller;
   /** Absent: no audit trail configured (in-process tests); the field resolves unaudited. */
   audit?: AuditTrail;
+  /** The request's span when traced: the intent line is written as its `audit` child. */
+  trace?: SpanScope;
 }
 
 type Resolver = GraphQLFieldResolver<unknown, AuditedContext, Record<string, unknown>>;
@@ -36,19 +39,21 @@ const audited =
     if (!trail) return resolve(source, args, context, info);
     const alias = info.path.key;
     const parentUid = (source as { uid?: unknown } | null | undefined)?.uid;
-    const record = trail.begin({
-      requestId: context.requestId,
-      ...(context.clientRequestId ? { clientRequestId: context.clientRequestId } : {}),
-      caller: context.caller.name,
-      callerKind: context.caller.kind,
-      operationName: info.operation.name?.value ?? null,
-      field,
-      ...(alias !== info.fieldName ? { alias: String(alias) } : {}),
-      // A secret read (`Account.passwordHash`) names the account it is read from.
-      ...(typeof parentUid === "string" ? { uid: parentUid } : {}),
-      ...subjectOf(plan, args),
-      ...reasonOf(args),
-    });
+    const record = tracedStep(context.trace, "audit", { "account_graph.audit.field": field }, () =>
+      trail.begin({
+        requestId: context.requestId,
+        ...(context.clientRequestId ? { clientRequestId: context.clientRequestId } : {}),
+        caller: context.caller.name,
+        callerKind: context.caller.kind,
+        operationName: info.operation.name?.value ?? null,
+        field,
+        ...(alias !== info.fieldName ? { alias: String(alias) } : {}),
+        // A secret read (`Account.passwordHash`) names the account it is read from.
+        ...(typeof parentUid === "string" ? { uid: parentUid } : {}),
+        ...subjectOf(plan, args),
+        ...reasonOf(args),
+      }),
+    );
     let result: unknown;
     try {
       result = resolve(source, args, context, info);
