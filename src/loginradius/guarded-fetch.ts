@@ -27,6 +27,22 @@ export interface GuardedFetchOptions {
 }
 
 /**
+ * How far one attempt got, written by the guarded fetch as it goes (reset at each attempt) and
+ * read by the adapter when the attempt fails: ky's own timeout rejects without asking the fetch,
+ * so the phase a timeout hit is known only from here.
+ */
+export interface AttemptProgress {
+  /** `connect` (TCP and TLS), `send` (writing), `headers` (sent, awaiting them), `body`. */
+  phase: "connect" | "send" | "headers" | "body";
+  /** The whole request was handed to the connection: LoginRadius may act on it. */
+  sent: boolean;
+  /** The transport's error code (`ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`, a TLS code...). */
+  code: string | null;
+}
+
+export const newProgress = (): AttemptProgress => ({ phase: "connect", sent: false, code: null });
+
+/**
  * What the adapter gives the fetch besides ky's Request (ky passes options it does not know on
  * to `fetch`): the GraphQL request's deadline, which ends the attempt like its own signal does.
  */
@@ -37,6 +53,8 @@ export interface GuardedInit {
    * a new Headers object per call, which cost more than the rest of the header handling.
    */
   requestId?: string;
+  /** Where the attempt's progress is written (one object per call, reused by its retries). */
+  progress?: AttemptProgress;
 }
 
 const NO_BODY = new Set([204, 205, 304]);
@@ -157,7 +175,45 @@ const readAnswerBody = (
   res.on("error", fail);
   // A connection reset mid-body: 'close' without 'end'.
   res.on("close", () => {
-    if (!res.complete) fail(new Error("The connection closed before the body ended."));
+    if (!res.complete) fail(new ClosedMidBody());
+  });
+};
+
+/** The answer's connection closed before its body ended (no error code of its own). */
+class ClosedMidBody extends Error {
+  readonly code = "ECONNRESET";
+  constructor() {
+    super("The connection closed before the body ended.");
+  }
+}
+
+/** An error's `code` as Node sets it (`ECONNREFUSED`, `ERR_TLS_CERT_ALTNAME_INVALID`...). */
+const codeOf = (error: unknown): string | null => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^[A-Z0-9_]{1,64}$/.test(code) ? code : null;
+};
+
+/**
+ * Follows one request through its phases: `connect` until the socket is connected (and, for
+ * https, its TLS handshake done; a reused keep-alive socket already is), `send` while writing,
+ * `headers` once the whole request is handed to the socket, `body` once the answer's headers
+ * came.
+ */
+const track = (req: http.ClientRequest, secure: boolean, progress: AttemptProgress): void => {
+  req.once("socket", (socket) => {
+    const connected = () => {
+      if (progress.phase === "connect") progress.phase = "send";
+    };
+    if (socket.connecting) socket.once(secure ? "secureConnect" : "connect", connected);
+    else connected();
+  });
+  req.once("finish", () => {
+    progress.sent = true;
+    if (progress.phase !== "body") progress.phase = "headers";
+  });
+  req.once("response", () => {
+    progress.sent = true;
+    progress.phase = "body";
   });
 };
 
@@ -179,15 +235,20 @@ export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch =
   const targetOf = targets();
   return async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
-    const { deadline, requestId } = (init ?? {}) as GuardedInit;
+    const { deadline, requestId, progress = newProgress() } = (init ?? {}) as GuardedInit;
+    Object.assign(progress, newProgress());
     const { secure, hostname, port, path } = targetOf(request.url);
     const { headers, body } = await outgoing(request, requestId);
     return new Promise<Response>((resolve, reject) => {
       const signal = request.signal;
-      const fail = (error: unknown) =>
+      const fail = (error: unknown) => {
+        const ended = deadline?.aborted || signal.aborted;
+        // Our own abort's error says nothing of the transport; the first real one is the cause.
+        if (!ended && progress.code === null) progress.code = codeOf(error);
         reject(
           deadline?.aborted ? deadline.reason : signal.aborted ? (signal.reason ?? error) : error,
         );
+      };
       // Checked here, after the body was read: a listener added once it passed is never called.
       if (deadline?.aborted) return fail(deadline.reason);
       const req = (secure ? https : http).request(
@@ -212,6 +273,7 @@ export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch =
             );
           }),
       );
+      track(req, secure, progress);
       req.on("error", fail);
       if (deadline) {
         const onDeadline = () => {

@@ -1,5 +1,5 @@
 import ky, { type KyInstance } from "ky";
-import { createGuardedFetch } from "./guarded-fetch.js";
+import { type AttemptProgress, createGuardedFetch } from "./guarded-fetch.js";
 import type { CallInput, Endpoint, RequestScope, UpstreamOptions } from "./http.js";
 import type { UpstreamObserver } from "./observe.js";
 import type { OutboundLimit } from "./outbound-limit.js";
@@ -32,6 +32,8 @@ export interface CallState {
   scope: RequestScope;
   /** Attempts sent so far. */
   attempt: { n: number };
+  /** How far the current attempt got (written by the guarded fetch). */
+  progress: AttemptProgress;
 }
 
 const callOf = (options: { context: Record<string, unknown> }) =>
@@ -57,7 +59,7 @@ const callHooks = (limit: OutboundLimit, observer: UpstreamObserver) => ({
     async ({ error, options }: { error: Error; options: { context: Record<string, unknown> } }) => {
       const call = callOf(options);
       if (!call) return;
-      const failed = await toUpstreamError(call.name, error);
+      const failed = await toUpstreamError(call.name, error, call.progress);
       observer.attemptFailed(failed, call.attempt.n, call.scope.requestId, true);
     },
   ],
