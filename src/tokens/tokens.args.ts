@@ -77,7 +77,8 @@ export class GenerateEmailTokenArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: "The user's name for the email's greeting (ONE_TOUCH_LOGIN).",
+    description:
+      "The user's name for the email's greeting (ONE_TOUCH_LOGIN): a plain display name, letters, spaces and `. - '`, at most 50 characters.",
   })
   @IsOptional()
   @MaxLength(MAX_DISPLAY_NAME, { message: DISPLAY_NAME_MESSAGE })
@@ -102,7 +103,8 @@ export class GenerateSmsOtpArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: "The user's name for the message (ONE_TOUCH_LOGIN).",
+    description:
+      "The user's name for the message (ONE_TOUCH_LOGIN): a plain display name, letters, spaces and `. - '`, at most 50 characters.",
   })
   @IsOptional()
   @MaxLength(MAX_DISPLAY_NAME, { message: DISPLAY_NAME_MESSAGE })
