@@ -252,7 +252,9 @@ export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch =
   return async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const { deadline, requestId, progress = newProgress() } = (init ?? {}) as GuardedInit;
-    Object.assign(progress, newProgress());
+    progress.phase = "connect";
+    progress.sent = false;
+    progress.code = null;
     const { secure, hostname, port, path } = targetOf(request.url);
     const { headers, body } = await outgoing(request, requestId);
     return new Promise<Response>((resolve, reject) => {
