@@ -1,5 +1,6 @@
 import ky, { type KyInstance } from "ky";
-import { type AttemptProgress, createGuardedFetch } from "./guarded-fetch.js";
+import type { AttemptProgress } from "./attempt-progress.js";
+import { createGuardedFetch } from "./guarded-fetch.js";
 import type { CallInput, Endpoint, RequestScope, UpstreamOptions } from "./http.js";
 import type { UpstreamObserver } from "./observe.js";
 import type { OutboundLimit } from "./outbound-limit.js";

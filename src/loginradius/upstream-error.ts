@@ -1,5 +1,6 @@
 import { HTTPError, TimeoutError } from "ky";
-import { type AttemptProgress, RefusedResponse } from "./guarded-fetch.js";
+import type { AttemptProgress } from "./attempt-progress.js";
+import { RefusedResponse } from "./guarded-fetch.js";
 import { WireErrorSchema } from "./wire.js";
 
 /**
@@ -29,8 +30,7 @@ export type UpstreamFailure =
 
 /** How far a failed attempt got, as the guarded fetch saw it (guarded-fetch.ts `AttemptProgress`). */
 export interface TransportState {
-  /** `connect` (TCP and TLS), `send`, `headers` (sent, awaiting the answer), `body` (reading it). */
-  phase: "connect" | "send" | "headers" | "body";
+  phase: AttemptProgress["phase"];
   /** The whole request was handed to the connection: LoginRadius may have acted on it. */
   sent: boolean;
   /** What failed, in the transport's words: `ECONNREFUSED`, `ENOTFOUND`, a TLS code... */
