@@ -2,7 +2,7 @@ import { type Env, EnvReader, isGuid } from "./env.js";
 import { readAuthSettings } from "./graphql/auth/auth.config.js";
 import type { AuthSettings } from "./graphql/auth/authenticate.js";
 import { type LimitsConfig, readLimitsConfig } from "./graphql/limits/limits.config.js";
-import { parseOrigin } from "./graphql/link-origins.js";
+import { isSecureUrl, parseOrigin } from "./graphql/link-origins.js";
 import { defaultHostRules, type HostRule, parseHostRule } from "./http/host-guard.js";
 import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from "./http/listen.js";
 import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
@@ -81,9 +81,15 @@ const readLoginRadius = (read: EnvReader) => {
       isGuid(apiSecret),
       "LOGINRADIUS_API_SECRET must be a GUID (LoginRadius dashboard > API credentials).",
     );
+  const clean = isCleanUrl(apiUrl);
   read.check(
-    isCleanUrl(apiUrl),
+    clean,
     "LOGINRADIUS_API_URL must be an http(s) URL without a query, a fragment or credentials (its value is not shown: it may hold one).",
+  );
+  // The API secret travels in a header of every call: in cleartext only to this machine.
+  read.check(
+    !clean || isSecureUrl(new URL(apiUrl)),
+    "LOGINRADIUS_API_URL must use https (http only for localhost, 127.0.0.1 or [::1]): the API secret is sent with every call.",
   );
   return { apiKey, apiSecret, apiUrl };
 };
@@ -95,7 +101,7 @@ const isCleanUrl = (text: string): boolean => {
       (url.protocol === "https:" || url.protocol === "http:") &&
       url.search === "" &&
       url.hash === "" &&
-      !/[?#]/.test(text) &&
+      !/[?#\\\s]/.test(text) &&
       url.username === "" &&
       url.password === ""
     );

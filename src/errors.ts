@@ -9,6 +9,11 @@ export const ErrorCodes = {
   UPSTREAM_RATE_LIMITED: "UPSTREAM_RATE_LIMITED",
   UPSTREAM_UNAVAILABLE: "UPSTREAM_UNAVAILABLE",
   UPSTREAM_TIMEOUT: "UPSTREAM_TIMEOUT",
+  /**
+   * A call not safe to repeat failed after it was sent (timeout, drop, 5xx): LoginRadius may have
+   * done it. The message says what to check before repeating; never "retry later".
+   */
+  UPSTREAM_OUTCOME_UNKNOWN: "UPSTREAM_OUTCOME_UNKNOWN",
   UPSTREAM_AUTH_FAILED: "UPSTREAM_AUTH_FAILED",
   UPSTREAM_ERROR: "UPSTREAM_ERROR",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",

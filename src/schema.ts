@@ -5,7 +5,7 @@ import { ArgumentValidationError, buildSchema, type ValidatorFn } from "type-gra
 import { authChecker } from "./graphql/auth/auth-checker.js";
 import { guardReads } from "./graphql/auth/read-scope.js";
 import { toSubgraph } from "./graphql/federation/index.js";
-import { linkOriginProblems } from "./graphql/link-origins.js";
+import { checkLinks } from "./graphql/link-origins.js";
 import type { AnySection } from "./graphql/section.js";
 import { entitiesOf, SECTIONS } from "./sections.js";
 
@@ -26,7 +26,8 @@ export interface SchemaOptions {
 
 /**
  * class-validator on every input and args object (as type-graphql's own `validate` does, with
- * missing properties skipped), then the link origins, which depend on configuration.
+ * missing properties skipped), then the link origins, which depend on configuration (and
+ * put each link's canonical form in place: what is checked is what is sent).
  */
 const validateWith =
   (linkOrigins: ReadonlySet<string>): ValidatorFn =>
@@ -42,7 +43,7 @@ const validateWith =
                   skipMissingProperties: true,
                   forbidUnknownValues: false,
                 })),
-                ...linkOriginProblems(item, linkOrigins),
+                ...checkLinks(item, linkOrigins),
               ]
             : [],
         ),

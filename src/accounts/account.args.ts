@@ -146,7 +146,7 @@ export class InvalidateEmailArgs extends UidArgs {
   @Field(() => String, {
     nullable: true,
     description:
-      "The verification page URL for the link; its origin must be in ALLOWED_LINK_ORIGINS.",
+      "The verification page URL for the link; its origin must be in ALLOWED_LINK_ORIGINS. Written in canonical form (as `new URL(x).href` writes it: no spaces, no `\\`, no credentials, percent-encoded); it is sent as checked.",
   })
   @IsOptional()
   @MaxLength(2000)
@@ -206,7 +206,7 @@ export class ForgotPasswordArgs {
   @Field(() => String, {
     nullable: true,
     description:
-      "The reset page URL for the link, when `sendEmail` is true; its origin must be in ALLOWED_LINK_ORIGINS.",
+      "The reset page URL for the link, when `sendEmail` is true; its origin must be in ALLOWED_LINK_ORIGINS. Written in canonical form (as `new URL(x).href` writes it: no spaces, no `\\`, no credentials, percent-encoded); it is sent as checked.",
   })
   @IsOptional()
   @MaxLength(2000)

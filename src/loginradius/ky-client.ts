@@ -5,6 +5,7 @@ import {
   endAttempt,
   startAttempt,
 } from "../tracing/upstream-spans.js";
+import type { AttemptProgress } from "./attempt-progress.js";
 import { createGuardedFetch } from "./guarded-fetch.js";
 import type { CallInput, Endpoint, RequestScope, UpstreamOptions } from "./http.js";
 import type { UpstreamObserver } from "./observe.js";
@@ -40,6 +41,8 @@ export interface CallState {
   attempt: { n: number };
   /** Set when the request is traced: the open attempt's span. */
   trace?: AttemptTrace;
+  /** How far the current attempt got (written by the guarded fetch). */
+  progress: AttemptProgress;
 }
 
 const callOf = (options: { context: Record<string, unknown> }) =>
@@ -73,7 +76,7 @@ const callHooks = (limit: OutboundLimit, observer: UpstreamObserver) => ({
     async ({ error, options }: { error: Error; options: { context: Record<string, unknown> } }) => {
       const call = callOf(options);
       if (!call) return;
-      const failed = await toUpstreamError(call.name, error);
+      const failed = await toUpstreamError(call.name, error, call.progress);
       observer.attemptFailed(failed, call.attempt.n, call.scope.requestId, true);
       if (call.trace) endAttempt(call.trace, failed);
     },
