@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { ParseOptions, ValidationRule } from "graphql";
+import type { FormattedExecutionResult, ParseOptions, ValidationRule } from "graphql";
 import type { Logger } from "../../log.js";
 import type { Metrics } from "../../metrics.js";
 import { createRedisRateLimitStore, withFallback } from "../../ratelimit/redis.js";
@@ -10,6 +10,7 @@ import type { CostTable } from "./cost.js";
 import { createDocumentCaches, type DocumentCaches } from "./documents.js";
 import type { LimitsConfig, RateLimitConfig } from "./limits.config.js";
 import { armorProtection, limitCodesPlugin } from "./operation-rules.js";
+import { capResponseBytes, countRefusals } from "./result-limits.js";
 
 export { persistedQueryRefusal } from "./documents.js";
 
@@ -20,6 +21,8 @@ export interface LimitsApolloOptions
   plugins: ApolloServerPlugin<RequestContext>[];
   parseOptions: ParseOptions;
   allowBatchedHttpRequests: false;
+  /** Serializes each answer, sending RESPONSE_TOO_LARGE instead of one over MAX_RESPONSE_BYTES. */
+  stringifyResult: (result: FormattedExecutionResult) => string;
 }
 
 export interface Limits {
@@ -74,6 +77,7 @@ export const createLimits = (options: LimitsOptions): Limits => {
       plugins: [
         ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
         limitCodesPlugin(counted) as ApolloServerPlugin<RequestContext>,
+        countRefusals(counted) as ApolloServerPlugin<RequestContext>,
         budgetPlugin({
           table: options.costs,
           limits: config.operation,
@@ -85,6 +89,7 @@ export const createLimits = (options: LimitsOptions): Limits => {
       persistedQueries: caches.persistedQueries,
       documentStore: caches.documentStore,
       allowBatchedHttpRequests: false,
+      stringifyResult: capResponseBytes(config.operation.maxResponseBytes, counted),
     },
   };
 };
