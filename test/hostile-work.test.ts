@@ -119,3 +119,133 @@ describe("per-operation limits on what is returned", () => {
     expect(one.data).toEqual({ accountByUid: { firstName: "Ada" } });
   });
 });
+
+const HOSTILE = "hostile-token-0123456789abcdef";
+const VICTIM = "victim-token-0123456789abcdef";
+
+/** The service as `npm start` runs it, in its own process (its own event loop), limits at their defaults. */
+const startServiceProcess = async (lr: RunningEmulator) => {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      PORT: "0",
+      LOG_LEVEL: "warn",
+      LOGINRADIUS_API_URL: lr.url,
+      LOGINRADIUS_API_KEY: lr.emulator.apiKey,
+      LOGINRADIUS_API_SECRET: lr.emulator.apiSecret,
+      ...(process.env.H16_ENV ? JSON.parse(process.env.H16_ENV) : {}),
+      AUTH_TOKENS: authTokensEnv({
+        [HOSTILE]: { name: "hostile", scopes: ["accounts:read"] },
+        [VICTIM]: { name: "victim", scopes: ["accounts:read"] },
+      }),
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const url = await new Promise<string>((resolve, reject) => {
+    lines.on("line", (line) => {
+      const ready = /ready at (http:\/\/\S+\/graphql)/.exec(line)?.[1];
+      if (ready) resolve(ready);
+    });
+    child.once("exit", (code) => reject(new Error(`the service exited (${code})`)));
+  });
+  return { child, url };
+};
+
+const post = (url: string, token: string, body: object) =>
+  fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+
+/**
+ * The hostile caller in a process of its own (so its client work does not slow the test's own
+ * clock and emulator): `connections` loops posting `body` back to back, for at most 60 s.
+ */
+const startHostileLoop = (url: string, token: string, body: object, connections: number) => {
+  const script = `
+    const [url, token, body, n] = process.argv.slice(1);
+    const counts = {};
+    let stop = false;
+    const deadline = Date.now() + 60000;
+    process.stdin.on("data", () => { stop = true; });
+    const loop = async () => {
+      while (!stop && Date.now() < deadline) {
+        const res = await fetch(url, { method: "POST", body,
+          headers: { "content-type": "application/json", authorization: "Bearer " + token } });
+        await res.arrayBuffer();
+        counts[res.status] = (counts[res.status] ?? 0) + 1;
+      }
+    };
+    Promise.all(Array.from({ length: Number(n) }, loop)).then(() => {
+      process.stdout.write(JSON.stringify(counts));
+      process.exit(0);
+    });`;
+  const child = spawn(
+    process.execPath,
+    ["-e", script, url, token, JSON.stringify(body), String(connections)],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
+  let out = "";
+  child.stdout?.on("data", (chunk) => {
+    out += chunk;
+  });
+  return {
+    async stop(): Promise<Record<string, number>> {
+      child.stdin?.write("stop\n");
+      await once(child, "exit");
+      return JSON.parse(out || "{}");
+    },
+  };
+};
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+describe("fairness between callers", () => {
+  let lr: RunningEmulator;
+  let service: { child: ChildProcess; url: string };
+  beforeAll(async () => {
+    lr = await startEmulator();
+    service = await startServiceProcess(lr);
+  }, 60_000);
+  afterAll(async () => {
+    service?.child.kill("SIGKILL");
+    if (service) await once(service.child, "exit").catch(() => {});
+    await lr?.close();
+  });
+
+  /** Latencies of `n` one-field queries sent one after another by the victim. */
+  const victimLatencies = async (n: number): Promise<number[]> => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const started = performance.now();
+      const res = await post(service.url, VICTIM, {
+        query: `{ accountByUid(uid: "${ADA}") { firstName } }`,
+      });
+      const body = (await res.json()) as { data?: unknown };
+      out.push(performance.now() - started);
+      expect(body.data).toEqual({ accountByUid: { firstName: "Ada" } });
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return out;
+  };
+
+  it("a caller looping the heaviest allowed query leaves another caller's p50 within 3x of idle", async () => {
+    await victimLatencies(10); // warm-up: JIT, connections, the document cache
+    const idle = median(await victimLatencies(40));
+    const hostile = startHostileLoop(service.url, HOSTILE, WORST_ALLOWED, 4);
+    await new Promise((r) => setTimeout(r, 1000)); // its burst spent, the loop at its steady state
+    const loaded = median(await victimLatencies(40));
+    const statuses = await hostile.stop();
+    console.info(
+      `victim p50 idle ${idle.toFixed(1)} ms, under load ${loaded.toFixed(1)} ms; hostile answers by status ${JSON.stringify(statuses)}`,
+    );
+    // The hostile caller's query is legal: some of it was answered in full.
+    expect(statuses["200"]).toBeGreaterThan(0);
+    expect(loaded).toBeLessThanOrEqual(3 * idle);
+  }, 90_000);
+});

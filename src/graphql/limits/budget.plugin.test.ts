@@ -11,6 +11,7 @@ const config: RateLimitConfig = {
   costBurst: 100,
   itemsPerSecond: 1000,
   itemsBurst: 5000,
+  maxInflight: 0,
   redisUrl: null,
   redisKeyPrefix: "",
 };

@@ -6,6 +6,7 @@ import { createRedisRateLimitStore, withFallback } from "../../ratelimit/redis.j
 import { createMemoryRateLimitStore, type RateLimitStore } from "../../ratelimit/store.js";
 import type { RequestContext } from "../section.js";
 import { budgetPlugin } from "./budget.plugin.js";
+import { callerSlotsPlugin } from "./caller-slots.js";
 import type { CostTable } from "./cost.js";
 import { createDocumentCaches, type DocumentCaches } from "./documents.js";
 import type { LimitsConfig, RateLimitConfig } from "./limits.config.js";
@@ -75,6 +76,9 @@ export const createLimits = (options: LimitsOptions): Limits => {
     apollo: {
       validationRules: armor.validationRules,
       plugins: [
+        ...(config.rateLimit.maxInflight > 0
+          ? [callerSlotsPlugin(config.rateLimit.maxInflight)]
+          : []),
         ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
         limitCodesPlugin(counted) as ApolloServerPlugin<RequestContext>,
         countRefusals(counted) as ApolloServerPlugin<RequestContext>,

@@ -30,6 +30,8 @@ export interface RateLimitConfig {
   /** Result items (as counted for MAX_RESULT_ITEMS) per second per caller; 0 = no item limit. */
   itemsPerSecond: number;
   itemsBurst: number;
+  /** Operations of one caller running at once in this process; more wait their turn. 0 = no limit. */
+  maxInflight: number;
   /** Set: the buckets live in Redis and every replica shares them. Never logged (may hold a password). */
   redisUrl: string | null;
   redisKeyPrefix: string;
@@ -63,12 +65,13 @@ const rate = (read: EnvReader, name: string, fallback: number): number => {
 };
 
 /**
- * Result items per second per caller. The default lets a caller read what its upstream budget
- * pays for (100 full profiles a second is about 6,000 items) three times over, and keeps one
- * caller's serializing to a few percent of a core however little upstream its answers cost.
+ * Result items per second per caller. The default lets a caller read more than its upstream
+ * budget pays for (100 full profiles a second is about 6,000 items) and keeps one caller's
+ * completing and serializing of answers to about one heaviest operation a second, however
+ * little upstream they cost.
  */
 const readItemRate = (read: EnvReader, maxResultItems: number) => {
-  const itemsPerSecond = rate(read, "RATE_LIMIT_ITEMS_PER_SECOND", 20_000);
+  const itemsPerSecond = rate(read, "RATE_LIMIT_ITEMS_PER_SECOND", 10_000);
   const itemsBurst = read.int(
     "RATE_LIMIT_ITEMS_BURST",
     Math.max(maxResultItems, Math.ceil(itemsPerSecond * 2)),
@@ -123,6 +126,7 @@ const readRateLimit = (
     costPerSecond,
     costBurst,
     ...readItemRate(read, maxResultItems),
+    maxInflight: read.int("MAX_INFLIGHT_PER_CALLER", 2, 0, 10_000),
     redisUrl,
     redisKeyPrefix: read.string("REDIS_KEY_PREFIX") ?? "account-graph:ratelimit:",
   };
