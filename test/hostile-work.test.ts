@@ -133,7 +133,6 @@ const startServiceProcess = async (lr: RunningEmulator) => {
       LOGINRADIUS_API_URL: lr.url,
       LOGINRADIUS_API_KEY: lr.emulator.apiKey,
       LOGINRADIUS_API_SECRET: lr.emulator.apiSecret,
-      ...(process.env.H16_ENV ? JSON.parse(process.env.H16_ENV) : {}),
       AUTH_TOKENS: authTokensEnv({
         [HOSTILE]: { name: "hostile", scopes: ["accounts:read"] },
         [VICTIM]: { name: "victim", scopes: ["accounts:read"] },

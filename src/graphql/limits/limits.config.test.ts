@@ -22,7 +22,7 @@ describe("limits configuration", () => {
         costBurst: 200,
         itemsPerSecond: 10_000,
         itemsBurst: 20_000,
-        maxInflight: 2,
+        maxInflight: 4,
         redisUrl: null,
         redisKeyPrefix: "account-graph:ratelimit:",
       },

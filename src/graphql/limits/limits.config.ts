@@ -126,7 +126,7 @@ const readRateLimit = (
     costPerSecond,
     costBurst,
     ...readItemRate(read, maxResultItems),
-    maxInflight: read.int("MAX_INFLIGHT_PER_CALLER", 2, 0, 10_000),
+    maxInflight: read.int("MAX_INFLIGHT_PER_CALLER", 4, 0, 10_000),
     redisUrl,
     redisKeyPrefix: read.string("REDIS_KEY_PREFIX") ?? "account-graph:ratelimit:",
   };
