@@ -69,27 +69,25 @@ const tooManyWaiting = (max: number): GraphQLError =>
     },
   );
 
-/** The longest a rate-limited operation keeps its caller's slot. */
-export const MAX_HOLD_MS = 1000;
+/** How long an operation refused before it ran keeps its caller's slot. */
+export const REFUSAL_HOLD_MS = 1000;
 
 /**
- * Milliseconds a refused operation keeps its slot: its Retry-After (at most MAX_HOLD_MS) when
- * a rate limit refused it, else 0. A caller that retries at once, ignoring Retry-After, then
- * waits in its own queue, at no CPU cost, instead of keeping the process busy refusing it.
+ * Answered without `data`: refused before it ran (parse, validation, a limit, a rate limit,
+ * variables). Such an operation keeps its slot for REFUSAL_HOLD_MS (a rate limit's Retry-After
+ * is at least that long anyway): a caller that loops refused operations, or retries at once
+ * ignoring Retry-After, then waits in its own queue at no CPU cost instead of keeping the
+ * process busy refusing it. A well-behaved caller loses one of its slots for a second.
  */
-const heldFor = (body: GraphQLResponse["body"]): number => {
-  const errors = body.kind === "single" ? body.singleResult.errors : body.initialResult.errors;
-  const limited = errors?.find((e) => e.extensions?.code === ErrorCodes.RATE_LIMITED);
-  const seconds = Number(limited?.extensions?.retryAfterSeconds ?? 0);
-  return Number.isFinite(seconds) ? Math.min(MAX_HOLD_MS, Math.max(0, seconds * 1000)) : 0;
-};
+const refusedBeforeRunning = (body: GraphQLResponse["body"]): boolean =>
+  body.kind === "single" && !("data" in body.singleResult);
 
 /**
  * MAX_INFLIGHT_PER_CALLER as an Apollo plugin: the slot is taken when Apollo starts the
  * request (before the document is looked up, validated or run) and given back when the response
- * is ready (a rate-limited one keeps it up to 1 s: `heldFor`). A caller with too many operations
- * waiting is refused (RATE_LIMITED, 429) once the operation is resolved, like the other rate
- * limits; that refusal held no slot and keeps none.
+ * is ready (one refused before it ran keeps it 1 s longer: `refusedBeforeRunning`). A caller
+ * with too many operations waiting is refused (RATE_LIMITED, 429) once the operation is
+ * resolved, like the other rate limits; that refusal held no slot and keeps none.
  */
 export const callerSlotsPlugin = (max: number): ApolloServerPlugin<RequestContext> => {
   const slots = new CallerSlots(max);
@@ -102,8 +100,7 @@ export const callerSlotsPlugin = (max: number): ApolloServerPlugin<RequestContex
         },
         async willSendResponse({ response }) {
           if (!release) return;
-          const hold = heldFor(response.body);
-          if (hold > 0) setTimeout(release, hold).unref();
+          if (refusedBeforeRunning(response.body)) setTimeout(release, REFUSAL_HOLD_MS).unref();
           else release();
         },
       };
