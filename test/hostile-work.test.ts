@@ -244,9 +244,9 @@ describe("fairness between callers", () => {
     console.info(
       `victim p50 idle ${idle.toFixed(1)} ms, under load ${loaded.toFixed(1)} ms; hostile answers by status ${JSON.stringify(statuses)}`,
     );
-    // The hostile caller's query is legal: some of it was answered in full.
-    expect(statuses.heaviest["200"]).toBeGreaterThan(0);
-    expect(statuses.refused["400"]).toBeGreaterThan(0);
     expect(loaded).toBeLessThanOrEqual(3 * idle);
+    // The heaviest query is legal: some of it was answered in full; the attack never was.
+    expect(statuses.heaviest["200"]).toBeGreaterThan(0);
+    expect(statuses.refused).toEqual({ "400": expect.any(Number) });
   }, 90_000);
 });
