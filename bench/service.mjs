@@ -25,6 +25,8 @@ export const serviceEnv = (emulatorUrl) => ({
   }),
   RATE_LIMIT_OPS_PER_SECOND: "0",
   RATE_LIMIT_COST_PER_SECOND: "0",
+  RATE_LIMIT_ITEMS_PER_SECOND: "0",
+  MAX_INFLIGHT_PER_CALLER: "0",
   UPSTREAM_MAX_RPS: "100000",
   GRAPHQL_INTROSPECTION: "true",
   ...Object.fromEntries(Object.entries(process.env).filter(([k]) => PASSED_THROUGH.test(k))),

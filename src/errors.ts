@@ -32,6 +32,10 @@ export const ErrorCodes = {
   MAX_TOKENS_EXCEEDED: "MAX_TOKENS_EXCEEDED",
   COST_LIMIT_EXCEEDED: "COST_LIMIT_EXCEEDED",
   SIDE_EFFECT_LIMIT_EXCEEDED: "SIDE_EFFECT_LIMIT_EXCEEDED",
+  /** The operation may answer more values than MAX_RESULT_ITEMS (refused before execution). */
+  RESULT_LIMIT_EXCEEDED: "RESULT_LIMIT_EXCEEDED",
+  /** The serialized answer is over MAX_RESPONSE_BYTES: this error is sent in its place. */
+  RESPONSE_TOO_LARGE: "RESPONSE_TOO_LARGE",
   /** The caller's per-second budget is spent: HTTP 429 with Retry-After. */
   RATE_LIMITED: "RATE_LIMITED",
   /** A malformed automatic persisted query (bad version, hash or hash mismatch): HTTP 400. */

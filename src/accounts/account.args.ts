@@ -66,7 +66,9 @@ export class UserNameArgs {
 
 @ArgsType()
 export class UidsArgs {
-  @Field(() => [ID], { description: `Up to ${MAX_UIDS} UIDs; repeats cost nothing.` })
+  @Field(() => [ID], {
+    description: `Up to ${MAX_UIDS} UIDs; a repeat makes no further upstream call but is answered (and counted against MAX_RESULT_ITEMS) again.`,
+  })
   @ArrayMaxSize(MAX_UIDS, { message: `uids may hold at most ${MAX_UIDS} UIDs` })
   @Matches(UID_PATTERN, { each: true, message: `each of uids ${UID_MESSAGE}` })
   uids!: string[];

@@ -87,6 +87,9 @@ export const TEST_ENV: Env = {
   // depend on how fast the machine runs the file.
   RATE_LIMIT_OPS_PER_SECOND: "0",
   RATE_LIMIT_COST_PER_SECOND: "0",
+  RATE_LIMIT_ITEMS_PER_SECOND: "0",
+  // Tests send many concurrent operations as one caller (test/hostile-work.test.ts tests this).
+  MAX_INFLIGHT_PER_CALLER: "0",
 };
 
 /** The emulator and the service, both in-process on port 0. */
