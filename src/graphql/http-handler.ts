@@ -3,7 +3,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
 import { BodyTooLargeError, readBody } from "../http/read-body.js";
 import { sendJson } from "../http/send-json.js";
-import { endFailed, type SpanScope, startChild, type Tracing } from "../tracing/tracing.js";
+import {
+  endFailed,
+  type SpanScope,
+  startChild,
+  type Tracing,
+  withRequestSpan,
+} from "../tracing/tracing.js";
 import type { Admit } from "./admit.js";
 import type { Caller } from "./caller.js";
 import { persistedQueryRefusal } from "./limits/index.js";
@@ -107,39 +113,72 @@ export interface GraphQLHandlerOptions<Context extends object> {
   pageHeaders?(): Readonly<Record<string, string>>;
 }
 
+/** Caller authentication, as a child span of the request's when traced. */
+const admitTraced = async (
+  admit: Admit,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  requestId: string,
+  op: SpanScope | undefined,
+) => {
+  const span = op && startChild(op, "auth");
+  const caller = await admit(req, res, url, requestId);
+  if (span) {
+    span.setAttribute("account_graph.caller.kind", caller?.kind ?? "refused");
+    if (caller) span.end();
+    else endFailed(span, String(res.statusCode));
+  }
+  return caller;
+};
+
+/** One admitted request as Apollo runs it: a fresh context, the answer streamed back. */
+interface Admitted {
+  ids: RequestIds;
+  caller: Caller;
+  op: SpanScope | undefined;
+  method: string;
+  body: unknown;
+  search: string;
+}
+
+const runApollo = async <Context extends object>(
+  options: GraphQLHandlerOptions<Context>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  run: Admitted,
+): Promise<void> => {
+  let made: Context | undefined;
+  try {
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: run.method,
+        headers: headerMapOf(req),
+        search: run.search,
+        body: run.body,
+      },
+      context: async () => {
+        made = await options.context(run.ids, run.caller, run.op);
+        return made;
+      },
+    });
+    await sendApolloResponse(res, response, options.pageHeaders);
+  } finally {
+    if (made) options.ended?.(made);
+  }
+};
+
 /**
  * `/graphql` over node:http, in stages: request id, admission (Host, CORS, caller), body,
- * the persisted-query pre-check, then Apollo with a fresh context, its answer streamed back.
- * Each stage that refuses answers the request itself.
+ * trusted documents and the persisted-query pre-check, then Apollo with a fresh context, its
+ * answer streamed back. Each stage that refuses answers the request itself.
  */
 export const createGraphQLHandler = <Context extends object>(
   options: GraphQLHandlerOptions<Context>,
-) => {
-  /** Caller authentication, as a child span of the request's when traced. */
-  const admit = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    requestId: string,
-    op: SpanScope | undefined,
-  ) => {
-    const span = op && startChild(op, "auth");
-    const caller = await options.admit(req, res, url, requestId);
-    if (span) {
-      span.setAttribute("account_graph.caller.kind", caller?.kind ?? "refused");
-      if (caller) span.end();
-      else endFailed(span, String(res.statusCode));
-    }
-    return caller;
-  };
-  const handle = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    op: SpanScope | undefined,
-  ): Promise<void> => {
+) =>
+  withRequestSpan(options.tracing, async (req, res, url, op) => {
     const ids = requestIdsOf(req, res);
-    const caller = await admit(req, res, url, ids.requestId, op);
+    const caller = await admitTraced(options.admit, req, res, url, ids.requestId, op);
     if (caller === null) return;
     const read = await readGraphQLBody(req, res);
     if (read.answered) return;
@@ -157,34 +196,12 @@ export const createGraphQLHandler = <Context extends object>(
     const search = new URLSearchParams(request.search);
     const apq = persistedQueryRefusal(options.apq, method, request.body, search);
     if (apq) return sendJson(res, apq.status, apq.body);
-    let made: Context | undefined;
-    try {
-      const response = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: {
-          method,
-          headers: headerMapOf(req),
-          search: request.search,
-          body: request.body,
-        },
-        context: async () => {
-          made = await options.context(ids, caller, op);
-          return made;
-        },
-      });
-      await sendApolloResponse(res, response, options.pageHeaders);
-    } finally {
-      if (made) options.ended?.(made);
-    }
-  };
-  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    const op = options.tracing?.startRequest(req.headers, (req.method ?? "GET").toUpperCase());
-    try {
-      await handle(req, res, url, op);
-    } finally {
-      if (op) {
-        op.span.setAttribute("http.response.status_code", res.statusCode);
-        op.span.end();
-      }
-    }
-  };
-};
+    await runApollo(options, req, res, {
+      ids,
+      caller,
+      op,
+      method,
+      body: request.body,
+      search: request.search,
+    });
+  });

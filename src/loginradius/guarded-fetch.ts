@@ -172,6 +172,20 @@ class ClosedMidBody extends Error {
   }
 }
 
+/** The request's deadline ends the attempt: the socket destroyed, the promise failed with it. */
+const endAtDeadline = (
+  req: http.ClientRequest,
+  deadline: Cancel,
+  fail: (error: unknown) => void,
+) => {
+  const onDeadline = () => {
+    req.destroy();
+    fail(deadline.reason);
+  };
+  deadline.addEventListener("abort", onDeadline, { once: true });
+  req.on("close", () => deadline.removeEventListener("abort", onDeadline));
+};
+
 /**
  * The fetch ky uses: node:http over a keep-alive pool sized to the concurrency cap (global
  * fetch costs several times the CPU per call: Request/Response/stream objects and an abort
@@ -232,14 +246,7 @@ export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch =
       );
       track(req, secure, progress);
       req.on("error", fail);
-      if (deadline) {
-        const onDeadline = () => {
-          req.destroy();
-          fail(deadline.reason);
-        };
-        deadline.addEventListener("abort", onDeadline, { once: true });
-        req.on("close", () => deadline.removeEventListener("abort", onDeadline));
-      }
+      if (deadline) endAtDeadline(req, deadline, fail);
       req.end(body);
     });
   };

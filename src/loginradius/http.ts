@@ -12,7 +12,7 @@ import { type Cancel, startDeadline } from "./deadline.js";
 import type { GuardedInit } from "./guarded-fetch.js";
 import { createUpstreamHealth, type UpstreamHealth } from "./health.js";
 import { type CallState, createKy, target } from "./ky-client.js";
-import { createUpstreamObserver } from "./observe.js";
+import { createUpstreamObserver, type UpstreamObserver } from "./observe.js";
 import { createOutboundLimit } from "./outbound-limit.js";
 import { retryOptions } from "./retry.js";
 import { createShedding } from "./shedding.js";
@@ -193,32 +193,13 @@ export const outboundKey = (target: UpstreamTarget): string =>
   `loginradius:${new URL(target.apiUrl).host}:${createHash("sha256").update(target.apiKey).digest("hex").slice(0, 16)}`;
 
 /**
- * The LoginRadius adapter: the ky instance and what guards it. A call passes the breaker, waits
- * (briefly, boundedly) for a concurrency slot, takes an outbound token per attempt, is retried
- * when safe, and its answer is validated by its endpoint's schema. Each failure is one typed
- * UpstreamError, one log line per attempt and one metric sample per call.
+ * One call through the breaker and the concurrency slots, its answer read by the endpoint's
+ * schema; a failure becomes one UpstreamError (named an unknown outcome where a write may have
+ * reached LoginRadius), logged once and counted once, its attempt span ended when traced.
  */
-export const createLoginRadiusHttp = (
-  options: UpstreamOptions,
-  runtime: UpstreamRuntime = {},
-): LoginRadiusHttp => {
-  const now = runtime.now ?? Date.now;
-  const logger = runtime.logger ?? silentLogger;
-  const observer = createUpstreamObserver({
-    logger,
-    metrics: runtime.metrics ?? createMetrics({ defaultMetrics: false }),
-    now,
-  });
-  const shedding = createShedding(options, observer, now);
-  const limit = createOutboundLimit({
-    store: runtime.rateStore ?? createMemoryRateLimitStore(now),
-    key: outboundKey(options),
-    perSecond: options.maxRps,
-    maxWaitMs: options.maxQueueWaitMs,
-  });
-  const deps: Sender = { options, client: createKy(options, limit, observer), now };
-
-  const call = async <S extends z.ZodType>(
+const callWith =
+  (deps: Sender, shedding: ReturnType<typeof createShedding>, observer: UpstreamObserver) =>
+  async <S extends z.ZodType>(
     endpoint: Endpoint<S>,
     input: CallInput,
     scope: RequestScope = {},
@@ -250,6 +231,34 @@ export const createLoginRadiusHttp = (
       throw failed;
     }
   };
+
+/**
+ * The LoginRadius adapter: the ky instance and what guards it. A call passes the breaker, waits
+ * (briefly, boundedly) for a concurrency slot, takes an outbound token per attempt, is retried
+ * when safe, and its answer is validated by its endpoint's schema. Each failure is one typed
+ * UpstreamError, one log line per attempt and one metric sample per call.
+ */
+export const createLoginRadiusHttp = (
+  options: UpstreamOptions,
+  runtime: UpstreamRuntime = {},
+): LoginRadiusHttp => {
+  const now = runtime.now ?? Date.now;
+  const logger = runtime.logger ?? silentLogger;
+  const observer = createUpstreamObserver({
+    logger,
+    metrics: runtime.metrics ?? createMetrics({ defaultMetrics: false }),
+    now,
+  });
+  const shedding = createShedding(options, observer, now);
+  const limit = createOutboundLimit({
+    store: runtime.rateStore ?? createMemoryRateLimitStore(now),
+    key: outboundKey(options),
+    perSecond: options.maxRps,
+    maxWaitMs: options.maxQueueWaitMs,
+  });
+  const deps: Sender = { options, client: createKy(options, limit, observer), now };
+
+  const call = callWith(deps, shedding, observer);
 
   return {
     call,

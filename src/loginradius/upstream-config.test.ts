@@ -45,7 +45,9 @@ describe("the upstream part of the configuration", () => {
   ])("refuses an API URL with %s", (_, url) => {
     expect(() => readConfig({ LOGINRADIUS_API_URL: url })).toThrow(/LOGINRADIUS_API_URL/);
   });
+});
 
+describe("the upstream defaults and errors", () => {
   it("has defaults for every limit: 1 MiB bodies, 50 requests per second, 30 s per request", () => {
     expect(readConfig({}).upstream).toEqual({
       timeoutMs: 10_000,

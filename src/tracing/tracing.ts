@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import {
   type Attributes,
   type Context,
@@ -32,6 +32,28 @@ export interface Tracing {
   flush(): Promise<void>;
   shutdown(): Promise<void>;
 }
+
+type RequestHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+
+/**
+ * A handler inside the request's span when tracing is on (ended with the response's status
+ * however the handler ends); the handler as it is, at no cost, when tracing is off.
+ */
+export const withRequestSpan = (
+  tracing: Tracing | null | undefined,
+  handle: (req: IncomingMessage, res: ServerResponse, url: URL, op?: SpanScope) => Promise<void>,
+): RequestHandler => {
+  if (!tracing) return (req, res, url) => handle(req, res, url);
+  return async (req, res, url) => {
+    const op = tracing.startRequest(req.headers, (req.method ?? "GET").toUpperCase());
+    try {
+      await handle(req, res, url, op);
+    } finally {
+      op.span.setAttribute("http.response.status_code", res.statusCode);
+      op.span.end();
+    }
+  };
+};
 
 /** A child of `parent`, ended by the caller. */
 export const startChild = (

@@ -33,7 +33,9 @@ describe("limits configuration", () => {
       },
     });
   });
+});
 
+describe("limits configuration, every variable", () => {
   it("reads every variable", () => {
     const limits = readConfig({
       MAX_DEPTH: "5",
