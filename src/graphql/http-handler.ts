@@ -6,7 +6,7 @@ import { sendJson } from "../http/send-json.js";
 import { endFailed, type SpanScope, startChild, type Tracing } from "../tracing/tracing.js";
 import type { Admit } from "./admit.js";
 import type { Caller } from "./caller.js";
-import { persistedQueryRefusal } from "./limits/index.js";
+import type { Refusal } from "./limits/index.js";
 import { applyTrustedDocuments, type TrustedDocuments } from "./trusted-documents.js";
 
 /** A caller's X-Request-Id is recorded (as `clientRequestId`) only if it is plainly an ID. */
@@ -91,8 +91,10 @@ const sendApolloResponse = async (
 export interface GraphQLHandlerOptions<Context extends object> {
   apollo: ApolloServer<Context>;
   admit: Admit;
-  /** Whether automatic persisted queries are on (LIMITS), for the pre-check. */
+  /** Whether automatic persisted queries are on (LIMITS), for the trusted-documents stage. */
   apq: boolean;
+  /** The limits' checks before parsing (query size and nesting, malformed APQ). */
+  precheck(method: string, body: unknown, search: URLSearchParams): Refusal | null;
   /** Registered operations (TRUSTED_DOCUMENTS_FILE); null: none, every caller sends text. */
   trusted?: TrustedDocuments | null;
   /** Counts each refusal by code. */
@@ -109,7 +111,7 @@ export interface GraphQLHandlerOptions<Context extends object> {
 
 /**
  * `/graphql` over node:http, in stages: request id, admission (Host, CORS, caller), body,
- * the persisted-query pre-check, then Apollo with a fresh context, its answer streamed back.
+ * the pre-parse checks (query size, nesting, persisted query), then Apollo with a fresh context, its answer streamed back.
  * Each stage that refuses answers the request itself.
  */
 export const createGraphQLHandler = <Context extends object>(
@@ -155,8 +157,11 @@ export const createGraphQLHandler = <Context extends object>(
       return sendJson(res, request.refusal.status, request.refusal.body);
     }
     const search = new URLSearchParams(request.search);
-    const apq = persistedQueryRefusal(options.apq, method, request.body, search);
-    if (apq) return sendJson(res, apq.status, apq.body);
+    const refused = options.precheck(method, request.body, search);
+    if (refused) {
+      options.onRefused?.(refused.body.errors[0]?.extensions.code ?? "BAD_REQUEST");
+      return sendJson(res, refused.status, refused.body);
+    }
     let made: Context | undefined;
     try {
       const response = await options.apollo.executeHTTPGraphQLRequest({
