@@ -88,6 +88,44 @@ describe("deeply nested literals are refused before the parser recurses", () => 
   });
 });
 
+describe("the query text is checked before parsing, POST and GET alike", () => {
+  const get = async (s: Stack, query: string) => {
+    const res = await fetch(`${s.url}/graphql?query=${encodeURIComponent(query)}`, {
+      headers: { "apollo-require-preflight": "true" },
+    });
+    return { status: res.status, ...((await res.json()) as object) } as GqlResponse;
+  };
+
+  it("GET ?query= nested 200 deep: MAX_NESTING_EXCEEDED", async () => {
+    const res = await get(
+      stack,
+      `{ accountsByUids(uids: ${"[".repeat(200)}${"]".repeat(200)}) { uid } }`,
+    );
+    await expectRefused(stack, res, "MAX_NESTING_EXCEEDED");
+  });
+
+  it("over MAX_QUERY_BYTES (set to 1024): 413 QUERY_TOO_LARGE by POST and by GET", async () => {
+    const small = await startStack({ env: { MAX_QUERY_BYTES: "1024" } });
+    try {
+      const query = `{ __typename } # ${"x".repeat(1100)}`;
+      for (const res of [await small.gql(query), await get(small, query)]) {
+        await expectRefused(small, res, "QUERY_TOO_LARGE", 413);
+        expect(res.errors?.[0]?.message).toBe(
+          "The query is 1117 bytes; at most 1024 are allowed (MAX_QUERY_BYTES).",
+        );
+      }
+      // Multi-byte text is counted in UTF-8 bytes, not characters.
+      const wide = await small.gql(`{ __typename } # ${"é".repeat(600)}`);
+      await expectRefused(small, wide, "QUERY_TOO_LARGE", 413);
+      expect((await small.gql(`{ __typename } # ${"x".repeat(1000)}`)).data).toEqual({
+        __typename: "Query",
+      });
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe("subscriptions", () => {
   it("are a 400 that says they are not served, not an internal error", async () => {
     const res = await stack.gql("subscription { __typename }");
