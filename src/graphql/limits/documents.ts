@@ -45,7 +45,8 @@ export const createDocumentCaches = (config: DocumentCacheConfig): DocumentCache
     persistedQueries: apqCache ? { cache: apqCache } : false,
     documentStore: new InMemoryLRUCache<DocumentNode>({
       maxSize: config.documentCacheBytes,
-      sizeCalculation: documentHeapBytes,
+      sizeCalculation: (document: DocumentNode, key: string) =>
+        documentHeapBytes(document) + stringHeapBytes(key),
     }),
     apqCache,
   };
