@@ -50,6 +50,8 @@ export const ErrorCodes = {
   QUERY_TOO_LARGE: "QUERY_TOO_LARGE",
   /** Brackets nested deeper than the parser may recurse (`[[[[...`): HTTP 400, before parsing. */
   MAX_NESTING_EXCEEDED: "MAX_NESTING_EXCEEDED",
+  /** The process holds its budget of request bodies (64 MiB) already: HTTP 503, Retry-After 1. */
+  SERVER_BUSY: "SERVER_BUSY",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -1,10 +1,17 @@
-import { createServer, type Server, type ServerResponse } from "node:http";
+import {
+  type ClientRequest,
+  createServer,
+  request,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import { parse } from "graphql";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJwtVerifier } from "../src/graphql/auth/jwt.js";
 import { createDocumentCaches } from "../src/graphql/limits/documents.js";
+import { GRAPHQL_BODY_BUDGET } from "../src/http/read-body.js";
 import { createMemoryRateLimitStore } from "../src/ratelimit/store.js";
 import { type MeasuredProcess, startMeasuredProcess } from "./helpers/measured-process.js";
 import { startStack } from "./helpers/stack.js";
@@ -113,6 +120,42 @@ describe("the parsed-document cache counts the source text each AST keeps", () =
     // The most recent stays: an LRU, not a cache that refuses once full.
     expect(await documentStore.get("d199")).toBeDefined();
   });
+});
+
+describe("request bodies held at once are bounded in bytes", () => {
+  /** Resolves once `check` holds, polling; the test's timeout ends it otherwise. */
+  const until = async (check: () => boolean) => {
+    while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+
+  it("70 unfinished 1 MB uploads: the next request is 503 SERVER_BUSY, then served once they go", async () => {
+    const stack = await startStack();
+    const held: ClientRequest[] = [];
+    try {
+      const target = new URL(`${stack.url}/graphql`);
+      for (let i = 0; i < 70; i++) {
+        const req = request(target, {
+          method: "POST",
+          headers: { "content-type": "application/json", "content-length": "1000100" },
+        });
+        req.on("error", () => {});
+        req.write(`{"query":"{ __typename }   ${" ".repeat(1_000_000 - 30)}`);
+        held.push(req);
+      }
+      // The service has read what they sent: the budget is full, the rest neither kept nor waited for.
+      await until(() => GRAPHQL_BODY_BUDGET.held > GRAPHQL_BODY_BUDGET.maxBytes - 128 * 1024);
+      const padding = { pad: "x".repeat(200_000) };
+      const busy = await stack.gql("{ __typename }", padding);
+      expect(busy.status).toBe(503);
+      expect(busy.errors?.[0]?.extensions).toEqual({ code: "SERVER_BUSY" });
+      for (const req of held) req.destroy();
+      await until(() => GRAPHQL_BODY_BUDGET.held === 0);
+      expect((await stack.gql("{ __typename }", padding)).data).toEqual({ __typename: "Query" });
+    } finally {
+      for (const req of held) req.destroy();
+      await stack.close();
+    }
+  }, 60_000);
 });
 
 describe("rate-limit buckets in memory are bounded in number", () => {

@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
-import { BodyTooLargeError, readBody } from "../http/read-body.js";
+import { ErrorCodes } from "../errors.js";
+import {
+  BodyBudgetError,
+  BodyTooLargeError,
+  GRAPHQL_BODY_BUDGET,
+  MAX_BODY_BYTES,
+  readBody,
+} from "../http/read-body.js";
 import { sendJson } from "../http/send-json.js";
 import { endFailed, type SpanScope, startChild, type Tracing } from "../tracing/tracing.js";
 import type { Admit } from "./admit.js";
@@ -37,7 +44,8 @@ const requestIdsOf = (req: IncomingMessage, res: ServerResponse): RequestIds => 
 
 /**
  * The body as Apollo takes it: JSON parsed when the content type says JSON, text otherwise,
- * undefined when empty. `{ answered: true }` when it refused the body (too large, bad JSON).
+ * undefined when empty. `{ answered: true }` when it refused the body (too large, bad JSON, or
+ * the process's budget of bodies held at once spent: 503 SERVER_BUSY).
  */
 const readGraphQLBody = async (
   req: IncomingMessage,
@@ -45,8 +53,15 @@ const readGraphQLBody = async (
 ): Promise<{ answered: true } | { answered: false; body: unknown }> => {
   let text: string;
   try {
-    text = await readBody(req);
+    text = await readBody(req, MAX_BODY_BYTES, GRAPHQL_BODY_BUDGET);
   } catch (error) {
+    if (error instanceof BodyBudgetError) {
+      const body = {
+        errors: [{ message: error.message, extensions: { code: ErrorCodes.SERVER_BUSY } }],
+      };
+      sendJson(res, 503, body, { "retry-after": "1" });
+      return { answered: true };
+    }
     if (!(error instanceof BodyTooLargeError)) throw error;
     badRequest(res, 413, error.message);
     return { answered: true };
