@@ -46,6 +46,12 @@ export const ErrorCodes = {
   TRUSTED_DOCUMENT_REQUIRED: "TRUSTED_DOCUMENT_REQUIRED",
   /** The audit trail's intent line could not be stored: the act is refused, nothing sent upstream. */
   AUDIT_UNAVAILABLE: "AUDIT_UNAVAILABLE",
+  /** The query text is over MAX_QUERY_BYTES: HTTP 413, refused before parsing. */
+  QUERY_TOO_LARGE: "QUERY_TOO_LARGE",
+  /** Brackets nested deeper than the parser may recurse (`[[[[...`): HTTP 400, before parsing. */
+  MAX_NESTING_EXCEEDED: "MAX_NESTING_EXCEEDED",
+  /** The process holds its budget of request bodies (64 MiB) already: HTTP 503, Retry-After 1. */
+  SERVER_BUSY: "SERVER_BUSY",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

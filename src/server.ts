@@ -230,6 +230,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
     trusted: deps.trusted ?? null,
     onRefused: (code) => deps.metrics?.rejected.inc({ code }),
     tracing: deps.tracing ?? null,
+    precheck: deps.limits.precheck,
     context: async (ids, caller, trace) => context(ids, caller, trace),
     ended: (made) => made.end(),
     ...(landingPage ? { pageHeaders: landingPage.headers } : {}),

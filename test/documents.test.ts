@@ -119,6 +119,7 @@ describe("document caches", () => {
       apq: true,
       apqCacheBytes: 10_000,
       documentCacheBytes: 10_000,
+      maxQueryBytes: 65_536,
     });
     const cache = caches.apqCache;
     if (!cache) throw new Error("APQ cache expected");
@@ -132,13 +133,14 @@ describe("document caches", () => {
     const { documentStore, persistedQueries, apqCache } = createDocumentCaches({
       apq: false,
       apqCacheBytes: 10_000,
-      documentCacheBytes: 20_000,
+      documentCacheBytes: 40_000,
+      maxQueryBytes: 65_536,
     });
     expect(persistedQueries).toBe(false);
     expect(apqCache).toBeNull();
     for (let i = 0; i < 2000; i++) await documentStore.set(`d${i}`, parse(`{ a${i}: __typename }`));
     expect(documentStore.keys().length).toBeGreaterThan(10);
-    expect(await bytesHeld(documentStore)).toBeLessThanOrEqual(20_000);
+    expect(await bytesHeld(documentStore)).toBeLessThanOrEqual(40_000);
   });
 });
 

@@ -5,7 +5,7 @@ import { type Stack, startStack } from "./helpers/stack.js";
 /** Defaults, as a deployment gets them. */
 let stack: Stack;
 /**
- * Token, alias, depth, directive and result-item limits raised, so the cost and side-effect
+ * Size, token, alias, depth, directive and result-item limits raised, so the cost and side-effect
  * budgets behind them are reached (the result-item limit has test/hostile-work.test.ts).
  */
 let wide: Stack;
@@ -19,6 +19,7 @@ beforeAll(async () => {
         MAX_DEPTH: "50",
         MAX_DIRECTIVES: "1000",
         MAX_RESULT_ITEMS: "1000000",
+        MAX_QUERY_BYTES: "1048576",
       },
     }),
   ]);
@@ -53,8 +54,9 @@ const uids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `u-${f
 describe("the attacks from the issue", () => {
   it("500 aliases of generateForgotPasswordToken(sendEmail: true): no email", async () => {
     const attack = `mutation { ${aliases(500, forgot)} }`;
-    expect(attack.length).toBeGreaterThan(43_000);
-    await expectRefused(stack, await stack.gql(attack), "MAX_TOKENS_EXCEEDED");
+    expect(attack.length).toBeGreaterThan(64 * 1024);
+    // Over MAX_QUERY_BYTES: refused before it is parsed.
+    await expectRefused(stack, await stack.gql(attack), "QUERY_TOO_LARGE", 413);
     // With the size limits lifted, the side-effect budget still stops it.
     const res = await wide.gql(attack);
     await expectRefused(wide, res, "SIDE_EFFECT_LIMIT_EXCEEDED");
@@ -63,7 +65,7 @@ describe("the attacks from the issue", () => {
 
   it("100 aliases of accountsByUids over 100 UIDs each: no upstream call", async () => {
     const literal = `{ ${aliases(100, (i) => `accountsByUids(uids: ${JSON.stringify(uids(100, i * 100))}) { uid }`)} }`;
-    await expectRefused(stack, await stack.gql(literal), "MAX_TOKENS_EXCEEDED");
+    await expectRefused(stack, await stack.gql(literal), "QUERY_TOO_LARGE", 413);
     const vars = Object.fromEntries(
       Array.from({ length: 100 }, (_, i) => [`u${i}`, uids(100, i * 100)]),
     );
@@ -77,12 +79,15 @@ describe("the attacks from the issue", () => {
     expect(res.errors?.[0]?.extensions).toMatchObject({ cost: 10_000, limit: 100 });
   });
 
-  it("10,000 aliases of one field: refused while parsing", async () => {
+  it("10,000 aliases of one field: refused before parsing; 1,000 short ones while parsing", async () => {
     const res = await stack.gql(
       `{ ${aliases(10_000, () => `accountByUid(uid: "${ADA}") { uid }`)} }`,
     );
-    await expectRefused(stack, res, "MAX_TOKENS_EXCEEDED");
-    expect(res.errors?.[0]?.message).toBe("Token limit of 2000 exceeded.");
+    await expectRefused(stack, res, "QUERY_TOO_LARGE", 413);
+    expect(res.errors?.[0]?.message).toMatch(/^The query is \d+ bytes; at most 65536 are allowed/);
+    const short = await stack.gql(`{ ${aliases(1_000, () => "__typename")} }`);
+    await expectRefused(stack, short, "MAX_TOKENS_EXCEEDED");
+    expect(short.errors?.[0]?.message).toBe("Token limit of 2000 exceeded.");
   });
 });
 

@@ -18,5 +18,14 @@ export const ANONYMOUS_ALL_SCOPES: Caller = Object.freeze({
   scopes: new Set<string>(["*"]),
 });
 
+/**
+ * The one string that identifies a caller across kinds (rate buckets, log lines): `token:ci`,
+ * `jwt:ci`, `anonymous`. A JWT's `sub` is chosen by the identity provider, a token's name by the
+ * operator: the same text may name two different callers, so a name alone must never key
+ * anything shared. The kind has no ":", so two different callers never share a key.
+ */
+export const callerKey = (caller: Pick<Caller, "kind" | "name">): string =>
+  caller.kind === "anonymous" ? "anonymous" : `${caller.kind}:${caller.name}`;
+
 export const hasScope = (caller: Caller, scope: string): boolean =>
   caller.scopes.has("*") || caller.scopes.has(scope);

@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
-import { BodyTooLargeError, readBody } from "../http/read-body.js";
+import { ErrorCodes } from "../errors.js";
+import {
+  BodyBudgetError,
+  BodyTooLargeError,
+  GRAPHQL_BODY_BUDGET,
+  MAX_BODY_BYTES,
+  readBody,
+} from "../http/read-body.js";
 import { sendJson } from "../http/send-json.js";
 import {
   endFailed,
@@ -12,7 +19,7 @@ import {
 } from "../tracing/tracing.js";
 import type { Admit } from "./admit.js";
 import type { Caller } from "./caller.js";
-import { persistedQueryRefusal } from "./limits/index.js";
+import type { Refusal } from "./limits/index.js";
 import { applyTrustedDocuments, type TrustedDocuments } from "./trusted-documents.js";
 
 /** A caller's X-Request-Id is recorded (as `clientRequestId`) only if it is plainly an ID. */
@@ -43,7 +50,8 @@ const requestIdsOf = (req: IncomingMessage, res: ServerResponse): RequestIds => 
 
 /**
  * The body as Apollo takes it: JSON parsed when the content type says JSON, text otherwise,
- * undefined when empty. `{ answered: true }` when it refused the body (too large, bad JSON).
+ * undefined when empty. `{ answered: true }` when it refused the body (too large, bad JSON, or
+ * the process's budget of bodies held at once spent: 503 SERVER_BUSY).
  */
 const readGraphQLBody = async (
   req: IncomingMessage,
@@ -51,8 +59,15 @@ const readGraphQLBody = async (
 ): Promise<{ answered: true } | { answered: false; body: unknown }> => {
   let text: string;
   try {
-    text = await readBody(req);
+    text = await readBody(req, MAX_BODY_BYTES, GRAPHQL_BODY_BUDGET);
   } catch (error) {
+    if (error instanceof BodyBudgetError) {
+      const body = {
+        errors: [{ message: error.message, extensions: { code: ErrorCodes.SERVER_BUSY } }],
+      };
+      sendJson(res, 503, body, { "retry-after": "1" });
+      return { answered: true };
+    }
     if (!(error instanceof BodyTooLargeError)) throw error;
     badRequest(res, 413, error.message);
     return { answered: true };
@@ -97,8 +112,10 @@ const sendApolloResponse = async (
 export interface GraphQLHandlerOptions<Context extends object> {
   apollo: ApolloServer<Context>;
   admit: Admit;
-  /** Whether automatic persisted queries are on (LIMITS), for the pre-check. */
+  /** Whether automatic persisted queries are on (LIMITS), for the trusted-documents stage. */
   apq: boolean;
+  /** The limits' checks before parsing (query size and nesting, malformed APQ). */
+  precheck(method: string, body: unknown, search: URLSearchParams): Refusal | null;
   /** Registered operations (TRUSTED_DOCUMENTS_FILE); null: none, every caller sends text. */
   trusted?: TrustedDocuments | null;
   /** Counts each refusal by code. */
@@ -170,8 +187,9 @@ const runApollo = async <Context extends object>(
 
 /**
  * `/graphql` over node:http, in stages: request id, admission (Host, CORS, caller), body,
- * trusted documents and the persisted-query pre-check, then Apollo with a fresh context, its
- * answer streamed back. Each stage that refuses answers the request itself.
+ * trusted documents, the pre-parse checks (query size, nesting, persisted query), then Apollo
+ * with a fresh context, its answer streamed back. Each stage that refuses answers the request
+ * itself.
  */
 export const createGraphQLHandler = <Context extends object>(
   options: GraphQLHandlerOptions<Context>,
@@ -194,8 +212,11 @@ export const createGraphQLHandler = <Context extends object>(
       return sendJson(res, request.refusal.status, request.refusal.body);
     }
     const search = new URLSearchParams(request.search);
-    const apq = persistedQueryRefusal(options.apq, method, request.body, search);
-    if (apq) return sendJson(res, apq.status, apq.body);
+    const refused = options.precheck(method, request.body, search);
+    if (refused) {
+      options.onRefused?.(refused.body.errors[0]?.extensions.code ?? "BAD_REQUEST");
+      return sendJson(res, refused.status, refused.body);
+    }
     await runApollo(options, req, res, {
       ids,
       caller,

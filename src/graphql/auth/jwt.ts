@@ -1,5 +1,6 @@
 import type { JWTPayload } from "jose";
 import type { Caller } from "../caller.js";
+import { boundedJwksFetch, JWKS_BOUNDS, type JwksBounds } from "./jwks-fetch.js";
 
 /** JWTs from the company identity provider (AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE). */
 export interface JwtSettings {
@@ -12,6 +13,8 @@ export interface JwtSettings {
   jwksCooldownMs: number;
   /** The scopes the sections declare: a claim grants only these. */
   knownScopes: readonly string[];
+  /** Bytes, keys and deadline of one JWKS answer; JWKS_BOUNDS unless a test narrows them. */
+  jwksBounds?: JwksBounds;
 }
 
 /** Asymmetric algorithms only: with an HMAC one, a public key could be used as a shared secret. */
@@ -53,7 +56,8 @@ const nameOf = (payload: JWTPayload): string | null => {
 
 /**
  * A verifier for the identity provider's JWTs. Keys come from the JWKS URL, cached (10 min) and
- * fetched again when a token names an unknown `kid` (key rotation), at most once per cooldown.
+ * fetched again when a token names an unknown `kid` (key rotation), at most once per cooldown;
+ * each answer is read within bounds (jwks-fetch.ts), so what is held is at most one bounded set.
  * Nothing is fetched until the first token arrives.
  */
 export const createJwtVerifier = (settings: JwtSettings) => {
@@ -64,10 +68,12 @@ export const createJwtVerifier = (settings: JwtSettings) => {
   return async (token: string): Promise<JwtResult> => {
     try {
       loaded ??= import("jose");
-      const { createRemoteJWKSet, jwtVerify } = await loaded;
+      const { createRemoteJWKSet, customFetch, jwtVerify } = await loaded;
+      const bounds = settings.jwksBounds ?? JWKS_BOUNDS;
       keys ??= createRemoteJWKSet(new URL(settings.jwksUrl), {
         cooldownDuration: settings.jwksCooldownMs,
-        timeoutDuration: 5_000,
+        timeoutDuration: bounds.deadlineMs,
+        [customFetch]: boundedJwksFetch(bounds),
       });
       const { payload } = await jwtVerify(token, keys, {
         issuer: settings.issuer,

@@ -2,6 +2,7 @@ import { type ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { type ErrorCode, ErrorCodes } from "../../errors.js";
 import type { RateLimitStore } from "../../ratelimit/store.js";
+import { callerKey } from "../caller.js";
 import type { RequestContext } from "../section.js";
 import {
   type CostTable,
@@ -69,8 +70,9 @@ const take = async (
 };
 
 /**
- * Per caller name: operations per second, result items per second (what answers cost this
- * process, whatever they cost upstream) and upstream cost per second, token buckets in `store`
+ * Per caller (`caller` is its callerKey: kind and name, so a JWT `sub` never shares a token's
+ * buckets): operations per second, result items per second (what answers cost this process,
+ * whatever they cost upstream) and upstream cost per second, token buckets in `store`
  * (memory, or Redis shared by replicas). Throws RATE_LIMITED (HTTP 429, Retry-After).
  */
 export const admitCaller = async (
@@ -152,7 +154,7 @@ export const budgetPlugin = (options: BudgetOptions): ApolloServerPlugin<Request
     return {
       async didResolveOperation({ schema, document, operation, request, contextValue }) {
         if (!operation) return; // Apollo answers an unknown operation name itself
-        const caller = contextValue.caller.name;
+        const caller = callerKey(contextValue.caller);
         await take(store, rateLimit, "ops", caller, 1);
         const coerced = coerceVariables(schema, operation, request.variables);
         // Variables that do not coerce fail the operation before any resolver runs.

@@ -1,6 +1,7 @@
 import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { ErrorCodes } from "../../errors.js";
+import { callerKey } from "../caller.js";
 import type { RequestContext } from "../section.js";
 
 /** Operations of one caller that may wait for a slot; beyond, they are refused at once. */
@@ -93,7 +94,8 @@ export const callerSlotsPlugin = (max: number): ApolloServerPlugin<RequestContex
   const slots = new CallerSlots(max);
   return {
     async requestDidStart({ contextValue }) {
-      const release = await slots.acquire(contextValue.caller.name);
+      // Keyed by kind and name: a JWT `sub` equal to a token's name is another caller.
+      const release = await slots.acquire(callerKey(contextValue.caller));
       return {
         async didResolveOperation() {
           if (!release) throw tooManyWaiting(max);

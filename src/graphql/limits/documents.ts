@@ -4,32 +4,50 @@ import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import type { DocumentNode } from "graphql";
 import { ErrorCodes } from "../../errors.js";
 import type { DocumentCacheConfig } from "./limits.config.js";
+import { MAX_NESTING, queryTextRefusal } from "./query-text.js";
 
 export interface DocumentCaches {
   /** Apollo's `persistedQueries`: false (APQ off) or a cache bounded in bytes. */
   persistedQueries: PersistedQueryOptions | false;
-  /** Apollo's parsed-and-validated document cache, bounded in bytes (of the documents' JSON). */
+  /** Apollo's parsed-and-validated document cache, bounded by the heap its entries hold. */
   documentStore: InMemoryLRUCache<DocumentNode>;
   /** The APQ cache itself (null when off), for the flood test and nothing else. */
   apqCache: InMemoryLRUCache<string> | null;
 }
 
+/** Heap bytes of a string: V8 keeps one byte per character unless one is outside Latin-1. */
+export const stringHeapBytes = (text: string): number =>
+  /[\u0100-\uffff]/.test(text) ? text.length * 2 : text.length;
+
+/**
+ * Heap an AST takes: measured at about 4.6 times its JSON (nodes, `loc` objects, the token list
+ * they link) plus its whole source text, which every `loc` keeps (`loc.source.body`). The JSON
+ * alone leaves the source out: 1 MB of padding was counted as a few hundred bytes.
+ */
+export const documentHeapBytes = (document: DocumentNode): number =>
+  5 * JSON.stringify(document).length + stringHeapBytes(document.loc?.source.body ?? "");
+
 /**
  * Both caches are LRU with a byte budget, so a flood of distinct operations (14,000 APQ
- * registrations grew the process to 1.2 GB) evicts old entries instead of growing the heap.
- * Sizes are measured as the query's UTF-8 bytes and the document's JSON bytes: a lower bound of
- * the heap they take, so leave room (an AST is a few times its JSON in memory).
+ * registrations grew the process to 1.2 GB; 505 distinct 1 MB documents ran it out of heap)
+ * evicts old entries instead of growing the heap. Each entry is sized by the heap it holds:
+ * the query text (and its hash key) for APQ, the AST and its source for documents.
  */
 export const createDocumentCaches = (config: DocumentCacheConfig): DocumentCaches => {
   const apqCache = config.apq
     ? new InMemoryLRUCache<string>({
         maxSize: config.apqCacheBytes,
-        sizeCalculation: (query: string) => Buffer.byteLength(query, "utf8"),
+        sizeCalculation: (query: string, key: string) =>
+          stringHeapBytes(query) + stringHeapBytes(key),
       })
     : null;
   return {
     persistedQueries: apqCache ? { cache: apqCache } : false,
-    documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: config.documentCacheBytes }),
+    documentStore: new InMemoryLRUCache<DocumentNode>({
+      maxSize: config.documentCacheBytes,
+      sizeCalculation: (document: DocumentNode, key: string) =>
+        documentHeapBytes(document) + stringHeapBytes(key),
+    }),
     apqCache,
   };
 };
@@ -90,4 +108,30 @@ export const persistedQueryRefusal = (
   )
     return invalid("extensions.persistedQuery.sha256Hash is not the SHA-256 of the query.");
   return null;
+};
+
+/**
+ * Every check made on a GraphQL request before Apollo parses anything: the query text's size and
+ * bracket nesting (query-text.ts), then the persisted-query extension. The size comes first so a
+ * 1 MB text is neither hashed nor parsed.
+ */
+export const documentRefusal = (
+  config: DocumentCacheConfig,
+  method: string,
+  body: unknown,
+  search: URLSearchParams,
+): Refusal | null => {
+  const { query } = requestParts(method, body, search);
+  if (typeof query === "string") {
+    const refused = queryTextRefusal(query, {
+      maxQueryBytes: config.maxQueryBytes,
+      maxNesting: MAX_NESTING,
+    });
+    if (refused)
+      return {
+        status: refused.status,
+        body: { errors: [{ message: refused.message, extensions: { code: refused.code } }] },
+      };
+  }
+  return persistedQueryRefusal(config.apq, method, body, search);
 };

@@ -8,12 +8,17 @@ import type { RequestContext } from "../section.js";
 import { budgetPlugin } from "./budget.plugin.js";
 import { callerSlotsPlugin } from "./caller-slots.js";
 import type { CostTable } from "./cost.js";
-import { createDocumentCaches, type DocumentCaches } from "./documents.js";
+import {
+  createDocumentCaches,
+  type DocumentCaches,
+  documentRefusal,
+  type Refusal,
+} from "./documents.js";
 import type { LimitsConfig, RateLimitConfig } from "./limits.config.js";
 import { armorProtection, limitCodesPlugin } from "./operation-rules.js";
 import { capResponseBytes, countRefusals } from "./result-limits.js";
 
-export { persistedQueryRefusal } from "./documents.js";
+export { documentRefusal, persistedQueryRefusal, type Refusal } from "./documents.js";
 
 /** What Apollo Server takes from the limits: spread into its constructor options. */
 export interface LimitsApolloOptions
@@ -30,6 +35,8 @@ export interface Limits {
   apollo: LimitsApolloOptions;
   /** Whether APQ is on (for the pre-check of malformed APQ requests). */
   apq: boolean;
+  /** The checks before parsing (query size and nesting, malformed APQ); null: hand to Apollo. */
+  precheck(method: string, body: unknown, search: URLSearchParams): Refusal | null;
 }
 
 /**
@@ -73,6 +80,7 @@ export const createLimits = (options: LimitsOptions): Limits => {
   const counted = (code: string) => options.metrics?.rejected.labels(code).inc();
   return {
     apq: config.documents.apq,
+    precheck: (method, body, search) => documentRefusal(config.documents, method, body, search),
     apollo: {
       validationRules: armor.validationRules,
       plugins: [

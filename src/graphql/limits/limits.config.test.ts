@@ -30,6 +30,7 @@ describe("limits configuration", () => {
         apq: false,
         apqCacheBytes: 4 * 1024 * 1024,
         documentCacheBytes: 8 * 1024 * 1024,
+        maxQueryBytes: 64 * 1024,
       },
     });
   });
@@ -52,6 +53,7 @@ describe("limits configuration, every variable", () => {
       APQ: "true",
       APQ_CACHE_BYTES: "65536",
       DOCUMENT_CACHE_BYTES: "131072",
+      MAX_QUERY_BYTES: "4096",
     }).limits;
     expect(limits.operation).toMatchObject({ maxDepth: 5, maxTokens: 500, maxSideEffects: 1 });
     expect(limits.rateLimit).toMatchObject({
@@ -65,6 +67,7 @@ describe("limits configuration, every variable", () => {
       apq: true,
       apqCacheBytes: 65536,
       documentCacheBytes: 131072,
+      maxQueryBytes: 4096,
     });
   });
 });

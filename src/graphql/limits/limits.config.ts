@@ -42,6 +42,8 @@ export interface DocumentCacheConfig {
   apq: boolean;
   apqCacheBytes: number;
   documentCacheBytes: number;
+  /** UTF-8 bytes of one query text; a longer one is refused before it is parsed. */
+  maxQueryBytes: number;
 }
 
 export interface LimitsConfig {
@@ -158,6 +160,8 @@ export const readLimitsConfig = (read: EnvReader): LimitsConfig => {
       apq: read.oneOf("APQ", ["true", "false"] as const, "false") === "true",
       apqCacheBytes: read.int("APQ_CACHE_BYTES", 4 * MIB, 1024, 1024 * MIB),
       documentCacheBytes: read.int("DOCUMENT_CACHE_BYTES", 8 * MIB, 1024, 1024 * MIB),
+      // 64 KiB: 30 times the standard introspection query; at most the 1 MiB body limit.
+      maxQueryBytes: read.int("MAX_QUERY_BYTES", 64 * 1024, 1024, MIB),
     },
   };
 };

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { GraphQLError, type ValidationContext, type ValidationRule } from "graphql";
 import { type ErrorCode, ErrorCodes } from "../../errors.js";
+import { hideSuggestionsPlugin, maxDirectivesRule, noSubscriptionsRule } from "./document-rules.js";
 import type { OperationLimits } from "./limits.config.js";
 
 /** The codes a limit rejection carries; the metrics count rejections by them. */
@@ -29,9 +30,10 @@ export interface ArmorProtection {
 }
 
 /**
- * Depth, aliases and directives as validation rules (graphql-armor), each reporting its own
- * code, and field suggestions hidden unless the schema is open anyway (`blockSuggestions` is
- * `!introspection`): "Did you mean passwordHash?" would otherwise spell out the schema.
+ * Depth and aliases as validation rules (graphql-armor), directives (ours: every directive,
+ * fragment spreads included) and no subscriptions, each reporting its own code; and field
+ * suggestions removed unless the schema is open anyway (`blockSuggestions` is `!introspection`):
+ * "Did you mean passwordHash?" would otherwise spell out the schema.
  * armor's token limit is off: it parses the document a second time in a hook whose errors
  * become HTTP 500; graphql's own `maxTokens` parse option (`parseOptions`) stops the one parse
  * at the first token over the limit instead. armor's cost limit is off: ours counts upstream
@@ -52,18 +54,21 @@ export const armorProtection = (
       propagateOnRejection: false,
       onReject: [reportAs(ErrorCodes.MAX_ALIASES_EXCEEDED)],
     },
-    maxDirectives: {
-      n: limits.maxDirectives,
-      propagateOnRejection: false,
-      onReject: [reportAs(ErrorCodes.MAX_DIRECTIVES_EXCEEDED)],
-    },
+    maxDirectives: { enabled: false },
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: blockSuggestions },
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
-    validationRules: armor.validationRules as ValidationRule[],
-    plugins: armor.plugins as ApolloServerPlugin[],
+    validationRules: [
+      ...(armor.validationRules as ValidationRule[]),
+      maxDirectivesRule(limits.maxDirectives),
+      noSubscriptionsRule,
+    ],
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin[]),
+      ...(blockSuggestions ? [hideSuggestionsPlugin()] : []),
+    ],
   };
 };
 
