@@ -53,9 +53,9 @@ const attr = (span: OtlpSpan | undefined, key: string): unknown => {
 };
 
 /** Spans arrive in batches (the SDK's batch processor): wait, boundedly, for the trace's root. */
-const waitForRoot = async (): Promise<OtlpSpan> => {
+const waitForRoot = async (traceId = TRACE_ID): Promise<OtlpSpan> => {
   for (let i = 0; i < 100; i++) {
-    const root = spans().find((s) => s.traceId === TRACE_ID && s.kind === SERVER);
+    const root = spans().find((s) => s.traceId === traceId && s.kind === SERVER);
     if (root) return root;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -117,6 +117,8 @@ describe("OpenTelemetry traces over OTLP/HTTP", () => {
 
     const children = spans().filter((s) => s.parentSpanId === root.spanId);
     expect(children.find((s) => s.name === "auth")).toBeDefined();
+    const budget = children.find((s) => s.name === "budget");
+    expect(attr(budget, "account_graph.upstream_cost")).toBe(2);
     const attempts = children.filter((s) => s.kind === CLIENT);
     const profile = attempts
       .filter((s) => attr(s, "url.template") === "/identity/v2/manage/account/{uid}")
@@ -131,6 +133,22 @@ describe("OpenTelemetry traces over OTLP/HTTP", () => {
     expect(
       attempts.filter((s) => attr(s, "url.template") !== "/identity/v2/manage/account/{uid}"),
     ).toHaveLength(1);
+  });
+
+  it("records the audit intent line as a step, and a refused field as the operation's error", async () => {
+    const traceId = "5bf92f3577b34da6a3ce929d0e0e4737";
+    const res = await stack.gql(
+      `mutation Erase { deleteAccount(uid: "${ADA}", reason: "tracing test") { deleted } }`,
+      undefined,
+      { token: TOKEN, headers: { traceparent: `00-${traceId}-${PARENT_ID}-01` } },
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const root = await waitForRoot(traceId);
+    expect(root.name).toBe("mutation Erase");
+    expect(attr(root, "account_graph.error_codes")).toEqual(["FORBIDDEN"]);
+    const audit = spans().find((s) => s.parentSpanId === root.spanId && s.name === "audit");
+    expect(attr(audit, "account_graph.audit.field")).toBe("Mutation.deleteAccount");
+    expect(attr(root, "account_graph.upstream_calls")).toBe(0);
   });
 
   it("puts no secret, key, token, email or identifier in any span", async () => {

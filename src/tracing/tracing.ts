@@ -87,10 +87,31 @@ export const tracedStep = <T>(
     span.end();
     return result;
   } catch (error) {
-    const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
-    endFailed(span, typeof code === "string" ? code : "error");
+    endFailed(span, codeOfError(error));
     throw error;
   }
+};
+
+/** As `tracedStep`, for an asynchronous step that may add attributes to its span. */
+export const tracedAsync = async (
+  parent: TraceScope | undefined,
+  name: string,
+  step: (span: Span | undefined) => Promise<void>,
+): Promise<void> => {
+  if (!parent) return step(undefined);
+  const span = startChild(parent, name);
+  try {
+    await step(span);
+    span.end();
+  } catch (error) {
+    endFailed(span, codeOfError(error));
+    throw error;
+  }
+};
+
+const codeOfError = (error: unknown): string => {
+  const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+  return typeof code === "string" ? code : "error";
 };
 
 /** Ends a span as failed (status ERROR, the code as its message: never an upstream's text). */

@@ -2,6 +2,7 @@ import { type ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { type ErrorCode, ErrorCodes } from "../../errors.js";
 import type { RateLimitStore } from "../../ratelimit/store.js";
+import { tracedAsync } from "../../tracing/tracing.js";
 import { callerKey } from "../caller.js";
 import type { RequestContext } from "../section.js";
 import {
@@ -154,18 +155,26 @@ export const budgetPlugin = (options: BudgetOptions): ApolloServerPlugin<Request
     return {
       async didResolveOperation({ schema, document, operation, request, contextValue }) {
         if (!operation) return; // Apollo answers an unknown operation name itself
-        const caller = callerKey(contextValue.caller);
-        await take(store, rateLimit, "ops", caller, 1);
-        const coerced = coerceVariables(schema, operation, request.variables);
-        // Variables that do not coerce fail the operation before any resolver runs.
-        if (!coerced) return;
-        const input = { schema, document, operation, table };
-        const items = counted(() => operationItems({ ...input, variables: coerced }));
-        checkItems(items, limits);
-        await take(store, rateLimit, "items", caller, items);
-        const cost = counted(() => operationCost({ ...input, variables: undefined, coerced }));
-        checkBudgets(cost, limits);
-        await take(store, rateLimit, "cost", caller, cost.upstreamCalls);
+        // As the request's `budget` span when traced: what it counted, or the refusal's code.
+        await tracedAsync(contextValue.trace, "budget", async (span) => {
+          const caller = callerKey(contextValue.caller);
+          await take(store, rateLimit, "ops", caller, 1);
+          const coerced = coerceVariables(schema, operation, request.variables);
+          // Variables that do not coerce fail the operation before any resolver runs.
+          if (!coerced) return;
+          const input = { schema, document, operation, table };
+          const items = counted(() => operationItems({ ...input, variables: coerced }));
+          span?.setAttribute("account_graph.result_items", items);
+          checkItems(items, limits);
+          await take(store, rateLimit, "items", caller, items);
+          const cost = counted(() => operationCost({ ...input, variables: undefined, coerced }));
+          span?.setAttributes({
+            "account_graph.upstream_cost": cost.upstreamCalls,
+            "account_graph.side_effects": cost.sideEffects,
+          });
+          checkBudgets(cost, limits);
+          await take(store, rateLimit, "cost", caller, cost.upstreamCalls);
+        });
       },
     };
   },
