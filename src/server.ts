@@ -22,14 +22,14 @@ import { NoServiceSdl } from "./graphql/federation/index.js";
 import { createErrorFormatting } from "./graphql/format-error.js";
 import { createGraphQLHandler } from "./graphql/http-handler.js";
 import { createLimits, createRateLimitStore, type Limits } from "./graphql/limits/index.js";
-import { operationLogPlugin } from "./graphql/operation-log.plugin.js";
+import { operationLogPlugin, unexpectedErrorLogPlugin } from "./graphql/operation-log.plugin.js";
 import type { AnySection } from "./graphql/section.js";
 import { withGraphiqlLinks } from "./http/graphiql-landing-link.js";
 import { serveGraphiql } from "./http/graphiql-routes.js";
 import { createHealthRoutes, type HealthRoutes } from "./http/health-routes.js";
-import { checkHost, type HostRule } from "./http/host-guard.js";
+import { checkHost, checkProbeHost, type HostRule } from "./http/host-guard.js";
 import { sendJson } from "./http/send-json.js";
-import { describeError, type Logger } from "./log.js";
+import { describeError, describeUnexpected, type Logger } from "./log.js";
 import type { UpstreamHealth } from "./loginradius/health.js";
 import { createLoginRadiusHttp, type UpstreamTarget } from "./loginradius/http.js";
 import type { Metrics } from "./metrics.js";
@@ -92,8 +92,12 @@ const createApollo = (deps: ServerDeps): ApolloServer<AppContext> => {
   const errors = createErrorFormatting(errorTableOf(sections));
   const { plugins: limitPlugins, ...limitOptions } = deps.limits.apollo;
   const audit = deps.audit;
+  // Errors the plugin logged with their request id; the formatter logs only the others.
+  const logged = new WeakSet<object>();
+  const unexpected = (e: unknown) => errors.errorCodeOf(e) === ErrorCodes.INTERNAL_SERVER_ERROR;
   const plugins: ApolloServerPlugin<AppContext>[] = [
     ...limitPlugins,
+    unexpectedErrorLogPlugin(deps.logger, unexpected, logged),
     // Apollo turns federated tracing on for a subgraph: resolver timings and unmasked errors
     // for anyone who sends `apollo-federation-include-trace`. We report to no Apollo graph.
     ApolloServerPluginInlineTraceDisabled(),
@@ -127,10 +131,13 @@ const createApollo = (deps: ServerDeps): ApolloServer<AppContext> => {
     // signal, which kills the process before in-flight requests are answered.
     stopOnTerminationSignals: false,
     plugins,
+    // Apollo's own lines (start-up, plugin and landing-page warnings) as pino JSON, not text.
+    logger: deps.logger.child({ component: "apollo" }),
     formatError: (formatted, error) =>
-      errors.formatError(formatted, error, (message, original) =>
-        deps.logger.error(describeError(original), message),
-      ),
+      errors.formatError(formatted, error, (message, original) => {
+        if (!(original instanceof Object && logged.has(original)))
+          deps.logger.error(describeUnexpected(original), message);
+      }),
   });
 };
 
@@ -141,7 +148,7 @@ const routeOthers = async (
   url: URL,
   res: ServerResponse,
 ): Promise<boolean> => {
-  if (deps.routes && (await deps.routes.handle(url.pathname, res))) return true;
+  if (deps.routes && (await deps.routes.handle(url.pathname, res, req))) return true;
   if (await serveGraphiql(req, res, url.pathname, { enabled: deps.introspection })) return true;
   if (url.pathname === "/healthz") {
     sendJson(res, 200, { ok: true });
@@ -157,12 +164,12 @@ const routeOthers = async (
   return true;
 };
 
-/** Probes reach these by pod IP, a name no configuration lists: they skip the Host check. */
-const PROBE_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
+/** Probes and Prometheus reach these by pod IP: an IP-literal Host passes (checkProbeHost). */
+const PROBE_PATHS = new Set(["/readyz", "/metrics"]);
 
 /**
- * The Host check (DNS rebinding), once for every route but the probes: refused with 421 (400
- * without a usable Host), counted, before any other work. True when the request may go on.
+ * The Host check (DNS rebinding), once for every route but `/healthz` (it says only `ok`):
+ * refused with 421 (400 without a usable Host), counted, before any other work.
  */
 const hostAllowed = (
   deps: ServerDeps,
@@ -170,8 +177,10 @@ const hostAllowed = (
   url: URL,
   res: ServerResponse,
 ): boolean => {
-  if (!deps.allowedHosts || PROBE_PATHS.has(url.pathname)) return true;
-  const host = checkHost(req, deps.allowedHosts);
+  if (!deps.allowedHosts || url.pathname === "/healthz") return true;
+  const host = PROBE_PATHS.has(url.pathname)
+    ? checkProbeHost(req, deps.allowedHosts)
+    : checkHost(req, deps.allowedHosts);
   if (host.ok) return true;
   deps.metrics?.rejected.inc({ code: ErrorCodes.MISDIRECTED_REQUEST });
   sendJson(res, host.status, {
@@ -212,7 +221,11 @@ export const createServer = (deps: ServerDeps): AppServer => {
   return {
     handler: (req, res) => {
       handle(req, res).catch((error: unknown) => {
-        deps.logger.error(describeError(error), "request failed");
+        const requestId = res.getHeader("x-request-id");
+        deps.logger.error(
+          { ...(requestId ? { requestId } : {}), ...describeUnexpected(error) },
+          "request failed",
+        );
         if (!res.headersSent) sendJson(res, 500, INTERNAL);
         else res.end();
       });
@@ -245,6 +258,8 @@ export const createAppServer = async (
     health: http.health,
     metrics: runtime.metrics,
     readyMaxAgeMs: config.ops.readyMaxAgeMs,
+    metricsToken: config.ops.metricsToken,
+    logger: runtime.logger,
     warnings: () => (config.auth.disabledWarning ? [config.auth.disabledWarning] : []),
   });
   const server = createServer({
