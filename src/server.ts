@@ -22,7 +22,12 @@ import { NoServiceSdl } from "./graphql/federation/index.js";
 import { createErrorFormatting } from "./graphql/format-error.js";
 import { createGraphQLHandler } from "./graphql/http-handler.js";
 import { createLimits, createRateLimitStore, type Limits } from "./graphql/limits/index.js";
-import { operationLogPlugin, unexpectedErrorLogPlugin } from "./graphql/operation-log.plugin.js";
+import {
+  APOLLO_500,
+  apolloLogger,
+  operationLogPlugin,
+  unexpectedErrorLogPlugin,
+} from "./graphql/operation-log.plugin.js";
 import type { AnySection } from "./graphql/section.js";
 import { withGraphiqlLinks } from "./http/graphiql-landing-link.js";
 import { serveGraphiql } from "./http/graphiql-routes.js";
@@ -131,12 +136,12 @@ const createApollo = (deps: ServerDeps): ApolloServer<AppContext> => {
     // signal, which kills the process before in-flight requests are answered.
     stopOnTerminationSignals: false,
     plugins,
-    // Apollo's own lines (start-up, plugin and landing-page warnings) as pino JSON, not text.
-    logger: deps.logger.child({ component: "apollo" }),
+    logger: apolloLogger(deps.logger),
     formatError: (formatted, error) =>
       errors.formatError(formatted, error, (message, original) => {
-        if (!(original instanceof Object && logged.has(original)))
-          deps.logger.error(describeUnexpected(original), message);
+        if (original instanceof Object && logged.has(original)) return;
+        if (original instanceof Error && original.message === APOLLO_500.masked) return;
+        deps.logger.error(describeUnexpected(original), message);
       }),
   });
 };

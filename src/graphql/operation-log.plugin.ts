@@ -102,7 +102,9 @@ export const operationLogPlugin = (
  * One `error` line per error a client sees as INTERNAL_SERVER_ERROR, with the request id, the
  * caller, the field's path and the cause (describeUnexpected). Apollo runs `didEncounterErrors`
  * before it formats, so the errors logged here are remembered in `logged` and the formatter's
- * own log (server.ts) writes only those that never went through a request's pipeline.
+ * own log (server.ts) writes only those that never went through a request's pipeline. An error
+ * thrown by a plugin (an HTTP 500) is logged here too, as "request failed", with its request id;
+ * Apollo's own text line about it and its masked stand-in are then left out (APOLLO_500).
  */
 export const unexpectedErrorLogPlugin = (
   logger: Logger,
@@ -133,4 +135,39 @@ export const unexpectedErrorLogPlugin = (
       },
     };
   },
+  async unexpectedErrorProcessingRequest({ requestContext, error }) {
+    logger.error(
+      {
+        requestId: requestContext.contextValue.requestId,
+        caller: requestContext.contextValue.caller?.name,
+        ...describeUnexpected(error),
+      },
+      "request failed",
+    );
+  },
 });
+
+/**
+ * What Apollo says after `unexpectedErrorProcessingRequest` (its logger's text line, and the
+ * Error it answers the 500 with): the same failure, already logged above with its request id.
+ */
+export const APOLLO_500 = {
+  logLine: "Unexpected error processing request: ",
+  masked: "Internal server error",
+} as const;
+
+/**
+ * Apollo's own lines (start-up, plugin and landing-page warnings) as pino JSON, not text; its
+ * line about a failed request is left out: the plugin logged that with the request id.
+ */
+export const apolloLogger = (logger: Logger) => {
+  const apollo = logger.child({ component: "apollo" });
+  return {
+    debug: (message: unknown) => apollo.debug(String(message)),
+    info: (message: unknown) => apollo.info(String(message)),
+    warn: (message: unknown) => apollo.warn(String(message)),
+    error: (message: unknown) => {
+      if (!String(message).startsWith(APOLLO_500.logLine)) apollo.error(String(message));
+    },
+  };
+};

@@ -1,5 +1,5 @@
-import type { Readable } from "node:stream";
 import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
 
 /** One log line of the service (pino JSON): `msg`, `level` and whatever facts it carries. */
 // biome-ignore lint/suspicious/noExplicitAny: log lines are arbitrary JSON
