@@ -1,5 +1,27 @@
-// The pure half of `npm run bench`: medians, per-round ratios, the budget lines and the table.
+// The pure half of `npm run bench`: medians, per-round ratios, the budget lines and the verdict.
 // No I/O here, so test/bench-budget.test.ts can check the verdicts from a results object.
+
+/**
+ * The budget (issue 21), the one place its limits live. Timing lines are ratios to a reference
+ * measured in the same run on the same machine (the direct REST call, or the reference proxy of
+ * bench/reference-proxy.mjs), so a slower machine or a busier day moves both sides alike; memory
+ * and cold start stay absolute. README "Performance" lists the same table and
+ * test/bench-budget.test.ts checks the two are equal: loosening a limit here fails a test.
+ */
+export const BUDGET = Object.freeze({
+  calls: Object.freeze({ op: "=", limit: 1, tolerance: 0.005 }),
+  bytes: Object.freeze({ op: "<=", limit: 0.15 }),
+  cpu: Object.freeze({ op: "<=", limit: 3 }),
+  p50: Object.freeze({ op: "<=", limit: 1.05 }),
+  p99: Object.freeze({ op: "<=", limit: 1.2 }),
+  throughput: Object.freeze({ op: ">=", limit: 0.8 }),
+  scale: Object.freeze({ op: "<=", limit: 3 }),
+  rss: Object.freeze({ op: "<", limit: 200 }),
+  cold: Object.freeze({ op: "<", limit: 1000 }),
+});
+
+/** Exit status of `npm run bench`: distinct for a refusal to judge, and for a bench that broke. */
+export const EXIT_CODES = Object.freeze({ pass: 0, fail: 1, error: 2, "not judged": 3 });
 
 /** The median of finite numbers (the mean of the middle two for an even count); null when none. */
 export const median = (values) => {
@@ -25,7 +47,7 @@ export const medianOfRounds = (rounds) => {
  * A ratio taken within each round (both targets measured back to back, interleaved), then the
  * median over rounds: machine noise between rounds cancels instead of adding up.
  */
-export const roundRatio = (results, a, b, field, combine) => {
+export const roundRatio = (results, a, b, field, combine = (x, y) => x / y) => {
   const left = results.scenarios[a]?.rounds ?? [];
   const right = results.scenarios[b]?.rounds ?? [];
   const per = [];
@@ -34,72 +56,105 @@ export const roundRatio = (results, a, b, field, combine) => {
   return median(per);
 };
 
-const fmt = (value, digits = 2) =>
+/** Whether `value` meets line `id`'s limit; a missing measurement never does. */
+export const meets = (id, value) => {
+  const { op, limit } = BUDGET[id];
+  if (typeof value !== "number" || !Number.isFinite(value)) return false;
+  if (op === "<=") return value <= limit;
+  if (op === ">=") return value >= limit;
+  if (op === "<") return value < limit;
+  return Math.abs(value - limit) < BUDGET[id].tolerance;
+};
+
+export const fmt = (value, digits = 2) =>
   value === null || value === undefined ? "n/a" : Number(value).toFixed(digits);
 
-const line = (id, text, measured, pass) => ({ id, text, measured, pass: Boolean(pass) });
+const line = (id, text, measured, value, pass) => ({ id, text, measured, value, pass });
+const { calls, bytes, cpu, p50, p99, throughput, scale, rss, cold } = BUDGET;
 
 /** Upstream calls per operation over distinct accounts per operation, per facade scenario. */
 const callsLine = (results) => {
   const ratios = Object.entries(results.scenarios)
     .filter(([, s]) => s.target === "facade" && s.distinctPerOp > 0)
     .map(([name, s]) => [name, (s.median.upstreamPerOp ?? Number.NaN) / s.distinctPerOp]);
-  const pass = ratios.length > 0 && ratios.every(([, r]) => Math.abs(r - 1) < 0.005);
-  const measured = ratios.map(([name, r]) => `${name} ${fmt(r)}`).join(", ");
-  return line("calls", "upstream calls per operation = distinct accounts (1.00)", measured, pass);
+  const worst = ratios.reduce((w, [, r]) => (Math.abs(r - 1) > Math.abs(w - 1) ? r : w), 1);
+  return line(
+    "calls",
+    `upstream calls per operation = distinct accounts (${fmt(calls.limit)})`,
+    ratios.map(([name, r]) => `${name} ${fmt(r)}`).join(", "),
+    ratios.length > 0 ? worst : null,
+    ratios.length > 0 && ratios.every(([, r]) => meets("calls", r)),
+  );
+};
+
+/** A ratio line: per-round ratio of two scenarios' `field`, with both medians shown. */
+const ratioLine = (results, id, text, [a, b], field, unit, digits) => {
+  const ratio = roundRatio(results, a, b, field);
+  const ma = results.scenarios[a]?.median[field];
+  const mb = results.scenarios[b]?.median[field];
+  const measured = `${fmt(ratio)}x (${fmt(ma, digits)} vs ${fmt(mb, digits)} ${unit})`;
+  return line(id, text, measured, ratio, meets(id, ratio));
 };
 
 /** Lines about the 0 ms upstream: bytes of a 5-field selection, CPU per single-account query. */
 const zeroLatencyLines = (results) => {
-  const share = roundRatio(results, "byUid", "direct", "bytesPerCall", (a, b) => a / b);
-  const cpu = results.scenarios.byUid?.median.cpuMsPerOp ?? null;
+  const share = roundRatio(results, "byUid", "direct", "bytesPerCall");
   return [
     line(
       "bytes",
-      "upstream bytes, 5-field selection <= 15% of the full profile",
+      `upstream bytes, 5-field selection <= ${fmt(bytes.limit * 100, 0)}% of the full profile`,
       `${fmt(share === null ? null : share * 100, 1)}%`,
-      share !== null && share <= 0.15,
+      share,
+      meets("bytes", share),
     ),
-    line(
+    ratioLine(
+      results,
       "cpu",
-      "CPU per single-account query <= 0.5 ms (compiled)",
-      `${fmt(cpu, 3)} ms`,
-      cpu !== null && cpu <= 0.5,
+      `CPU per single-account query <= ${cpu.limit}x the reference proxy's`,
+      ["byUid", "reference"],
+      "cpuMsPerOp",
+      "ms",
+      3,
     ),
   ];
 };
 
-/** Lines about the 20 ms upstream: latency added at 10 connections, throughput at 50. */
-const latencyLines = (results) => {
-  const d50 = roundRatio(results, "facade20@10", "direct20@10", "p50", (a, b) => a - b);
-  const d99 = roundRatio(results, "facade20@10", "direct20@10", "p99", (a, b) => a - b);
-  const tput = roundRatio(results, "facade20@50", "direct20@50", "rps", (a, b) => a / b);
-  return [
-    line(
-      "p50",
-      "10 conn, 20 ms upstream: p50 within 1.5 ms of direct",
-      `+${fmt(d50, 1)} ms`,
-      d50 !== null && d50 <= 1.5,
-    ),
-    line(
-      "p99",
-      "10 conn, 20 ms upstream: p99 within 5 ms of direct",
-      `+${fmt(d99, 1)} ms`,
-      d99 !== null && d99 <= 5,
-    ),
-    line(
-      "throughput",
-      "50 conn, 20 ms upstream: throughput >= 0.7x direct",
-      `${fmt(tput)}x`,
-      tput !== null && tput >= 0.7,
-    ),
-  ];
-};
+/** Lines about the 20 ms upstream: latency at 10 connections, throughput at 50, vs direct. */
+const latencyLines = (results) => [
+  ratioLine(
+    results,
+    "p50",
+    `10 conn, 20 ms upstream: p50 <= ${p50.limit}x direct`,
+    ["facade20@10", "direct20@10"],
+    "p50",
+    "ms",
+    1,
+  ),
+  ratioLine(
+    results,
+    "p99",
+    `10 conn, 20 ms upstream: p99 <= ${p99.limit}x direct`,
+    ["facade20@10", "direct20@10"],
+    "p99",
+    "ms",
+    1,
+  ),
+  ratioLine(
+    results,
+    "throughput",
+    `50 conn, 20 ms upstream: throughput >= ${throughput.limit}x direct`,
+    ["facade20@50", "direct20@50"],
+    "rps",
+    "req/s",
+    0,
+  ),
+];
 
 /** 200 connections: no errors, a flat tail, and the cap and queue bound held. */
 const scalingLine = (results) => {
+  const text = `200 conn: no errors, p99 <= ${scale.limit}x p50, queue bound respected`;
   const s = results.scenarios["facade20@200"];
-  if (!s) return line("scale", "200 conn: no errors, p99 <= 3x p50, queue bound", "not run", false);
+  if (!s) return line("scale", text, "not run", null, false);
   const errors = s.rounds.reduce((sum, r) => sum + (r.errors ?? 0), 0);
   const tail = median(s.rounds.map((r) => r.p99 / r.p50));
   const limits = results.settings.upstream;
@@ -108,13 +163,14 @@ const scalingLine = (results) => {
   const bound = maxConcurrent <= limits.maxConcurrency && maxQueued <= limits.maxQueue;
   return line(
     "scale",
-    "200 conn: no errors, p99 <= 3x p50, queue bound respected",
+    text,
     `${errors} errors, p99/p50 ${fmt(tail)}, upstream in flight <= ${maxConcurrent}/${limits.maxConcurrency}, queued <= ${maxQueued}/${limits.maxQueue}`,
-    errors === 0 && tail !== null && tail <= 3 && bound,
+    tail,
+    errors === 0 && meets("scale", tail) && bound,
   );
 };
 
-/** Every budget line of issue 12, each with what was measured and PASS/FAIL. */
+/** Every budget line, each with what was measured, its value and whether it meets the limit. */
 export const evaluateBudget = (results) => [
   callsLine(results),
   ...zeroLatencyLines(results),
@@ -122,61 +178,52 @@ export const evaluateBudget = (results) => [
   scalingLine(results),
   line(
     "rss",
-    "peak RSS < 200 MB",
+    `peak RSS < ${rss.limit} MB`,
     `${fmt(results.peakRssMb, 0)} MB`,
-    results.peakRssMb !== null && results.peakRssMb < 200,
+    results.peakRssMb ?? null,
+    meets("rss", results.peakRssMb),
   ),
   line(
     "cold",
-    "cold start (compiled) < 1 s",
+    `cold start (compiled) < ${cold.limit / 1000} s`,
     `${fmt(results.coldStartMs?.median, 0)} ms`,
-    results.coldStartMs?.median != null && results.coldStartMs.median < 1000,
+    results.coldStartMs?.median ?? null,
+    meets("cold", results.coldStartMs?.median),
   ),
 ];
 
-const pad = (text, width) => String(text).padEnd(width);
-const padStart = (text, width) => String(text).padStart(width);
-
-/** The scenario table (medians over rounds) as Markdown, as printed and pasted in the README. */
-export const scenarioTable = (results) => {
-  const head = [
-    "| scenario | upstream | conn | req/s | p50 ms | p90 ms | p99 ms | errors | calls/op | bytes/op | CPU ms/op | peak RSS MB |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-  ];
-  const rows = Object.entries(results.scenarios).map(([name, s]) => {
-    const m = s.median;
-    const cells = [
-      `${name} (${s.label})`,
-      `${s.latencyMs} ms`,
-      s.connections,
-      fmt(m.rps, 0),
-      fmt(m.p50, 1),
-      fmt(m.p90, 1),
-      fmt(m.p99, 1),
-      s.rounds.reduce((sum, r) => sum + (r.errors ?? 0), 0),
-      s.target === "facade" ? fmt(m.upstreamPerOp) : "-",
-      s.target === "facade" ? fmt(m.bytesPerOp, 0) : fmt(m.bytesPerCall, 0),
-      s.target === "facade" ? fmt(m.cpuMsPerOp, 3) : "-",
-      s.target === "facade" ? fmt(m.peakRssMb, 0) : "-",
-    ];
-    return `| ${cells.join(" | ")} |`;
-  });
-  return [...head, ...rows].join("\n");
+/**
+ * The run's verdict. On a machine whose 1-minute load before the run was above its core count,
+ * the other work would be measured as much as the service (ratios included: the load does not
+ * hit both sides of a ratio alike), so the bench refuses to judge: every line keeps its figures,
+ * none gets a PASS or FAIL.
+ */
+export const judge = (results) => {
+  const lines = evaluateBudget(results);
+  const load = results.machine?.loadBefore?.[0];
+  const cores = results.machine?.nproc;
+  if (!(typeof load === "number" && Number.isInteger(cores) && cores > 0))
+    throw new Error("judge: results.machine needs loadBefore and nproc");
+  if (load > cores)
+    return {
+      verdict: "not judged",
+      reason: `load ${fmt(load)} above ${cores} cores`,
+      lines: lines.map((l) => ({ ...l, pass: null })),
+    };
+  const failed = lines.filter((l) => !l.pass).map((l) => l.id);
+  return {
+    verdict: failed.length === 0 ? "pass" : "fail",
+    reason: failed.length === 0 ? null : `over budget: ${failed.join(", ")}`,
+    lines,
+  };
 };
 
-/** The budget as Markdown: one row per line, PASS/FAIL first. */
-export const budgetTable = (lines) =>
-  [
-    "| verdict | budget line | measured |",
-    "| --- | --- | --- |",
-    ...lines.map((l) => `| ${l.pass ? "PASS" : "FAIL"} | ${l.text} | ${l.measured} |`),
-  ].join("\n");
-
-/** A plain-text rendering for the terminal (same content, aligned). */
-export const budgetText = (lines) =>
-  lines
-    .map(
-      (l) =>
-        `${pad(l.pass ? "PASS" : "FAIL", 5)} ${pad(l.text, 64)} ${padStart("", 0)}${l.measured}`,
-    )
-    .join("\n");
+/**
+ * The reference proxy against the direct call at 20 ms upstream: not judged, printed to show how
+ * much of the facade's distance from direct the machine itself allows.
+ */
+export const referenceNote = (results) => {
+  if (!results.scenarios["reference20@10"]) return null;
+  const r = (a, b, field) => fmt(roundRatio(results, a, b, field));
+  return `reference proxy vs direct, 20 ms upstream: p50 ${r("reference20@10", "direct20@10", "p50")}x, p99 ${r("reference20@10", "direct20@10", "p99")}x at 10 conn; throughput ${r("reference20@50", "direct20@50", "rps")}x at 50 conn`;
+};

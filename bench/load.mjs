@@ -112,14 +112,14 @@ const graphqlRequests = (token, body) => [
 ];
 
 /** One operation of the run, read in full: it must have data and no errors, or the run stops. */
-const spotCheck = async (service, token, body) => {
-  const answer = await getJson(`${service.url}/graphql`, {
+const spotCheck = async (server, token, body) => {
+  const answer = await getJson(`${server.url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify(body()),
   });
   if (answer.errors || !answer.data)
-    throw new Error(`The service answered the scenario with errors: ${JSON.stringify(answer)}`);
+    throw new Error(`${server.url} answered the scenario with errors: ${JSON.stringify(answer)}`);
 };
 
 /** The floor: the emulator's REST profile-by-UID, with the credentials, full profile. */
@@ -145,22 +145,23 @@ export const metricSum = (text, name, having = "") => {
   return sum;
 };
 
-/** Operations the service counted, and those that answered with GraphQL errors. */
-const serviceOps = async (service) => {
-  const text = await (await fetch(`${service.url}/metrics`)).text();
-  return {
-    all: metricSum(text, "account_graph_operations_total"),
-    failed: metricSum(text, "account_graph_operations_total", 'outcome="error"'),
-  };
+/**
+ * Operations a server counted, and those that answered with GraphQL errors: the service's
+ * `account_graph_operations_total`, or the reference proxy's `reference_proxy_` twin.
+ */
+const serverOps = async (server) => {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const name = `${server.metricsPrefix}operations_total`;
+  return { all: metricSum(text, name), failed: metricSum(text, name, 'outcome="error"') };
 };
 
-/** Samples the service's upstream queue depth every 200 ms; `stop()` gives the highest seen. */
-const sampleQueue = (service) => {
+/** Samples a server's upstream queue depth every 200 ms; `stop()` gives the highest seen. */
+const sampleQueue = (server) => {
   let peak = 0;
   const timer = setInterval(async () => {
     try {
-      const text = await (await fetch(`${service.url}/metrics`)).text();
-      peak = Math.max(peak, metricSum(text, "account_graph_upstream_queue_depth"));
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      peak = Math.max(peak, metricSum(text, `${server.metricsPrefix}upstream_queue_depth`));
     } catch {
       // a sample lost under load is not a failure of the service
     }
@@ -212,41 +213,43 @@ export const percentiles = (times) => {
 };
 
 /**
- * Waits until the service has no upstream call in flight or queued (at most 10 s): requests
+ * Waits until the server has no upstream call in flight or queued (at most 10 s): requests
  * autocannon abandoned at the end of a run finish inside that run's counts, not the next one's.
  */
-const settle = async (service) => {
+const settle = async (server) => {
   const deadline = performance.now() + 10_000;
   while (performance.now() < deadline) {
-    const text = await (await fetch(`${service.url}/metrics`)).text();
+    const text = await (await fetch(`${server.url}/metrics`)).text();
     const busy =
-      metricSum(text, "account_graph_upstream_in_flight") +
-      metricSum(text, "account_graph_upstream_queue_depth");
+      metricSum(text, `${server.metricsPrefix}upstream_in_flight`) +
+      metricSum(text, `${server.metricsPrefix}upstream_queue_depth`);
     if (busy === 0) return;
     await sleep(50);
   }
 };
 
 /**
- * One measured run. `target` is "direct" (autocannon on the emulator) or "facade" (on the
- * service). Operations are counted by the service itself once the requests autocannon abandoned
- * at the end have finished, so calls/op and CPU/op divide like by like.
+ * One measured run. `target` is "direct" (autocannon on the emulator), "facade" (on the service)
+ * or "reference" (on the reference proxy, `run.reference`). Operations are counted by the server
+ * itself once the requests autocannon abandoned at the end have finished, so calls/op and CPU/op
+ * divide like by like.
  */
 export const measureRun = async (run) => {
-  const { target, emulator, service, token, next, op, conn, seconds, ticks, watchQueue } = run;
-  const facade = target === "facade";
+  const { target, emulator, token, next, op, conn, seconds, ticks, watchQueue } = run;
+  const server = { facade: run.service, reference: run.reference }[target] ?? null;
+  const proxied = server !== null;
   // Before the marker: its upstream calls are not the run's.
-  if (facade) await spotCheck(service, token, op.body);
+  if (proxied) await spotCheck(server, token, op.body);
   const marker = await markCalls(emulator);
-  const ops0 = facade ? await serviceOps(service) : null;
-  const cpu0 = facade ? cpuMs(service.pid, ticks) : 0;
-  const rss = facade ? sampleRss(service.pid) : null;
-  const queue = facade && watchQueue ? sampleQueue(service) : null;
+  const ops0 = proxied ? await serverOps(server) : null;
+  const cpu0 = proxied ? cpuMs(server.pid, ticks) : 0;
+  const rss = proxied ? sampleRss(server.pid) : null;
+  const queue = proxied && watchQueue ? sampleQueue(server) : null;
   const instance = autocannon({
-    url: facade ? service.url : emulator.url,
+    url: proxied ? server.url : emulator.url,
     connections: conn,
     duration: seconds,
-    requests: facade ? graphqlRequests(token, op.body) : directRequests(next),
+    requests: proxied ? graphqlRequests(token, op.body) : directRequests(next),
   });
   const times = [];
   instance.on("response", (_client, status, _bytes, ms) => {
@@ -255,11 +258,11 @@ export const measureRun = async (run) => {
   const result = await instance;
   const latency = percentiles(times);
   await sleep(100);
-  if (facade) await settle(service);
-  const ops1 = facade ? await serviceOps(service) : null;
-  const ops = facade ? ops1.all - ops0.all : result.requests.total;
-  const graphqlErrors = facade ? ops1.failed - ops0.failed : 0;
-  const cpu = facade ? cpuMs(service.pid, ticks) - cpu0 : 0;
+  if (proxied) await settle(server);
+  const ops1 = proxied ? await serverOps(server) : null;
+  const ops = proxied ? ops1.all - ops0.all : result.requests.total;
+  const graphqlErrors = proxied ? ops1.failed - ops0.failed : 0;
+  const cpu = proxied ? cpuMs(server.pid, ticks) - cpu0 : 0;
   const upstream = await callsSince(emulator, marker);
   return {
     rps: result.requests.average,
@@ -269,7 +272,7 @@ export const measureRun = async (run) => {
     upstreamPerOp: ops > 0 ? upstream.count / ops : null,
     bytesPerCall: upstream.bytesPerCall,
     bytesPerOp: ops > 0 ? (upstream.bytesPerCall * upstream.count) / ops : null,
-    cpuMsPerOp: facade && ops > 0 ? cpu / ops : null,
+    cpuMsPerOp: proxied && ops > 0 ? cpu / ops : null,
     peakRssMb: rss ? rss.stop() : null,
     maxConcurrent: upstream.maxConcurrent,
     maxQueued: queue ? queue.stop() : null,

@@ -90,12 +90,24 @@ const stopper = (child) => () =>
     child.kill("SIGTERM");
   });
 
-const spawnNode = (root, entry, env, log, nodeArgs = []) =>
-  spawn(process.execPath, [...nodeArgs, join(root, entry)], {
+/** The processes started here and not yet exited, for `killStarted`. */
+const started = new Set();
+
+const spawnNode = (root, entry, env, log, nodeArgs = []) => {
+  const child = spawn(process.execPath, [...nodeArgs, join(root, entry)], {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ["ignore", log, log],
   });
+  started.add(child);
+  child.once("exit", () => started.delete(child));
+  return child;
+};
+
+/** SIGKILL to every process started here that is still running (a bench that failed midway). */
+export const killStarted = () => {
+  for (const child of started) child.kill("SIGKILL");
+};
 
 /** The compiled emulator (dist/emulator/main.js) with `seedCount` accounts and added latency. */
 export const startEmulator = async ({ root, seedCount, latencyMs, log }) => {
@@ -141,6 +153,30 @@ export const startService = async ({ root, env, log, probe, nodeArgs }) => {
     url,
     pid: child.pid,
     coldStartMs: performance.now() - started,
+    metricsPrefix: "account_graph_",
     stop: stopper(child),
   };
+};
+
+/**
+ * The reference proxy (bench/reference-proxy.mjs) in front of the emulator, with the service's V8
+ * flags, so the two differ only by what they do per request. Up once `probe(url)` resolves true.
+ */
+export const startReference = async ({ root, env, log, probe }) => {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawnNode(
+    root,
+    "bench/reference-proxy.mjs",
+    { ...env, REFERENCE_PORT: String(port) },
+    log,
+    NODE_FLAGS,
+  );
+  try {
+    await until(() => probe(url), 30_000, "the reference proxy");
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
+  return { url, pid: child.pid, metricsPrefix: "reference_proxy_", stop: stopper(child) };
 };

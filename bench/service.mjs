@@ -25,6 +25,8 @@ export const serviceEnv = (emulatorUrl) => ({
   }),
   RATE_LIMIT_OPS_PER_SECOND: "0",
   RATE_LIMIT_COST_PER_SECOND: "0",
+  RATE_LIMIT_ITEMS_PER_SECOND: "0",
+  MAX_INFLIGHT_PER_CALLER: "0",
   UPSTREAM_MAX_RPS: "100000",
   GRAPHQL_INTROSPECTION: "true",
   ...Object.fromEntries(Object.entries(process.env).filter(([k]) => PASSED_THROUGH.test(k))),
@@ -39,10 +41,21 @@ export const graphql = async (url, query, variables = {}) => {
   return res.json();
 };
 
-/** Cold start ends at the first correct answer, not at the first open port. */
+/**
+ * Cold start ends at the first correct answer, not at the first open port. The reference proxy
+ * answers the same call (it reads `variables.uid`), so one probe serves both.
+ */
 export const probe = async (url) =>
-  (await graphql(url, "query($u: ID!) { accountByUid(uid: $u) { uid } }", { u: PROBE_UID })).data
-    ?.accountByUid?.uid === PROBE_UID;
+  (await graphql(url, "query($uid: ID!) { accountByUid(uid: $uid) { uid } }", { uid: PROBE_UID }))
+    .data?.accountByUid?.uid === PROBE_UID;
+
+/** The reference proxy (bench/reference-proxy.mjs) in front of the same emulator, same token. */
+export const referenceEnv = (emulatorUrl) => ({
+  REFERENCE_UPSTREAM: emulatorUrl,
+  REFERENCE_API_KEY: DEMO_API_KEY,
+  REFERENCE_API_SECRET: DEMO_API_SECRET,
+  REFERENCE_TOKEN_SHA256: createHash("sha256").update(TOKEN).digest("hex"),
+});
 
 export const queryFields = async (service) =>
   (

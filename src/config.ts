@@ -2,15 +2,17 @@ import { type Env, EnvReader, isGuid } from "./env.js";
 import { readAuthSettings } from "./graphql/auth/auth.config.js";
 import type { AuthSettings } from "./graphql/auth/authenticate.js";
 import { type LimitsConfig, readLimitsConfig } from "./graphql/limits/limits.config.js";
-import { parseOrigin } from "./graphql/link-origins.js";
+import { isSecureUrl, parseOrigin } from "./graphql/link-origins.js";
 import {
   defaultHostRules,
   type HostRule,
   isLoopbackHost,
   parseHostRule,
 } from "./http/host-guard.js";
+import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from "./http/listen.js";
 import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
 import { SCOPE_NAMES } from "./sections.js";
+import { readTracingConfig, type TracingConfig } from "./tracing/tracing.config.js";
 
 export interface Config {
   port: number;
@@ -33,6 +35,12 @@ export interface Config {
   limits: LimitsConfig;
   /** Operations: logs, readiness, shutdown. */
   ops: OpsConfig;
+  /** OpenTelemetry traces (the standard OTEL_* variables); null: off. */
+  tracing: TracingConfig | null;
+  /** Registered operations (TRUSTED_DOCUMENTS_FILE) and whether every caller is held to them. */
+  trustedDocuments: { file: string | null; onlyForAll: boolean };
+  /** CLIENT_HEADERS_TIMEOUT_MS, CLIENT_REQUEST_TIMEOUT_MS (src/http/listen.ts applies them). */
+  clientTimeouts: ClientTimeouts;
 }
 
 export interface OpsConfig {
@@ -52,6 +60,14 @@ export interface OpsConfig {
    * peers only (a Prometheus in the pod or on the host), everyone else is refused.
    */
   metricsToken: string | null;
+}
+
+/** Deadlines for callers sending requests (slowloris); past one: 408, connection closed. */
+export interface ClientTimeouts {
+  /** How long a caller may take to send its request headers. */
+  headersTimeoutMs: number;
+  /** How long a caller may take to send a whole request, body included (slow uploads). */
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_API_URL = "https://api.loginradius.com";
@@ -75,9 +91,15 @@ const readLoginRadius = (read: EnvReader) => {
       isGuid(apiSecret),
       "LOGINRADIUS_API_SECRET must be a GUID (LoginRadius dashboard > API credentials).",
     );
+  const clean = isCleanUrl(apiUrl);
   read.check(
-    isCleanUrl(apiUrl),
+    clean,
     "LOGINRADIUS_API_URL must be an http(s) URL without a query, a fragment or credentials (its value is not shown: it may hold one).",
+  );
+  // The API secret travels in a header of every call: in cleartext only to this machine.
+  read.check(
+    !clean || isSecureUrl(new URL(apiUrl)),
+    "LOGINRADIUS_API_URL must use https (http only for localhost, 127.0.0.1 or [::1]): the API secret is sent with every call.",
   );
   return { apiKey, apiSecret, apiUrl };
 };
@@ -89,7 +111,7 @@ const isCleanUrl = (text: string): boolean => {
       (url.protocol === "https:" || url.protocol === "http:") &&
       url.search === "" &&
       url.hash === "" &&
-      !/[?#]/.test(text) &&
+      !/[?#\\\s]/.test(text) &&
       url.username === "" &&
       url.password === ""
     );
@@ -159,6 +181,17 @@ const checkUpstreamChoice = (read: EnvReader, realUpstream: boolean, host: strin
   );
 };
 
+const readClientTimeouts = (read: EnvReader): ClientTimeouts => {
+  const headers = read.int("CLIENT_HEADERS_TIMEOUT_MS", DEFAULT_HEADERS_TIMEOUT_MS, 100, 600_000);
+  const request = read.int("CLIENT_REQUEST_TIMEOUT_MS", DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000);
+  // Node refuses a headers deadline after the whole request's.
+  read.check(
+    headers <= request,
+    "CLIENT_HEADERS_TIMEOUT_MS must not exceed CLIENT_REQUEST_TIMEOUT_MS.",
+  );
+  return { headersTimeoutMs: headers, requestTimeoutMs: request };
+};
+
 /**
  * Reads the service's environment once into a frozen Config. Every bad variable is reported in
  * one ConfigError; messages name variables, never a secret's value.
@@ -183,6 +216,9 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const hosts = readList(read, "ALLOWED_HOSTS", parseHostRule, "a host name, optionally :port");
   const limits = readLimitsConfig(read);
   const ops = readOps(read);
+  const trustedDocuments = readTrustedDocuments(read);
+  const tracing = readTracingConfig(read);
+  const clientTimeouts = readClientTimeouts(read);
   read.done();
   return Object.freeze({
     port,
@@ -197,7 +233,22 @@ export const readConfig = (env: Env): Readonly<Config> => {
     corsOrigins: new Set(corsOrigins),
     limits,
     ops: Object.freeze(ops),
+    trustedDocuments,
+    tracing,
+    clientTimeouts: Object.freeze(clientTimeouts),
   });
+};
+
+/** TRUSTED_DOCUMENTS_FILE (a manifest, read at start) and TRUSTED_DOCUMENTS_ONLY (needs one). */
+const readTrustedDocuments = (read: EnvReader) => {
+  const file = read.string("TRUSTED_DOCUMENTS_FILE") ?? null;
+  const onlyForAll =
+    read.oneOf("TRUSTED_DOCUMENTS_ONLY", ["true", "false"] as const, "false") === "true";
+  read.check(
+    !onlyForAll || file !== null,
+    "TRUSTED_DOCUMENTS_ONLY=true needs TRUSTED_DOCUMENTS_FILE (the registered operations).",
+  );
+  return Object.freeze({ file, onlyForAll });
 };
 
 /** A comma-separated list, each item parsed; a bad item is a problem naming the variable. */

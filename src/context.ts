@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { AuditTrail } from "./graphql/audit/index.js";
 import { ANONYMOUS_ALL_SCOPES, type Caller } from "./graphql/caller.js";
 import {
   type AnySection,
@@ -10,6 +11,7 @@ import {
 import type { BatchSizes } from "./graphql/selective-loader.js";
 import type { LoginRadiusHttp, RequestScope } from "./loginradius/http.js";
 import { SECTIONS, type SectionClients, type SectionSlices } from "./sections.js";
+import type { SpanScope } from "./tracing/tracing.js";
 
 export type { RequestStats };
 
@@ -22,6 +24,8 @@ export type AppContext = RequestContext &
   SectionSlices & {
     /** The response is sent: ends the request's deadline (see LoginRadiusHttp.scope). */
     end(): void;
+    /** Where audited fields record intent and outcome (src/graphql/audit/); absent: unaudited. */
+    audit?: AuditTrail;
   };
 
 /**
@@ -74,7 +78,12 @@ export const connectDoubles =
   });
 
 export interface ContextOptions {
+  /** The service's own id; default a new UUID. */
   requestId?: string;
+  /** The request's span when tracing is on. */
+  trace?: SpanScope;
+  clientRequestId?: string;
+  audit?: AuditTrail;
   caller?: Caller;
   batchSizes?: BatchSizes;
   sections?: readonly AnySection[];
@@ -130,7 +139,11 @@ const shapeOf = (sections: readonly AnySection[]): object => {
 export const createContext = (connect: Connect, options: ContextOptions = {}): AppContext => {
   const requestId = options.requestId ?? randomUUID();
   const stats: RequestStats = { upstreamCalls: 0 };
-  const connection = connect({ requestId, stats });
+  const connection = connect({
+    requestId,
+    stats,
+    ...(options.trace ? { trace: options.trace } : {}),
+  });
   const state: LazyState = {
     connection,
     batchSizes: options.batchSizes,
@@ -139,8 +152,11 @@ export const createContext = (connect: Connect, options: ContextOptions = {}): A
   };
   return Object.assign(Object.create(shapeOf(options.sections ?? SECTIONS)), {
     requestId,
+    ...(options.clientRequestId ? { clientRequestId: options.clientRequestId } : {}),
+    ...(options.audit ? { audit: options.audit } : {}),
     caller: options.caller ?? ANONYMOUS_ALL_SCOPES,
     stats,
+    ...(options.trace ? { trace: options.trace } : {}),
     end: connection.end,
     [STATE]: state,
   }) as AppContext;

@@ -9,6 +9,11 @@ export const ErrorCodes = {
   UPSTREAM_RATE_LIMITED: "UPSTREAM_RATE_LIMITED",
   UPSTREAM_UNAVAILABLE: "UPSTREAM_UNAVAILABLE",
   UPSTREAM_TIMEOUT: "UPSTREAM_TIMEOUT",
+  /**
+   * A call not safe to repeat failed after it was sent (timeout, drop, 5xx): LoginRadius may have
+   * done it. The message says what to check before repeating; never "retry later".
+   */
+  UPSTREAM_OUTCOME_UNKNOWN: "UPSTREAM_OUTCOME_UNKNOWN",
   UPSTREAM_AUTH_FAILED: "UPSTREAM_AUTH_FAILED",
   UPSTREAM_ERROR: "UPSTREAM_ERROR",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
@@ -27,10 +32,20 @@ export const ErrorCodes = {
   MAX_TOKENS_EXCEEDED: "MAX_TOKENS_EXCEEDED",
   COST_LIMIT_EXCEEDED: "COST_LIMIT_EXCEEDED",
   SIDE_EFFECT_LIMIT_EXCEEDED: "SIDE_EFFECT_LIMIT_EXCEEDED",
+  /** The operation may answer more values than MAX_RESULT_ITEMS (refused before execution). */
+  RESULT_LIMIT_EXCEEDED: "RESULT_LIMIT_EXCEEDED",
+  /** The serialized answer is over MAX_RESPONSE_BYTES: this error is sent in its place. */
+  RESPONSE_TOO_LARGE: "RESPONSE_TOO_LARGE",
   /** The caller's per-second budget is spent: HTTP 429 with Retry-After. */
   RATE_LIMITED: "RATE_LIMITED",
   /** A malformed automatic persisted query (bad version, hash or hash mismatch): HTTP 400. */
   PERSISTED_QUERY_INVALID: "PERSISTED_QUERY_INVALID",
+  /** A document id that no registered (trusted) document or APQ entry has: HTTP 400. */
+  PERSISTED_QUERY_NOT_FOUND: "PERSISTED_QUERY_NOT_FOUND",
+  /** A trusted-only caller sent a document that is not registered: HTTP 400, nothing run. */
+  TRUSTED_DOCUMENT_REQUIRED: "TRUSTED_DOCUMENT_REQUIRED",
+  /** The audit trail's intent line could not be stored: the act is refused, nothing sent upstream. */
+  AUDIT_UNAVAILABLE: "AUDIT_UNAVAILABLE",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -139,7 +139,10 @@ if (config) {
     const app = await createAppServer(config, upstream, { logger, metrics: createMetrics() });
     await app.start();
     binding = { port: config.port, host: config.host, prefix: "" };
-    const server = await listen(app.handler, config.port, config.host);
+    const server = await listen(app.handler, config.port, config.host, {
+      ...config.clientTimeouts,
+      logger,
+    });
     const sandbox = config.introspection ? " (open it in a browser for Apollo Sandbox)" : "";
     logger.info(
       {

@@ -3,8 +3,9 @@ import { validate } from "class-validator";
 import type { GraphQLSchema } from "graphql";
 import { ArgumentValidationError, buildSchema, type ValidatorFn } from "type-graphql";
 import { authChecker } from "./graphql/auth/auth-checker.js";
+import { guardReads } from "./graphql/auth/read-scope.js";
 import { toSubgraph } from "./graphql/federation/index.js";
-import { linkOriginProblems } from "./graphql/link-origins.js";
+import { checkLinks } from "./graphql/link-origins.js";
 import type { AnySection } from "./graphql/section.js";
 import { entitiesOf, SECTIONS } from "./sections.js";
 
@@ -25,7 +26,8 @@ export interface SchemaOptions {
 
 /**
  * class-validator on every input and args object (as type-graphql's own `validate` does, with
- * missing properties skipped), then the link origins, which depend on configuration.
+ * missing properties skipped), then the link origins, which depend on configuration (and
+ * put each link's canonical form in place: what is checked is what is sent).
  */
 const validateWith =
   (linkOrigins: ReadonlySet<string>): ValidatorFn =>
@@ -41,7 +43,7 @@ const validateWith =
                   skipMissingProperties: true,
                   forbidUnknownValues: false,
                 })),
-                ...linkOriginProblems(item, linkOrigins),
+                ...checkLinks(item, linkOrigins),
               ]
             : [],
         ),
@@ -54,15 +56,18 @@ const validateWith =
  * The application schema, an Apollo Federation 2 subgraph (`_service`, `_entities`, `@key` on
  * the sections' entity types; see src/graphql/federation/). Bad input fails with BAD_USER_INPUT
  * before any upstream call; a field the caller has no scope for fails with FORBIDDEN before its
- * resolver runs (authChecker).
+ * resolver runs (authChecker), and so does a field of section data read without its section's
+ * read scope, whichever root field reached it (guardReads).
  */
 export const buildAppSchema = async (options: SchemaOptions = {}): Promise<GraphQLSchema> =>
   toSubgraph(
-    await buildSchema({
-      resolvers: resolversOf(options.sections),
-      validateFn: validateWith(options.linkOrigins ?? new Set()),
-      authChecker,
-      authMode: "error",
-    }),
+    guardReads(
+      await buildSchema({
+        resolvers: resolversOf(options.sections),
+        validateFn: validateWith(options.linkOrigins ?? new Set()),
+        authChecker,
+        authMode: "error",
+      }),
+    ),
     entitiesOf(options.sections),
   );

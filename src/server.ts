@@ -13,23 +13,26 @@ import { ErrorCodes } from "./errors.js";
 import { createAdmit } from "./graphql/admit.js";
 import {
   type AuditSink,
-  createAuditPlugin,
+  type AuditTrail,
+  createAuditTrail,
   fileAuditSink,
   stdoutAuditSink,
-} from "./graphql/audit.js";
+  withAuditTrail,
+} from "./graphql/audit/index.js";
 import { type Authenticate, createAuthenticator } from "./graphql/auth/authenticate.js";
 import { NoServiceSdl } from "./graphql/federation/index.js";
-import { createErrorFormatting } from "./graphql/format-error.js";
-import { createGraphQLHandler } from "./graphql/http-handler.js";
+import { createErrorFormatting, type ErrorFormatting } from "./graphql/format-error.js";
+import { createGraphQLHandler, type RequestIds } from "./graphql/http-handler.js";
 import { createLimits, createRateLimitStore, type Limits } from "./graphql/limits/index.js";
 import {
-  APOLLO_500,
   apolloLogger,
+  createUnexpectedErrorLog,
   operationLogPlugin,
-  unexpectedErrorLogPlugin,
 } from "./graphql/operation-log.plugin.js";
+import { operationResolutionPlugin } from "./graphql/operation-resolution.plugin.js";
 import type { AnySection } from "./graphql/section.js";
-import { withGraphiqlLinks } from "./http/graphiql-landing-link.js";
+import { loadTrustedDocuments, type TrustedDocuments } from "./graphql/trusted-documents.js";
+import { type SandboxLandingPage, sandboxLandingPage } from "./http/graphiql-landing-link.js";
 import { serveGraphiql } from "./http/graphiql-routes.js";
 import { createHealthRoutes, type HealthRoutes } from "./http/health-routes.js";
 import { checkHost, checkProbeHost, type HostRule } from "./http/host-guard.js";
@@ -41,6 +44,8 @@ import type { Metrics } from "./metrics.js";
 import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
 import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
+import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
+import { tracingPlugin } from "./tracing/tracing.plugin.js";
 
 export interface ServerDeps {
   schema: GraphQLSchema;
@@ -63,6 +68,10 @@ export interface ServerDeps {
   limits: Limits;
   /** `/healthz`, `/readyz`, `/metrics`; absent in tests that need only `/graphql`. */
   routes?: HealthRoutes;
+  /** Registered operations (TRUSTED_DOCUMENTS_FILE); absent: none. */
+  trusted?: TrustedDocuments | null;
+  /** OpenTelemetry traces (OTEL_*); absent: off. */
+  tracing?: Tracing | null;
 }
 
 /** What the process gives the service besides its Config: where to log, where to count. */
@@ -83,6 +92,8 @@ export interface AppServer {
   context(): AppContext;
   /** Apollo itself, for in-process `executeOperation` tests. */
   apollo: ApolloServer<AppContext>;
+  /** Spans exported over OTLP (OTEL_*); absent when tracing is off. */
+  tracing?: Tracing;
   /** What the adapter knows of LoginRadius's health (for `/readyz`); absent on bare servers. */
   upstreamHealth?: UpstreamHealth;
   start(): Promise<void>;
@@ -91,40 +102,35 @@ export interface AppServer {
   drain(): void;
 }
 
-/** Apollo with the limits, the operation log, the landing page, the audit trail and the formatter. */
-const createApollo = (deps: ServerDeps): ApolloServer<AppContext> => {
+/** Apollo with the limits, the operation log, the landing page, the audited schema and the formatter. */
+const createApollo = (
+  deps: ServerDeps,
+  errors: ErrorFormatting,
+  landingPage: SandboxLandingPage<AppContext> | null,
+): ApolloServer<AppContext> => {
   const sections = deps.sections ?? SECTIONS;
-  const errors = createErrorFormatting(errorTableOf(sections));
   const { plugins: limitPlugins, ...limitOptions } = deps.limits.apollo;
-  const audit = deps.audit;
-  // Errors the plugin logged with their request id; the formatter logs only the others.
-  const logged = new WeakSet<object>();
-  const unexpected = (e: unknown) => errors.errorCodeOf(e) === ErrorCodes.INTERNAL_SERVER_ERROR;
+  const unexpected = createUnexpectedErrorLog(
+    deps.logger,
+    (e) => errors.errorCodeOf(e) === ErrorCodes.INTERNAL_SERVER_ERROR,
+  );
   const plugins: ApolloServerPlugin<AppContext>[] = [
+    // First: every later plugin may assume the operation was resolved.
+    operationResolutionPlugin(),
     ...limitPlugins,
-    unexpectedErrorLogPlugin(deps.logger, unexpected, logged),
+    unexpected.plugin,
     // Apollo turns federated tracing on for a subgraph: resolver timings and unmasked errors
     // for anyone who sends `apollo-federation-include-trace`. We report to no Apollo graph.
     ApolloServerPluginInlineTraceDisabled(),
     // No type sets a cache hint, and the default plugin's per-field hook wraps every resolver.
     ApolloServerPluginCacheControlDisabled(),
     ...(deps.metrics ? [operationLogPlugin(deps.logger, deps.metrics)] : []),
-    deps.introspection
-      ? withGraphiqlLinks(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
-      : ApolloServerPluginLandingPageDisabled(),
+    ...(deps.tracing ? [tracingPlugin()] : []),
+    landingPage?.plugin ?? ApolloServerPluginLandingPageDisabled(),
   ];
-  if (audit)
-    plugins.push(
-      createAuditPlugin(
-        audit,
-        // The entry itself holds no secret (allow-listed); logged so the act is not lost.
-        (error, entry) =>
-          deps.logger.error({ ...describeError(error), entry }, "audit line not written"),
-        { auditedReads: auditedReadsOf(sections), codeOf: errors.errorCodeOf },
-      ),
-    );
   return new ApolloServer<AppContext>({
-    schema: deps.schema,
+    // Every mutation and audited read behind the audit trail (each request's context brings it).
+    schema: withAuditTrail(deps.schema, auditedReadsOf(sections)),
     introspection: deps.introspection,
     ...limitOptions,
     validationRules: [
@@ -138,11 +144,7 @@ const createApollo = (deps: ServerDeps): ApolloServer<AppContext> => {
     plugins,
     logger: apolloLogger(deps.logger),
     formatError: (formatted, error) =>
-      errors.formatError(formatted, error, (message, original) => {
-        if (original instanceof Object && logged.has(original)) return;
-        if (original instanceof Error && original.message === APOLLO_500.masked) return;
-        deps.logger.error(describeUnexpected(original), message);
-      }),
+      errors.formatError(formatted, error, unexpected.formatterLog),
   });
 };
 
@@ -194,6 +196,19 @@ const hostAllowed = (
   return false;
 };
 
+/** The trail over a sink; a line it loses is logged (it holds no secret: identifiers are allow-listed). */
+const auditTrailOf = (deps: ServerDeps, sink: AuditSink, errors: ErrorFormatting): AuditTrail =>
+  createAuditTrail(sink, {
+    codeOf: errors.errorCodeOf,
+    onWriteError: (error, entry) =>
+      deps.logger.error(
+        { ...describeError(error), entry },
+        entry.phase === "intent"
+          ? "audit line not written; the act was refused"
+          : "audit line not written",
+      ),
+  });
+
 const INTERNAL = {
   errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
 };
@@ -203,11 +218,18 @@ const INTERNAL = {
  * page in a browser), `/healthz`. Builds everything, listens nowhere (src/http/listen.ts does).
  */
 export const createServer = (deps: ServerDeps): AppServer => {
-  const apollo = createApollo(deps);
-  const context = (requestId?: string, caller?: AppContext["caller"]) =>
+  const errors = createErrorFormatting(errorTableOf(deps.sections ?? SECTIONS));
+  const landingPage = deps.introspection
+    ? sandboxLandingPage<AppContext>(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
+    : null;
+  const apollo = createApollo(deps, errors, landingPage);
+  const audit = deps.audit ? auditTrailOf(deps, deps.audit, errors) : undefined;
+  const context = (ids?: RequestIds, caller?: AppContext["caller"], trace?: SpanScope) =>
     createContext(deps.connect, {
-      ...(requestId ? { requestId } : {}),
+      ...ids,
+      ...(audit ? { audit } : {}),
       ...(caller ? { caller } : {}),
+      ...(trace ? { trace } : {}),
       batchSizes: deps.metrics?.loaderBatchSize,
       sections: deps.sections ?? SECTIONS,
     });
@@ -215,8 +237,12 @@ export const createServer = (deps: ServerDeps): AppServer => {
     apollo,
     admit: createAdmit({ ...deps, onRefused: (code) => deps.metrics?.rejected.inc({ code }) }),
     apq: deps.limits.apq,
-    context: async (requestId, caller) => context(requestId, caller),
+    trusted: deps.trusted ?? null,
+    onRefused: (code) => deps.metrics?.rejected.inc({ code }),
+    tracing: deps.tracing ?? null,
+    context: async (ids, caller, trace) => context(ids, caller, trace),
     ended: (made) => made.end(),
+    ...(landingPage ? { pageHeaders: landingPage.headers } : {}),
   });
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://service.invalid");
@@ -226,6 +252,9 @@ export const createServer = (deps: ServerDeps): AppServer => {
   return {
     handler: (req, res) => {
       handle(req, res).catch((error: unknown) => {
+        // The request was cut before it arrived whole (a deadline: listen.ts reports those, one
+        // line per reason) or abandoned by its client: no failure of ours, and no line each.
+        if (req.destroyed && !req.complete) return;
         const requestId = res.getHeader("x-request-id");
         deps.logger.error(
           { ...(requestId ? { requestId } : {}), ...describeUnexpected(error) },
@@ -259,6 +288,7 @@ export const createAppServer = async (
   const audit =
     runtime.audit ??
     (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
+  const tracing = config.tracing ? await createTracing(config.tracing) : null;
   const routes = createHealthRoutes({
     health: http.health,
     metrics: runtime.metrics,
@@ -288,12 +318,19 @@ export const createAppServer = async (
       store: rateStore,
     }),
     routes,
+    tracing,
+    trusted:
+      config.trustedDocuments.file === null
+        ? null
+        : loadTrustedDocuments(config.trustedDocuments.file, config.trustedDocuments.onlyForAll),
   });
   return {
     ...server,
     upstreamHealth: http.health,
+    ...(tracing ? { tracing } : {}),
     stop: async () => {
       await server.stop();
+      await tracing?.shutdown();
       audit.close();
     },
   };

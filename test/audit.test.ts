@@ -41,32 +41,42 @@ const lines = () =>
     .split("\n")
     .filter((l) => l !== "");
 const entries = () => lines().map((l) => JSON.parse(l) as Record<string, unknown>);
+/** One per audited field, once it ended; each follows its intent line. */
+const outcomes = () => entries().filter((e) => e.phase === "outcome");
 
 describe("the audit trail (AUDIT_LOG_FILE)", () => {
   it("is a file only its owner can read", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  it("records a password set with caller, reason and UID, never the password", async () => {
+  it("records a password set, intent before and outcome after, never the password", async () => {
+    const before = lines().length;
     const res = await stack.gql(
       `mutation Rescue { setAccountPassword(uid: "${ADA}", password: "Fresh-Pass-77", reason: "ticket SEC-1042: locked out") { uid } }`,
       {},
       { token: OPS, headers: { "x-request-id": "req-audit-1" } },
     );
     expect(res.errors).toBeUndefined();
-    const last = entries().at(-1);
-    expect(last).toEqual({
+    const line = {
       audit: true,
+      auditId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      // The service's own id is the key; the caller's X-Request-Id is kept beside it.
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      clientRequestId: "req-audit-1",
       caller: "ops-console",
       callerKind: "token",
-      requestId: "req-audit-1",
       operationName: "Rescue",
       field: "Mutation.setAccountPassword",
       uid: ADA,
       reason: "ticket SEC-1042: locked out",
-      outcome: "ok",
-    });
+    };
+    const [intent, outcome] = entries().slice(before);
+    expect(entries().slice(before)).toHaveLength(2);
+    expect(intent).toEqual({ ...line, phase: "intent" });
+    expect(outcome).toEqual({ ...line, phase: "outcome", outcome: "ok" });
+    expect(outcome?.auditId).toBe(intent?.auditId);
+    expect(outcome?.requestId).toBe(intent?.requestId);
     expect(readFileSync(file, "utf8")).not.toContain("Fresh-Pass-77");
   });
 
@@ -83,7 +93,7 @@ describe("the audit trail (AUDIT_LOG_FILE)", () => {
       { token: OPS },
     );
     const text = readFileSync(file, "utf8");
-    expect(entries().slice(-2)).toMatchObject([
+    expect(outcomes().slice(-2)).toMatchObject([
       { field: "Mutation.issueAccessToken", uid: ADA, reason: "support session 77", outcome: "ok" },
       { field: "Mutation.refreshAccessToken", outcome: "ok" },
     ]);
@@ -99,7 +109,14 @@ describe("the audit trail (AUDIT_LOG_FILE)", () => {
     );
     const hash = res.data.a.passwordHash;
     expect(hash).toEqual(expect.any(String));
+    expect(entries().at(-2)).toMatchObject({
+      phase: "intent",
+      field: "Account.passwordHash",
+      operationName: "Hashes",
+      uid: ADA,
+    });
     expect(entries().at(-1)).toMatchObject({
+      phase: "outcome",
       field: "Account.passwordHash",
       operationName: "Hashes",
       uid: ADA,
@@ -115,14 +132,14 @@ describe("the audit trail (AUDIT_LOG_FILE)", () => {
     const query = `query ViaFragment { accountByUid(uid: "${GRACE}") { ...Secret } } fragment Secret on Account { uid passwordHash }`;
     for (let round = 0; round < 2; round++)
       expect((await stack.gql(query, {}, { token: OPS })).errors).toBeUndefined();
-    const reads = entries().filter(
+    const reads = outcomes().filter(
       (e) =>
         e.uid === GRACE && e.field === "Account.passwordHash" && e.operationName === "ViaFragment",
     );
     expect(reads).toHaveLength(2);
   });
 
-  it("records refused attempts with their code: FORBIDDEN, NOT_FOUND, a bad reason", async () => {
+  it("records refused attempts, intent and outcome, with their code: FORBIDDEN, NOT_FOUND, a bad reason", async () => {
     const before = lines().length;
     await stack.gql(
       `mutation { deleteAccount(uid: "${GRACE}", reason: "cleanup") { uid } }`,
@@ -130,7 +147,7 @@ describe("the audit trail (AUDIT_LOG_FILE)", () => {
       { token: READER },
     );
     await stack.gql(
-      'mutation { x: issueAccessToken(uid: "nobody", reason: "t") { expiresAt } }',
+      'mutation { x: issueAccessToken(uid: "nobody", reason: "test") { expiresAt } }',
       {},
       { token: OPS },
     );
@@ -139,7 +156,17 @@ describe("the audit trail (AUDIT_LOG_FILE)", () => {
       {},
       { token: OPS },
     );
-    expect(entries().slice(before)).toMatchObject([
+    expect(
+      entries()
+        .slice(before)
+        .map((e) => [e.phase, e.field]),
+    ).toEqual(
+      ["deleteAccount", "issueAccessToken", "setAccountPassword"].flatMap((name) => [
+        ["intent", `Mutation.${name}`],
+        ["outcome", `Mutation.${name}`],
+      ]),
+    );
+    expect(outcomes().slice(-3)).toMatchObject([
       {
         caller: "reporting",
         field: "Mutation.deleteAccount",
@@ -200,33 +227,52 @@ describe("reason: String!", () => {
 });
 
 describe("an audit sink that fails", () => {
-  it("reports the lost line in the service log and still answers", async () => {
+  const startWith = async (write: (entry: { phase: string }) => void) => {
     const { Writable } = await import("node:stream");
     const { createLogger } = await import("../src/log.js");
-    let logged = "";
+    const logged = { text: "" };
     const destination = new Writable({
       write(chunk, _encoding, done) {
-        logged += chunk;
+        logged.text += chunk;
         done();
       },
     });
     const broken = await startStack({
       logger: createLogger({ destination }),
-      audit: {
-        write: () => {
-          throw new Error("ENOSPC: no space left on device");
-        },
-        close: () => {},
-      },
+      audit: { write, close: () => {} },
+    });
+    return { broken, logged };
+  };
+  const SET = `mutation { setAccountPassword(uid: "${ADA}", password: "Fresh-Pass-77", reason: "disk test") { uid } }`;
+
+  // Before: the act went ahead and the lost line was only logged (the trail failed open).
+  it("refuses the act with AUDIT_UNAVAILABLE when the intent line cannot be stored: nothing sent", async () => {
+    const { broken, logged } = await startWith(() => {
+      throw new Error("ENOSPC: no space left on device");
     });
     try {
-      const res = await broken.gql(
-        `mutation { setAccountPassword(uid: "${ADA}", password: "Fresh-Pass-77", reason: "disk test") { uid } }`,
-      );
+      const res = await broken.gql(SET);
+      expect(res.data).toBeNull();
+      expect(codeOf(res)).toBe("AUDIT_UNAVAILABLE");
+      expect(await broken.calls()).toEqual([]);
+      expect(logged.text).toContain("audit line not written; the act was refused");
+      expect(logged.text).toContain("disk test");
+      expect(logged.text).not.toContain("Fresh-Pass-77");
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it("answers an act whose intent is stored even if its outcome line is lost, and logs the loss", async () => {
+    const { broken, logged } = await startWith((entry) => {
+      if (entry.phase === "outcome") throw new Error("ENOSPC: no space left on device");
+    });
+    try {
+      const res = await broken.gql(SET);
       expect(res.data).toEqual({ setAccountPassword: { uid: ADA } });
-      expect(logged).toContain("audit line not written");
-      expect(logged).toContain("disk test");
-      expect(logged).not.toContain("Fresh-Pass-77");
+      expect(logged.text).toContain("audit line not written");
+      expect(logged.text).not.toContain("the act was refused");
+      expect(logged.text).not.toContain("Fresh-Pass-77");
     } finally {
       await broken.close();
     }

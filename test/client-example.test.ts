@@ -17,7 +17,11 @@ let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({
     env: {
-      AUTH_TOKENS: authTokensEnv({ [TOKEN]: { name: "support", scopes: ["accounts:read"] } }),
+      // The tool is held to its registered operations: the example must send them by id.
+      AUTH_TOKENS: authTokensEnv({
+        [TOKEN]: { name: "support", scopes: ["accounts:read"], trustedDocumentsOnly: true },
+      }),
+      TRUSTED_DOCUMENTS_FILE: "examples/client/generated/persisted-documents.json",
     },
   });
 });
@@ -35,6 +39,16 @@ describe("examples/client (graphql-request + typed documents)", () => {
       null,
     ]);
     expect(await stack.calls()).toHaveLength(3);
+  });
+
+  it("holds the tool to its registered operations: its own query sent as text is refused", async () => {
+    const res = await stack.gql(
+      `query CustomerCards($uids: [ID!]!) { accountsByUids(uids: $uids) { uid primaryEmail phone } }`,
+      { uids: [ADA] },
+      { token: TOKEN },
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe("TRUSTED_DOCUMENT_REQUIRED");
+    expect(await stack.calls()).toHaveLength(0);
   });
 
   it("refuses the tool without its token", async () => {

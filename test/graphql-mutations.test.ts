@@ -62,13 +62,14 @@ describe("createAccount", () => {
     ["a well-known password", { password: "password1" }, "BAD_USER_INPUT", "password", 1216],
   ])("maps %s from LoginRadius", async (_, overrides, code, field, errorCode) => {
     const res = await stack.gql(CREATE, { input: newAccount(overrides) });
-    expect(res.data).toBeNull();
+    // The root field is nullable: its error nulls it alone (a refusal never nulls a sibling).
+    expect(res.data).toEqual({ createAccount: null });
     expect(res.errors?.[0]?.extensions).toEqual({ code, field, loginradius: { errorCode } });
   });
 
   it("maps a password shorter than the policy (1134) with the field at fault", async () => {
     const res = await stack.gql(CREATE, { input: newAccount({ password: "weak" }) });
-    expect(res.data).toBeNull();
+    expect(res.data).toEqual({ createAccount: null });
     expect(res.errors?.[0]?.extensions).toMatchObject({
       code: "BAD_USER_INPUT",
       loginradius: { errorCode: 1134 },

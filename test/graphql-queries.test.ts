@@ -243,9 +243,12 @@ describe("request ids", () => {
       body: JSON.stringify({ query: "{ __typename }" }),
     });
 
-  it("echoes a caller's X-Request-Id, or makes one when it is not plainly an ID", async () => {
-    expect((await post("req-123")).headers.get("x-request-id")).toBe("req-123");
+  // Before: a caller's id was echoed and became the request's id in logs and the audit trail.
+  it("answers with the service's own id, never the caller's (kept in logs as clientRequestId)", async () => {
+    const given = (await post("req-123")).headers.get("x-request-id");
+    expect(given).toMatch(/^[0-9a-f-]{36}$/);
     const made = (await post("a b <script>")).headers.get("x-request-id");
     expect(made).toMatch(/^[0-9a-f-]{36}$/);
+    expect(made).not.toBe(given);
   });
 });

@@ -99,7 +99,7 @@ describe("writes are never repeated", () => {
     const res = await stack.gql(
       `mutation { createAccount(input: { emails: [{ type: "Primary", value: "once@example.net" }], password: "Once-only-1" }) { uid } }`,
     );
-    expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_OUTCOME_UNKNOWN");
     expect(await stack.calls()).toHaveLength(1);
   });
 
@@ -108,7 +108,7 @@ describe("writes are never repeated", () => {
     const res = await stack.gql(
       `mutation { createAccount(input: { emails: [{ type: "Primary", value: "once@example.net" }], password: "Once-only-1" }) { uid } }`,
     );
-    expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_OUTCOME_UNKNOWN");
     expect(await stack.calls()).toHaveLength(1);
     const found = await stack.gql('{ identitiesByEmail(email: "once@example.net") { uid } }');
     expect(found.data.identitiesByEmail).toHaveLength(1);
@@ -122,7 +122,7 @@ describe("writes are never repeated", () => {
       route: "PUT /identity/v2/manage/account/{uid}/invalidateemail",
     });
     const res = await stack.gql(`mutation { invalidateEmailVerification(uid: "${ADA}") { uid } }`);
-    expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_OUTCOME_UNKNOWN");
     expect((await stack.lr.control("GET", "/outbox")).body.messages).toHaveLength(1);
   });
 
@@ -136,7 +136,7 @@ describe("writes are never repeated", () => {
     const res = await stack.gql(
       `mutation { issueAccessToken(uid: "${ADA}", reason: "test") { accessToken } }`,
     );
-    expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_OUTCOME_UNKNOWN");
     expect(await stack.calls()).toHaveLength(1);
   });
 

@@ -4,7 +4,10 @@ import { type Stack, startStack } from "./helpers/stack.js";
 
 /** Defaults, as a deployment gets them. */
 let stack: Stack;
-/** Token, alias, depth and directive limits raised, so the budgets behind them are reached. */
+/**
+ * Token, alias, depth, directive and result-item limits raised, so the cost and side-effect
+ * budgets behind them are reached (the result-item limit has test/hostile-work.test.ts).
+ */
 let wide: Stack;
 beforeAll(async () => {
   [stack, wide] = await Promise.all([
@@ -15,6 +18,7 @@ beforeAll(async () => {
         MAX_ALIASES: "10000",
         MAX_DEPTH: "50",
         MAX_DIRECTIVES: "1000",
+        MAX_RESULT_ITEMS: "1000000",
       },
     }),
   ]);

@@ -58,7 +58,9 @@ describe("operation log", () => {
     expect(operations).toHaveLength(1);
     expect(operations[0]).toMatchObject({
       level: "info",
-      requestId: "req-ops-1",
+      // The service's own id (answered in X-Request-Id); the caller's is kept beside it.
+      requestId: res.headers.get("x-request-id"),
+      clientRequestId: "req-ops-1",
       caller: "anonymous",
       operationName: "TwoPeople",
       operationType: "query",

@@ -93,17 +93,17 @@ const CASES: FieldCase[] = [
   q(
     "deleteAccount",
     "accounts:delete",
-    `mutation { deleteAccount(uid: "${GRACE}", reason: "t") { uid } }`,
+    `mutation { deleteAccount(uid: "${GRACE}", reason: "test") { uid } }`,
   ),
   q(
     "deleteAccountsByEmail",
     "accounts:delete",
-    'mutation { deleteAccountsByEmail(email: "grace@example.com", reason: "t") { deletedCount } }',
+    'mutation { deleteAccountsByEmail(email: "grace@example.com", reason: "test") { deletedCount } }',
   ),
   q(
     "setAccountPassword",
     "accounts:credentials",
-    `mutation { setAccountPassword(uid: "${ADA}", password: "Fresh-Pass-77", reason: "t") { uid } }`,
+    `mutation { setAccountPassword(uid: "${ADA}", password: "Fresh-Pass-77", reason: "test") { uid } }`,
   ),
   q(
     "generateForgotPasswordToken",
@@ -128,7 +128,7 @@ const CASES: FieldCase[] = [
   q(
     "issueAccessToken",
     "accounts:impersonate",
-    `mutation { issueAccessToken(uid: "${ADA}", reason: "t") { expiresAt } }`,
+    `mutation { issueAccessToken(uid: "${ADA}", reason: "test") { expiresAt } }`,
   ),
   q(
     "refreshAccessToken",
@@ -332,6 +332,34 @@ describe("the scope table", async () => {
     expect(account.getFields().consentLogs?.extensions.scope).toBe("accounts:security");
     expect(account.getFields().roleContexts?.extensions.scope).toBe("roles:read");
     expect(account.getFields().customObjects?.extensions.scope).toBe("customobjects:read");
+  });
+
+  it("guards section data with its read scope, identifiers and secrets aside", () => {
+    const guards = (typeName: string) => {
+      const type = schema.getTypeMap()[typeName] as unknown as {
+        getFields(): Record<string, { extensions: Record<string, unknown> }>;
+      };
+      return Object.entries(type.getFields()).map(([name, f]) => [
+        name,
+        f.extensions.readScope ?? (f.extensions.scope ? "own" : "open"),
+      ]);
+    };
+    const open = (typeName: string) =>
+      guards(typeName)
+        .filter(([, g]) => g === "open")
+        .map(([n]) => n);
+    expect(open("Account")).toEqual(["uid"]);
+    expect(open("Role")).toEqual(["name"]);
+    expect(open("CustomObjectRecord")).toEqual(["id", "uid", "objectName"]);
+    expect(Object.fromEntries(guards("Account"))).toMatchObject({
+      primaryEmail: "accounts:read",
+      customFields: "accounts:read",
+      privacyPolicyHistory: "accounts:read",
+      passwordHash: "own",
+      roleContexts: "own",
+    });
+    expect(Object.fromEntries(guards("Role")).permissions).toBe("roles:read");
+    expect(Object.fromEntries(guards("CustomObjectRecord")).data).toBe("customobjects:read");
   });
 });
 

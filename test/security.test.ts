@@ -226,14 +226,15 @@ describe("never retried under an injected 500", () => {
   it.each(CASES)("%s", async (field, route) => {
     await fault500(route);
     const res = await stack.gql(`mutation { ${field} }`);
-    expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_OUTCOME_UNKNOWN");
     expect(await stack.routes()).toEqual([route]);
   });
 
   it("Account.backupCodes (its first read mints codes)", async () => {
     await fault500(`GET ${M}/2fa/backupcode`);
     const res = await stack.gql(`{ accountByUid(uid: "${ALAN}") { backupCodes } }`);
-    expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(res.errors?.[0]?.extensions?.code).toBe("UPSTREAM_OUTCOME_UNKNOWN");
+    expect(res.errors?.[0]?.message).toContain("resetBackupCodes");
     expect((await stack.routes()).filter((r) => r.includes("backupcode"))).toHaveLength(1);
   });
 

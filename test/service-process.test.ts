@@ -132,12 +132,18 @@ describe("npm start: the trust boundary", () => {
         query: `mutation { deleteAccount(uid: "${ADA}", reason: "GDPR request 9") { deleted } }`,
       }),
     });
-    expect(JSON.parse(await service.next())).toMatchObject({
+    const line = {
       audit: true,
       caller: "anonymous",
       field: "Mutation.deleteAccount",
       uid: ADA,
       reason: "GDPR request 9",
+    };
+    // The intent line before the act, the outcome line after it.
+    expect(JSON.parse(await service.next())).toMatchObject({ ...line, phase: "intent" });
+    expect(JSON.parse(await service.next())).toMatchObject({
+      ...line,
+      phase: "outcome",
       outcome: "ok",
     });
   });

@@ -94,25 +94,4 @@ describe("Account Graph stitched with @graphql-tools/stitch (merged type Account
     });
     expect(await stack.calls()).toHaveLength(1);
   });
-
-  it("needs Account's fields nullable in its view: as declared, an unknown UID is an error", async () => {
-    const config = accountGraphSubschema({
-      url: `${stack.url}/graphql`,
-      sdl: SDL,
-      headers: () => ({ authorization: `Bearer ${READER}` }),
-    });
-    const declared = stitchSchemas({
-      subschemas: [
-        ORDERS_SUBSCHEMA,
-        { ...config, schema: buildSchema(SDL, { assumeValidSDL: true }) },
-      ],
-    });
-    const result = await execute({
-      schema: declared,
-      document: parse(`{ order(id: "${ORPHAN.id}") { id customer { uid roles } } }`),
-    });
-    expect(result.errors?.map((e) => e.message)).toEqual([
-      "Cannot return null for non-nullable field Account.roles.",
-    ]);
-  });
 });

@@ -120,7 +120,11 @@ describe("deadlines cover the body", () => {
       setTimeout(() => req.socket.destroy(), 10);
     });
     const res = await service.gql(CREATE);
-    expect(res.errors?.[0]?.extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
+    // The answer had begun: LoginRadius got the request, so the outcome is unknown.
+    expect(res.errors?.[0]?.extensions).toEqual({
+      code: "UPSTREAM_OUTCOME_UNKNOWN",
+      reason: "unavailable",
+    });
     expect(lr.seen).toHaveLength(1);
   });
 });
@@ -231,23 +235,30 @@ describe("answers are validated", () => {
 });
 
 describe("request id and secrets", () => {
-  it("forwards the caller's X-Request-Id and logs it with each failure", async () => {
+  // Before: the caller's id was forwarded and logged as the request's id (any caller could
+  // file its failures, and its audit lines, under an id of its choosing).
+  it("forwards the service's own request id, logged with each failure beside nothing the caller chose", async () => {
     lr.handle((_, res) => json(res, 503, { ErrorCode: 950, Description: "LEAK" }));
     const res = await service.gql('{ accountByUid(uid: "u1") { uid } }', undefined, {
       "x-request-id": "trace-abc-123",
     });
-    expect(res.requestId).toBe("trace-abc-123");
+    expect(res.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(lr.seen.map((s) => s.headers["x-request-id"])).toEqual([
-      "trace-abc-123",
-      "trace-abc-123",
-      "trace-abc-123",
+      res.requestId,
+      res.requestId,
+      res.requestId,
     ]);
     const lines = service.logs.filter((l) => l.endpoint === BY_UID);
     expect(lines.map((l) => [l.attempt, l.status, l.lrErrorCode, l.kind, l.requestId])).toEqual([
-      [1, 503, 950, "unavailable", "trace-abc-123"],
-      [2, 503, 950, "unavailable", "trace-abc-123"],
-      [3, 503, 950, "unavailable", "trace-abc-123"],
+      [1, 503, 950, "unavailable", res.requestId],
+      [2, 503, 950, "unavailable", res.requestId],
+      [3, 503, 950, "unavailable", res.requestId],
     ]);
+    // The caller's id is in the operation line, as clientRequestId.
+    expect(service.logs.find((l) => l.msg === "operation")).toMatchObject({
+      requestId: res.requestId,
+      clientRequestId: "trace-abc-123",
+    });
     assertNoLeak(res, service.logs);
   });
 

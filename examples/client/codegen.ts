@@ -12,7 +12,7 @@ const config: CodegenConfig = {
   generates: {
     "examples/client/generated/": {
       preset: "client",
-      presetConfig: { fragmentMasking: false },
+      presetConfig: { fragmentMasking: false, persistedDocuments: true },
       config: {
         scalars: { DateTime: "string", JSONObject: "Record<string, unknown>", ID: "string" },
         enumsAsTypes: true,

@@ -1,12 +1,5 @@
 import type { stitchSchemas } from "@graphql-tools/stitch";
-import { MapperKind, mapSchema } from "@graphql-tools/utils";
-import {
-  buildSchema,
-  type ExecutionResult,
-  type GraphQLSchema,
-  isNonNullType,
-  print,
-} from "graphql";
+import { buildSchema, type ExecutionResult, type GraphQLSchema, print } from "graphql";
 
 type SubschemaEntry = NonNullable<Parameters<typeof stitchSchemas>[0]["subschemas"]>[number];
 
@@ -26,27 +19,15 @@ export interface AccountGraphSubschemaOptions {
 }
 
 /**
- * With merged types the other service owns the `Account` object (it knows the UID): when
- * Account Graph has no such account (`accountsByUids` answers null for it), the object stays
- * with only its `uid`, so Account's non-null fields (`roles`, `emails`) would fail with
- * "Cannot return null for non-nullable field". In the gateway's view they are nullable: an
- * unknown UID gives no error, and every Account Graph field of that account is null.
- */
-const nullableAccountFields = (schema: GraphQLSchema): GraphQLSchema =>
-  mapSchema(schema, {
-    [MapperKind.OBJECT_FIELD]: (field, _name, typeName) =>
-      typeName === "Account" && isNonNullType(field.type)
-        ? { ...field, type: field.type.ofType }
-        : field,
-  });
-
-/**
  * Account Graph as a `@graphql-tools/stitch` subschema whose `Account` merges by `uid` through
  * `accountsByUids`: the keys of one execution level go in one `accountsByUids(uids: [...])`
  * call, and Account Graph's loaders make one LoginRadius call per distinct UID.
  */
 export const accountGraphSubschema = (options: AccountGraphSubschemaOptions): SubschemaConfig => ({
-  schema: nullableAccountFields(buildSchema(options.sdl, { assumeValidSDL: true })),
+  // With merged types the other service owns the `Account` object (it knows the UID): for a UID
+  // Account Graph does not know, the object keeps its `uid` and Account Graph's fields are null,
+  // with no error, since every Account field but `uid` is nullable as declared.
+  schema: buildSchema(options.sdl, { assumeValidSDL: true }),
   executor: (async ({ document, variables, context }) => {
     const res = await fetch(options.url, {
       method: "POST",

@@ -8,6 +8,7 @@ import {
   ValidateNested,
 } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
+import { Reason } from "../graphql/audit/audit.reason.js";
 import { LinkUrl } from "../graphql/link-origins.js";
 import {
   CreateAccountInput,
@@ -22,22 +23,6 @@ import {
 
 /** The most UIDs one `accountsByUids` may ask for: each costs an upstream call. */
 export const MAX_UIDS = 100;
-
-export const MAX_REASON_LENGTH = 500;
-
-/**
- * `reason: String!` on the gravest mutations (impersonation, password set, deletes): the audit
- * trail records it, so each such act says why it was done.
- */
-const Reason = () => (target: object, propertyName: string) => {
-  Field(() => String, {
-    description: `Why this is done (1 to ${MAX_REASON_LENGTH} characters), e.g. a ticket; recorded in the audit trail.`,
-  })(target, propertyName);
-  Length(1, MAX_REASON_LENGTH, {
-    message: `reason must be 1 to ${MAX_REASON_LENGTH} characters`,
-  })(target, propertyName);
-  Matches(/\S/, { message: "reason must not be blank" })(target, propertyName);
-};
 
 @ArgsType()
 export class UidArgs {
@@ -81,7 +66,9 @@ export class UserNameArgs {
 
 @ArgsType()
 export class UidsArgs {
-  @Field(() => [ID], { description: `Up to ${MAX_UIDS} UIDs; repeats cost nothing.` })
+  @Field(() => [ID], {
+    description: `Up to ${MAX_UIDS} UIDs; a repeat makes no further upstream call but is answered (and counted against MAX_RESULT_ITEMS) again.`,
+  })
   @ArrayMaxSize(MAX_UIDS, { message: `uids may hold at most ${MAX_UIDS} UIDs` })
   @Matches(UID_PATTERN, { each: true, message: `each of uids ${UID_MESSAGE}` })
   uids!: string[];
@@ -161,7 +148,7 @@ export class InvalidateEmailArgs extends UidArgs {
   @Field(() => String, {
     nullable: true,
     description:
-      "The verification page URL for the link; its origin must be in ALLOWED_LINK_ORIGINS.",
+      "The verification page URL for the link; its origin must be in ALLOWED_LINK_ORIGINS. Written in canonical form (as `new URL(x).href` writes it: no spaces, no `\\`, no credentials, percent-encoded); it is sent as checked.",
   })
   @IsOptional()
   @MaxLength(2000)
@@ -221,7 +208,7 @@ export class ForgotPasswordArgs {
   @Field(() => String, {
     nullable: true,
     description:
-      "The reset page URL for the link, when `sendEmail` is true; its origin must be in ALLOWED_LINK_ORIGINS.",
+      "The reset page URL for the link, when `sendEmail` is true; its origin must be in ALLOWED_LINK_ORIGINS. Written in canonical form (as `new URL(x).href` writes it: no spaces, no `\\`, no credentials, percent-encoded); it is sent as checked.",
   })
   @IsOptional()
   @MaxLength(2000)

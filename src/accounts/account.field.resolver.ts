@@ -25,6 +25,7 @@ export class AccountFieldResolver {
   }
 
   @FieldResolver(() => PrivacyPolicyHistory, {
+    nullable: true,
     description: "Every privacy policy version the account accepted. Costs its own upstream call.",
   })
   async privacyPolicyHistory(

@@ -48,7 +48,7 @@ type Context = AccountsContext;
  */
 @Resolver()
 export class AccountMutationResolver {
-  @Mutation(() => Account, { description: "Creates an account." })
+  @Mutation(() => Account, { nullable: true, description: "Creates an account." })
   @Scope("accounts:write")
   async createAccount(
     @Args(() => CreateAccountArgs) { input }: CreateAccountArgs,
@@ -58,7 +58,7 @@ export class AccountMutationResolver {
     return toAccount(await ctx.accounts.create(toProfileBody(input), accountKeys(info)));
   }
 
-  @Mutation(() => Account, { description: "Changes profile fields of an account." })
+  @Mutation(() => Account, { nullable: true, description: "Changes profile fields of an account." })
   @Scope("accounts:write")
   async updateAccount(
     @Args(() => UpdateAccountArgs) { uid, input, nullSupport }: UpdateAccountArgs,
@@ -71,7 +71,10 @@ export class AccountMutationResolver {
     return toAccount(await ctx.accounts.update(uid, body, nullSupport, accountKeys(info)));
   }
 
-  @Mutation(() => Account, { description: "Sets the account's phone ID; it becomes unverified." })
+  @Mutation(() => Account, {
+    nullable: true,
+    description: "Sets the account's phone ID; it becomes unverified.",
+  })
   @Scope("accounts:write")
   async updateAccountPhoneId(
     @Args(() => UpdatePhoneIdArgs) { uid, phone }: UpdatePhoneIdArgs,
@@ -82,6 +85,7 @@ export class AccountMutationResolver {
   }
 
   @Mutation(() => Account, {
+    nullable: true,
     description: "Adds emails; one with a type the account has replaces that one.",
   })
   @Scope("accounts:write")
@@ -93,7 +97,10 @@ export class AccountMutationResolver {
     return toAccount(await ctx.accounts.upsertEmails(uid, toWireEmails(emails), accountKeys(info)));
   }
 
-  @Mutation(() => Account, { description: "Removes an email; the last one cannot be removed." })
+  @Mutation(() => Account, {
+    nullable: true,
+    description: "Removes an email; the last one cannot be removed.",
+  })
   @Scope("accounts:write")
   async removeAccountEmail(
     @Args(() => RemoveEmailArgs) { uid, email }: RemoveEmailArgs,
@@ -103,7 +110,10 @@ export class AccountMutationResolver {
     return toAccount(await ctx.accounts.removeEmail(uid, email, accountKeys(info)));
   }
 
-  @Mutation(() => AccountActionPayload, { description: "Sets the account's password." })
+  @Mutation(() => AccountActionPayload, {
+    nullable: true,
+    description: "Sets the account's password.",
+  })
   @Scope("accounts:credentials")
   async setAccountPassword(
     @Args(() => SetPasswordArgs) { uid, password }: SetPasswordArgs,
@@ -114,6 +124,7 @@ export class AccountMutationResolver {
   }
 
   @Mutation(() => AccountActionPayload, {
+    nullable: true,
     description: "Gives the account a new UID; `uid` in the payload is the new one.",
   })
   @Scope("accounts:write")
@@ -126,6 +137,7 @@ export class AccountMutationResolver {
   }
 
   @Mutation(() => AccountActionPayload, {
+    nullable: true,
     description: "Marks the email unverified and has LoginRadius send a verification email.",
   })
   @Scope("accounts:write")
@@ -138,6 +150,7 @@ export class AccountMutationResolver {
   }
 
   @Mutation(() => AccountActionPayload, {
+    nullable: true,
     description: "Marks the phone ID unverified and has LoginRadius send a code.",
   })
   @Scope("accounts:write")
@@ -149,13 +162,14 @@ export class AccountMutationResolver {
     return { uid };
   }
 
-  @Mutation(() => DeleteAccountPayload, { description: "Deletes an account." })
+  @Mutation(() => DeleteAccountPayload, { nullable: true, description: "Deletes an account." })
   @Scope("accounts:delete")
   async deleteAccount(@Args(() => UidReasonArgs) { uid }: UidReasonArgs, @Ctx() ctx: Context) {
     return toDeleteAccountPayload(uid, await ctx.accounts.deleteByUid(uid));
   }
 
   @Mutation(() => DeleteAccountsByEmailPayload, {
+    nullable: true,
     description: "Deletes every account that has this email.",
   })
   @Scope("accounts:delete")
@@ -167,6 +181,7 @@ export class AccountMutationResolver {
   }
 
   @Mutation(() => ForgotPasswordTokenPayload, {
+    nullable: true,
     description: "Makes a password-reset token; optionally has LoginRadius email it.",
   })
   @Scope("accounts:credentials")
@@ -189,6 +204,7 @@ export class AccountMutationResolver {
   }
 
   @Mutation(() => EmailVerificationTokenPayload, {
+    nullable: true,
     description: "Makes an email verification token for an unverified email.",
   })
   @Scope("accounts:credentials")
@@ -200,6 +216,7 @@ export class AccountMutationResolver {
   }
 
   @Mutation(() => AccessTokenPayload, {
+    nullable: true,
     description: "Issues an access token for the user (impersonation). Every call mints a new one.",
   })
   @Scope("accounts:impersonate")
@@ -208,6 +225,7 @@ export class AccountMutationResolver {
   }
 
   @Mutation(() => AccessTokenPayload, {
+    nullable: true,
     description: "Exchanges a refresh token for a new access token.",
   })
   @Scope("accounts:impersonate")
@@ -218,7 +236,10 @@ export class AccountMutationResolver {
     return toAccessToken(await ctx.accounts.refreshAccessToken(refreshToken));
   }
 
-  @Mutation(() => RevokeRefreshTokensPayload, { description: "Revokes one refresh token." })
+  @Mutation(() => RevokeRefreshTokensPayload, {
+    nullable: true,
+    description: "Revokes one refresh token.",
+  })
   @Scope("accounts:credentials")
   async revokeRefreshToken(
     @Args(() => RefreshTokenArgs) { refreshToken }: RefreshTokenArgs,
@@ -228,6 +249,7 @@ export class AccountMutationResolver {
   }
 
   @Mutation(() => RevokeRefreshTokensPayload, {
+    nullable: true,
     description: "Revokes every refresh token of the account.",
   })
   @Scope("accounts:credentials")

@@ -62,6 +62,7 @@ export class AccountQueryResolver {
   }
 
   @Query(() => [Account], {
+    nullable: true,
     description: "Every account that has this email (traditional and social); empty if none.",
   })
   @Scope("accounts:read")
@@ -74,7 +75,7 @@ export class AccountQueryResolver {
   }
 
   @Query(() => [Account], {
-    nullable: "items",
+    nullable: "itemsAndList",
     description:
       "The accounts with these UIDs, in order, null for unknown ones. One upstream call per distinct UID.",
   })

@@ -1,3 +1,4 @@
+import { ReadScope } from "../graphql/auth/read-scope.js";
 import { RequireScope } from "../graphql/auth/require-scope.js";
 
 /**
@@ -20,3 +21,9 @@ export type AccountScope = keyof typeof ACCOUNT_SCOPES;
 
 /** `@RequireScope` limited to this section's scopes, so a misspelt one is a type error. */
 export const Scope = (scope: AccountScope) => RequireScope(scope);
+
+/**
+ * On this section's object types: each field but its `@OpenField`s needs `accounts:read`, whichever
+ * root field or mutation returned the object (src/graphql/auth/read-scope.ts).
+ */
+export const ReadGuard = () => ReadScope("accounts:read" satisfies AccountScope);

@@ -1,5 +1,7 @@
 import { DateTimeResolver, JSONObjectResolver } from "graphql-scalars";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { OpenField } from "../graphql/auth/read-scope.js";
+import { ReadGuard } from "./account.scopes.js";
 
 @ObjectType({ description: "An email address on an account." })
 export class Email {
@@ -88,14 +90,16 @@ export class LockState {
   lockedUntil!: Date | null;
 }
 
+@ReadGuard()
 @ObjectType({ description: "A LoginRadius user account (a profile in the Account API)." })
 // Other services' types (orders, tickets) refer to a customer by UID; see src/graphql/federation/.
 @Directive('@key(fields: "uid")')
 export class Account {
+  @OpenField()
   @Field(() => ID, { description: "The account's unique ID in LoginRadius (UID)." })
   uid!: string;
 
-  @Field(() => [Email], { description: "Every email on the account." })
+  @Field(() => [Email], { nullable: true, description: "Every email on the account." })
   emails!: Email[];
 
   @Field(() => String, {
@@ -104,7 +108,7 @@ export class Account {
   })
   primaryEmail!: string | null;
 
-  @Field(() => Boolean, { description: "Whether the account's email is verified." })
+  @Field(() => Boolean, { nullable: true, description: "Whether the account's email is verified." })
   emailVerified!: boolean;
 
   @Field(() => String, {
@@ -113,7 +117,7 @@ export class Account {
   })
   phone!: string | null;
 
-  @Field(() => Boolean, { description: "Whether the phone ID is verified." })
+  @Field(() => Boolean, { nullable: true, description: "Whether the phone ID is verified." })
   phoneVerified!: boolean;
 
   @Field(() => String, {
@@ -163,14 +167,16 @@ export class Account {
   country!: Country | null;
 
   @Field(() => JSONObjectResolver, {
+    nullable: true,
     description: "Site-defined custom fields (string values); `{}` when none.",
   })
   customFields!: Record<string, unknown>;
 
-  @Field(() => [String], { description: "Roles assigned to the account." })
+  @Field(() => [String], { nullable: true, description: "Roles assigned to the account." })
   roles!: string[];
 
   @Field(() => [Identity], {
+    nullable: true,
     description: "Linked social identities; empty for email-only accounts.",
   })
   identities!: Identity[];
@@ -187,24 +193,28 @@ export class Account {
   })
   registrationSource!: string | null;
 
-  @Field(() => Boolean, { description: "False when the account is deactivated." })
+  @Field(() => Boolean, { nullable: true, description: "False when the account is deactivated." })
   isActive!: boolean;
 
-  @Field(() => Boolean, { description: "True when the account is soft-deleted." })
+  @Field(() => Boolean, { nullable: true, description: "True when the account is soft-deleted." })
   isDeleted!: boolean;
 
-  @Field(() => Boolean, { description: "True when login is locked." })
+  @Field(() => Boolean, { nullable: true, description: "True when login is locked." })
   isLoginLocked!: boolean;
 
-  @Field(() => LockState, { description: "The lock on login: whether, how, until when." })
+  @Field(() => LockState, {
+    nullable: true,
+    description: "The lock on login: whether, how, until when.",
+  })
   lockState!: LockState;
 
   @Field(() => Boolean, {
+    nullable: true,
     description: "True when the UID was chosen by the caller, not generated.",
   })
   isCustomUid!: boolean;
 
-  @Field(() => Int, { description: "How many times the user has logged in." })
+  @Field(() => Int, { nullable: true, description: "How many times the user has logged in." })
   loginCount!: number;
 
   @Field(() => DateTimeResolver, { nullable: true, description: "When the account was created." })
@@ -228,7 +238,10 @@ export class Account {
   })
   lastPasswordChangeAt!: Date | null;
 
-  @Field(() => [String], { description: "UIDs the account had before `updateAccountUid`." })
+  @Field(() => [String], {
+    nullable: true,
+    description: "UIDs the account had before `updateAccountUid`.",
+  })
   previousUids!: string[];
 
   @Field(() => PrivacyPolicyAcceptance, {

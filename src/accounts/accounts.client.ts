@@ -93,7 +93,13 @@ const endpoint = endpointsUnder(ACCOUNT);
  * Never retried: anything that creates, deletes, sends an email or SMS, or mints a token.
  */
 export const ACCOUNT_ENDPOINTS = {
-  create: endpoint("POST", "", false, WireProfileSchema),
+  create: endpoint(
+    "POST",
+    "",
+    false,
+    WireProfileSchema,
+    "look the account up by its email (accountByEmail) before creating it again",
+  ),
   find: endpoint("GET", "", true, WireProfileSchema),
   byUid: endpoint("GET", "/{uid}", true, WireProfileSchema),
   // Same body, same result: safe to repeat.
@@ -104,9 +110,27 @@ export const ACCOUNT_ENDPOINTS = {
   // A repeated delete would answer 938 for a delete that succeeded.
   deleteByUid: endpoint("DELETE", "/{uid}", false, WireDeletedSchema),
   deleteByEmail: endpoint("DELETE", "", false, WireDeletedSchema),
-  invalidateEmail: endpoint("PUT", "/{uid}/invalidateemail", false, WirePostedSchema),
-  invalidatePhone: endpoint("PUT", "/{uid}/invalidatephone", false, WirePostedSchema),
-  forgotToken: endpoint("POST", "/forgot/token", false, WireForgotTokenSchema),
+  invalidateEmail: endpoint(
+    "PUT",
+    "/{uid}/invalidateemail",
+    false,
+    WirePostedSchema,
+    "a verification email may have been sent; ask the account's owner before sending another",
+  ),
+  invalidatePhone: endpoint(
+    "PUT",
+    "/{uid}/invalidatephone",
+    false,
+    WirePostedSchema,
+    "a verification code may have been sent; ask the account's owner before sending another",
+  ),
+  forgotToken: endpoint(
+    "POST",
+    "/forgot/token",
+    false,
+    WireForgotTokenSchema,
+    "a reset email may have been sent; ask the account's owner before sending another",
+  ),
   verifyToken: endpoint("POST", "/verify/token", false, WireVerificationTokenSchema),
   accessToken: endpoint("GET", "/access_token", false, WireAccessTokenSchema),
   refreshToken: endpoint("GET", "/access_token/refresh", false, WireAccessTokenSchema),

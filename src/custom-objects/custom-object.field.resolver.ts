@@ -10,6 +10,7 @@ import { CustomObjectRecord } from "./custom-object.type.js";
 @Resolver(() => Account)
 export class AccountCustomObjectsResolver {
   @FieldResolver(() => [CustomObjectRecord], {
+    nullable: true,
     description:
       "The account's records of one custom object, oldest first. Costs one upstream call per account and object name.",
   })

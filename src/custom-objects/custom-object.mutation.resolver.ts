@@ -11,6 +11,7 @@ type Context = CustomObjectsContext;
 @Resolver()
 export class CustomObjectMutationResolver {
   @Mutation(() => CustomObjectRecord, {
+    nullable: true,
     description: "Adds a record to one of the account's custom objects.",
   })
   @Scope("customobjects:write")
@@ -22,6 +23,7 @@ export class CustomObjectMutationResolver {
   }
 
   @Mutation(() => CustomObjectRecord, {
+    nullable: true,
     description: "Changes a record: replaces its data, or merges `data`'s top-level keys into it.",
   })
   @Scope("customobjects:write")
@@ -33,7 +35,10 @@ export class CustomObjectMutationResolver {
     return toRecord(uid, objectName, record);
   }
 
-  @Mutation(() => DeleteCustomObjectRecordPayload, { description: "Deletes a record." })
+  @Mutation(() => DeleteCustomObjectRecordPayload, {
+    nullable: true,
+    description: "Deletes a record.",
+  })
   @Scope("customobjects:write")
   async deleteCustomObjectRecord(
     @Args(() => RecordArgs) { uid, objectName, recordId }: RecordArgs,

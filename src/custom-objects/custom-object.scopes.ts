@@ -1,3 +1,4 @@
+import { ReadScope } from "../graphql/auth/read-scope.js";
 import { RequireScope } from "../graphql/auth/require-scope.js";
 
 /**
@@ -13,3 +14,9 @@ export type CustomObjectScope = keyof typeof CUSTOM_OBJECT_SCOPES;
 
 /** `@RequireScope` limited to this section's scopes, so a misspelt one is a type error. */
 export const Scope = (scope: CustomObjectScope) => RequireScope(scope);
+
+/**
+ * On this section's object types: each field but its `@OpenField`s needs `customobjects:read`, whichever
+ * root field or mutation returned the object (src/graphql/auth/read-scope.ts).
+ */
+export const ReadGuard = () => ReadScope("customobjects:read" satisfies CustomObjectScope);

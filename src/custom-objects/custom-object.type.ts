@@ -1,21 +1,30 @@
 import { DateTimeResolver, JSONObjectResolver } from "graphql-scalars";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { OpenField } from "../graphql/auth/read-scope.js";
+import { ReadGuard } from "./custom-object.scopes.js";
 
+@ReadGuard()
 @ObjectType({
   description:
     "One record of a custom object (a named, schema-less container configured per site, e.g. `addresses`) on an account.",
 })
 export class CustomObjectRecord {
+  @OpenField()
   @Field(() => ID, { description: "The record's id (24 hex digits at LoginRadius)." })
   id!: string;
 
+  @OpenField()
   @Field(() => ID, { description: "The UID of the account holding it." })
   uid!: string;
 
+  @OpenField()
   @Field(() => String, { description: "The custom object it belongs to, e.g. `addresses`." })
   objectName!: string;
 
-  @Field(() => Boolean, { description: "Whether LoginRadius marks the record active." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Whether LoginRadius marks the record active.",
+  })
   active!: boolean;
 
   @Field(() => DateTimeResolver, { nullable: true, description: "When the record was created." })
@@ -27,7 +36,10 @@ export class CustomObjectRecord {
   })
   modifiedAt!: Date | null;
 
-  @Field(() => JSONObjectResolver, { description: "The record's data: any JSON object." })
+  @Field(() => JSONObjectResolver, {
+    nullable: true,
+    description: "The record's data: any JSON object.",
+  })
   data!: Record<string, unknown>;
 }
 

@@ -37,7 +37,13 @@ const endpoint = endpointsUnder(ACCOUNT);
  */
 export const CUSTOM_OBJECT_ENDPOINTS = {
   list: endpoint("GET", "", true, WireRecordListSchema),
-  create: endpoint("POST", "", false, WireRecordSchema),
+  create: endpoint(
+    "POST",
+    "",
+    false,
+    WireRecordSchema,
+    "look for the record among the account's records of this object before creating it again",
+  ),
   get: endpoint("GET", "/{recordId}", true, WireRecordSchema),
   update: endpoint("PUT", "/{recordId}", true, WireRecordSchema),
   delete: endpoint("DELETE", "/{recordId}", false, WireDeletedSchema),

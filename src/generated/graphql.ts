@@ -109,14 +109,14 @@ export type SecurityOverviewQueryVariables = Exact<{
 }>;
 
 
-export type SecurityOverviewQuery = { accountByUid: { uid: string, primaryEmail: string | null, lockState: { locked: boolean, lockedType: string | null, lockedUntil: string | null }, passkeys: Array<{ id: string, createdAt: string | null }>, consentLogs: Array<{ loggedAt: string | null, updateType: string | null, consents: Array<{ consentId: string, event: string | null }> }> } | null };
+export type SecurityOverviewQuery = { accountByUid: { uid: string, primaryEmail: string | null, lockState: { locked: boolean, lockedType: string | null, lockedUntil: string | null } | null, passkeys: Array<{ id: string, createdAt: string | null }> | null, consentLogs: Array<{ loggedAt: string | null, updateType: string | null, consents: Array<{ consentId: string, event: string | null }> }> | null } | null };
 
 export type UnlockAccountMutationVariables = Exact<{
   uid: string;
 }>;
 
 
-export type UnlockAccountMutation = { unlockAccount: { uid: string, lockState: { locked: boolean } } };
+export type UnlockAccountMutation = { unlockAccount: { uid: string, lockState: { locked: boolean } | null } | null };
 
 export type RemovePasskeyMutationVariables = Exact<{
   uid: string;
@@ -124,7 +124,7 @@ export type RemovePasskeyMutationVariables = Exact<{
 }>;
 
 
-export type RemovePasskeyMutation = { removePasskey: { uid: string, account: { passkeys: Array<{ id: string }> } | null } };
+export type RemovePasskeyMutation = { removePasskey: { uid: string, account: { passkeys: Array<{ id: string }> | null } | null } | null };
 
 export type ResetAuthenticatorMutationVariables = Exact<{
   uid: string;
@@ -132,14 +132,14 @@ export type ResetAuthenticatorMutationVariables = Exact<{
 }>;
 
 
-export type ResetAuthenticatorMutation = { resetAuthenticator: { uid: string } };
+export type ResetAuthenticatorMutation = { resetAuthenticator: { uid: string } | null };
 
 export type ResetBackupCodesMutationVariables = Exact<{
   uid: string;
 }>;
 
 
-export type ResetBackupCodesMutation = { resetBackupCodes: { uid: string, codes: Array<string> } };
+export type ResetBackupCodesMutation = { resetBackupCodes: { uid: string, codes: Array<string> } | null };
 
 export type CheckStepUpMutationVariables = Exact<{
   uid: string;
@@ -148,7 +148,7 @@ export type CheckStepUpMutationVariables = Exact<{
 }>;
 
 
-export type CheckStepUpMutation = { validateReauthentication: { valid: boolean } };
+export type CheckStepUpMutation = { validateReauthentication: { valid: boolean } | null };
 
 export type AddAddressMutationVariables = Exact<{
   uid: string;
@@ -156,12 +156,12 @@ export type AddAddressMutationVariables = Exact<{
 }>;
 
 
-export type AddAddressMutation = { createCustomObjectRecord: { id: string, createdAt: string | null, data: Record<string, unknown> } };
+export type AddAddressMutation = { createCustomObjectRecord: { id: string, createdAt: string | null, data: Record<string, unknown> | null } | null };
 
 export type FirstQueryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FirstQueryQuery = { accountByEmail: { uid: string, fullName: string | null, primaryEmail: string | null, emailVerified: boolean, phone: string | null, roles: Array<string>, customFields: Record<string, unknown>, createdAt: string | null, lastLoginAt: string | null } | null, sharing: Array<{ uid: string, provider: string | null, identities: Array<{ provider: string }> }> };
+export type FirstQueryQuery = { accountByEmail: { uid: string, fullName: string | null, primaryEmail: string | null, emailVerified: boolean | null, phone: string | null, roles: Array<string> | null, customFields: Record<string, unknown> | null, createdAt: string | null, lastLoginAt: string | null } | null, sharing: Array<{ uid: string, provider: string | null, identities: Array<{ provider: string }> | null }> | null };
 
 export type GrantRoleUntilMutationVariables = Exact<{
   uid: string;
@@ -171,42 +171,42 @@ export type GrantRoleUntilMutationVariables = Exact<{
 }>;
 
 
-export type GrantRoleUntilMutation = { upsertAccountRoleContexts: { uid: string, account: { roles: Array<string>, roleContexts: Array<{ context: string, roles: Array<string>, expiresAt: string | null }> } | null } };
+export type GrantRoleUntilMutation = { upsertAccountRoleContexts: { uid: string, account: { roles: Array<string> | null, roleContexts: Array<{ context: string, roles: Array<string>, expiresAt: string | null }> | null } | null } | null };
 
 export type RolesInTenantQueryVariables = Exact<{
   context: string;
 }>;
 
 
-export type RolesInTenantQuery = { roles: Array<{ name: string, permissions: Array<string> }>, accountsInRoleContext: Array<{ uid: string, fullName: string | null, emails: Array<string>, roleContext: { roles: Array<string>, additionalPermissions: Array<string>, expiresAt: string | null, expired: boolean } }> };
+export type RolesInTenantQuery = { roles: Array<{ name: string, permissions: Array<string> | null }> | null, accountsInRoleContext: Array<{ uid: string, fullName: string | null, emails: Array<string>, roleContext: { roles: Array<string>, additionalPermissions: Array<string>, expiresAt: string | null, expired: boolean } }> | null };
 
 export type SavedAddressesQueryVariables = Exact<{
   email: string;
 }>;
 
 
-export type SavedAddressesQuery = { accountByEmail: { uid: string, fullName: string | null, customObjects: Array<{ id: string, modifiedAt: string | null, data: Record<string, unknown> }> } | null };
+export type SavedAddressesQuery = { accountByEmail: { uid: string, fullName: string | null, customObjects: Array<{ id: string, modifiedAt: string | null, data: Record<string, unknown> | null }> | null } | null };
 
 export type SendLoginCodeMutationVariables = Exact<{
   phone: string;
 }>;
 
 
-export type SendLoginCodeMutation = { generateSmsOtp: { type: SmsOtpType, expiresAt: string | null } };
+export type SendLoginCodeMutation = { generateSmsOtp: { type: SmsOtpType, expiresAt: string | null } | null };
 
 export type SendPasswordlessLinkMutationVariables = Exact<{
   email: string;
 }>;
 
 
-export type SendPasswordlessLinkMutation = { generateEmailToken: { type: EmailTokenType, expiresAt: string | null } };
+export type SendPasswordlessLinkMutation = { generateEmailToken: { type: EmailTokenType, expiresAt: string | null } | null };
 
 export type MintSottMutationVariables = Exact<{
   minutes: number;
 }>;
 
 
-export type MintSottMutation = { generateSott: { sott: string, expiresAt: string | null } };
+export type MintSottMutation = { generateSott: { sott: string, expiresAt: string | null } | null };
 
 export type UpdateAccountMutationVariables = Exact<{
   uid: string;
@@ -215,7 +215,7 @@ export type UpdateAccountMutationVariables = Exact<{
 }>;
 
 
-export type UpdateAccountMutation = { updateAccount: { uid: string, firstName: string | null, lastName: string | null, customFields: Record<string, unknown>, modifiedAt: string | null } };
+export type UpdateAccountMutation = { updateAccount: { uid: string, firstName: string | null, lastName: string | null, customFields: Record<string, unknown> | null, modifiedAt: string | null } | null };
 
 
 export const SecurityOverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SecurityOverview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountByUid"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uid"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"primaryEmail"}},{"kind":"Field","name":{"kind":"Name","value":"lockState"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"lockedType"}},{"kind":"Field","name":{"kind":"Name","value":"lockedUntil"}}]}},{"kind":"Field","name":{"kind":"Name","value":"passkeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"consentLogs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"loggedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updateType"}},{"kind":"Field","name":{"kind":"Name","value":"consents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"consentId"}},{"kind":"Field","name":{"kind":"Name","value":"event"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SecurityOverviewQuery, SecurityOverviewQueryVariables>;

@@ -7,6 +7,8 @@ export interface Caller {
   name: string;
   scopes: ReadonlySet<string>;
   kind: "token" | "jwt" | "anonymous";
+  /** May run only registered operations (trusted documents); TRUSTED_DOCUMENTS_ONLY sets it for all. */
+  trustedDocumentsOnly?: boolean;
 }
 
 /** The caller when caller auth is off (embedded emulator, or AUTH_DISABLED=true): every scope. */

@@ -4,8 +4,9 @@ import { registerDecorator, ValidationError } from "class-validator";
  * Redirect targets (`resetPasswordUrl`, `verificationUrl`, ...) go into emails LoginRadius sends
  * in the company's name, so each must lie on an origin listed in ALLOWED_LINK_ORIGINS; with
  * none listed, such arguments are refused. `@LinkUrl()` marks a property: class-validator checks
- * the URL's shape, and `linkOriginProblems` (called by the schema's validateFn, which has the
- * configured origins) checks the origin.
+ * that the value is already a canonical URL, and `checkLinks` (called by the schema's
+ * validateFn, which has the configured origins) checks the origin and puts the canonical `href`
+ * in place of the value, so that what goes upstream is the string that was checked.
  */
 const LINK_PROPERTIES = new WeakMap<object, Set<string>>();
 
@@ -15,14 +16,54 @@ const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 export const isSecureUrl = (url: URL): boolean =>
   url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.has(url.hostname));
 
-/** An absolute https URL (http only for loopback) without credentials in it. */
-export const isLinkUrlShape = (value: string): boolean => {
+/**
+ * Anything a URL parser strips, skips or rewrites silently: C0/C1 controls (CR, LF, NUL, tab),
+ * every Unicode space, and format characters (zero-width, bidi overrides). WHATWG URL drops a
+ * leading space or an embedded LF and then reads a different string than LoginRadius, a mail
+ * client or a log does.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\s]/u;
+
+/** Where the authority ends in a URL that starts with `scheme://`. */
+const authorityEnd = (text: string, from: number): number => {
+  const end = text.slice(from).search(/[/?#]/);
+  return end < 0 ? text.length : from + end;
+};
+
+/**
+ * The canonical form of a link URL, or why it is refused. A value passes only if it is already
+ * what `new URL(value).href` writes, but for two rewrites that change nothing a reader sees: the
+ * host's letter case and the `/` of an empty path. Everything WHATWG URL would repair is refused
+ * instead: `\` read as `/` (`https://allowed\@evil/`), `https:host` and `https:/host`, dropped
+ * spaces and line breaks, `.`/`..` segments, default ports, percent-encoding it would add,
+ * IDN hosts it would turn to punycode, numeric hosts it would turn to dotted quads.
+ */
+export const canonicalLink = (value: string): { href: string } | { problem: string } => {
+  if (INVISIBLE.test(value))
+    return { problem: "must not contain spaces, line breaks or other control characters" };
+  if (value.includes("\\")) return { problem: "must not contain a backslash" };
+  const scheme = /^(https?):\/\//.exec(value);
+  if (!scheme) return { problem: "must start with https://" };
+  let url: URL;
   try {
-    const url = new URL(value);
-    return isSecureUrl(url) && url.username === "" && url.password === "";
+    url = new URL(value);
   } catch {
-    return false;
+    return { problem: "must be an absolute URL" };
   }
+  const start = scheme[0].length;
+  const end = authorityEnd(value, start);
+  if (url.username !== "" || url.password !== "" || value.slice(start, end).includes("@"))
+    return { problem: "must not contain credentials (user@)" };
+  if (!isSecureUrl(url)) return { problem: "must use https (http only for localhost)" };
+  const rest = value.slice(end);
+  const written = `${url.protocol}//${value.slice(start, end).toLowerCase()}`;
+  const expected = `${written}${rest.startsWith("/") ? rest : `/${rest}`}`;
+  if (written !== `${url.protocol}//${url.host}` || url.href !== expected)
+    return {
+      problem:
+        "must be written in canonical form (percent-encoded, ASCII host, no default port, no . or .. segments)",
+    };
+  return { href: url.href };
 };
 
 export const LinkUrl = () => (target: object, propertyName: string) => {
@@ -37,9 +78,14 @@ export const LinkUrl = () => (target: object, propertyName: string) => {
       validate: (value: unknown) =>
         value === null ||
         value === undefined ||
-        (typeof value === "string" && isLinkUrlShape(value)),
-      defaultMessage: () =>
-        `${propertyName} must be an absolute https URL (http only for localhost) without credentials`,
+        (typeof value === "string" && "href" in canonicalLink(value)),
+      defaultMessage: (args) => {
+        const value: unknown = args?.value;
+        const found = typeof value === "string" ? canonicalLink(value) : null;
+        return found && "problem" in found
+          ? `${propertyName} ${found.problem}`
+          : `${propertyName} must be an absolute https URL`;
+      },
     },
   });
 };
@@ -58,34 +104,44 @@ export const parseOrigin = (text: string): string | null => {
     const url = new URL(text);
     const bare =
       url.pathname === "/" && url.search === "" && url.hash === "" && url.username === "";
-    return bare && isLinkUrlShape(url.href) ? url.origin : null;
+    return bare && url.password === "" && isSecureUrl(url) ? url.origin : null;
   } catch {
     return null;
   }
 };
 
-/** class-validator errors for `@LinkUrl` values whose origin is not allowed (none: all fine). */
-export const linkOriginProblems = (
-  value: unknown,
-  allowed: ReadonlySet<string>,
-): ValidationError[] => {
+const originProblem = (property: string, origin: string, allowed: ReadonlySet<string>) => {
+  const problem = new ValidationError();
+  problem.property = property;
+  problem.children = [];
+  problem.constraints = {
+    linkOrigin:
+      allowed.size === 0
+        ? `${property} is refused: no link origins are allowed (set ALLOWED_LINK_ORIGINS)`
+        : `${property} must be on an allowed origin (${[...allowed].join(", ")}); ${origin} is not`,
+  };
+  return problem;
+};
+
+/**
+ * The origin check of an args or input object's `@LinkUrl` values, after class-validator has
+ * checked their form: errors for those off the allowed origins (none: all fine). Each value
+ * that passes is replaced by its canonical `href` on the object the resolver receives, so the
+ * string sent upstream is the one checked here, byte for byte. Values class-validator refused
+ * are skipped: their error is already reported.
+ */
+export const checkLinks = (value: unknown, allowed: ReadonlySet<string>): ValidationError[] => {
   if (typeof value !== "object" || value === null) return [];
   const problems: ValidationError[] = [];
+  const record = value as Record<string, unknown>;
   for (const property of linkPropertiesOf(value)) {
-    const link = (value as Record<string, unknown>)[property];
-    if (typeof link !== "string" || !isLinkUrlShape(link)) continue;
-    const origin = new URL(link).origin;
-    if (allowed.has(origin)) continue;
-    const problem = new ValidationError();
-    problem.property = property;
-    problem.children = [];
-    problem.constraints = {
-      linkOrigin:
-        allowed.size === 0
-          ? `${property} is refused: no link origins are allowed (set ALLOWED_LINK_ORIGINS)`
-          : `${property} must be on an allowed origin (${[...allowed].join(", ")}); ${origin} is not`,
-    };
-    problems.push(problem);
+    const link = record[property];
+    if (typeof link !== "string") continue;
+    const found = canonicalLink(link);
+    if (!("href" in found)) continue;
+    const origin = new URL(found.href).origin;
+    if (allowed.has(origin)) record[property] = found.href;
+    else problems.push(originProblem(property, origin, allowed));
   }
   return problems;
 };

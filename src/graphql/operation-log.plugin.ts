@@ -14,7 +14,7 @@ import type { RequestContext } from "./section.js";
 export const MAX_OPERATION_LABELS = 200;
 const GRAPHQL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
-const codesOf = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) =>
+export const codesOf = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) =>
   (errors ?? []).map((e) =>
     typeof e.extensions?.code === "string" ? e.extensions.code : "INTERNAL_SERVER_ERROR",
   );
@@ -23,7 +23,7 @@ const codesOf = (errors: readonly { extensions?: Record<string, unknown> }[] | u
  * The operation a request meant, from the parsed document when Apollo has not resolved one (a
  * document that failed validation): the named one, or the only one.
  */
-const intendedOperation = (
+export const intendedOperation = (
   document: DocumentNode | undefined,
   name: string | null | undefined,
 ): OperationDefinitionNode | undefined => {
@@ -76,6 +76,9 @@ export const operationLogPlugin = (
           logger.info(
             {
               requestId: contextValue.requestId,
+              ...(contextValue.clientRequestId
+                ? { clientRequestId: contextValue.clientRequestId }
+                : {}),
               caller: contextValue.caller?.name,
               operationName: name,
               operationType: type,
@@ -146,6 +149,26 @@ export const unexpectedErrorLogPlugin = (
     );
   },
 });
+
+/**
+ * The plugin above and the formatter's log (Apollo's `formatError` has no request): errors the
+ * plugin logged with their request id, and Apollo's masked stand-in for a plugin failure, are
+ * not logged again; anything else the formatter masks is.
+ */
+export const createUnexpectedErrorLog = (
+  logger: Logger,
+  isUnexpected: (error: unknown) => boolean,
+) => {
+  const logged = new WeakSet<object>();
+  return {
+    plugin: unexpectedErrorLogPlugin(logger, isUnexpected, logged),
+    formatterLog: (message: string, original: unknown) => {
+      if (original instanceof Object && logged.has(original)) return;
+      if (original instanceof Error && original.message === APOLLO_500.masked) return;
+      logger.error(describeUnexpected(original), message);
+    },
+  };
+};
 
 /**
  * What Apollo says after `unexpectedErrorProcessingRequest` (its logger's text line, and the

@@ -1,5 +1,6 @@
 import type { ErrorRows } from "../errors.js";
 import type { LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
+import type { SpanScope } from "../tracing/tracing.js";
 import type { Caller } from "./caller.js";
 import type { EntityTypes } from "./federation/entity.js";
 import type { CostTable } from "./limits/cost.js";
@@ -13,9 +14,14 @@ export interface RequestStats {
 
 /** What every request's context holds whatever the sections: who calls, which request. */
 export interface RequestContext {
+  /** The service's own id for the request: logs, the audit trail and LoginRadius key on it. */
   requestId: string;
+  /** The caller's `X-Request-Id`, when plainly an id: recorded beside ours, never in its place. */
+  clientRequestId?: string;
   caller: Caller;
   stats: RequestStats;
+  /** The request's span, when tracing is on (src/tracing/): operation spans hang under it. */
+  trace?: SpanScope;
 }
 
 /** One request's "this account's profile changed" notices between sections' repositories. */

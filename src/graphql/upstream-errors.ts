@@ -63,6 +63,26 @@ const FAILURES: Record<UpstreamError["failure"], ErrorRow> = {
 
 const PROBLEM_MESSAGE = "LoginRadius rejected this value.";
 
+const FAILED_HOW: Partial<Record<UpstreamError["failure"], string>> = {
+  timeout: "no answer came in time",
+  unavailable: "the connection dropped or LoginRadius failed",
+  bad_response: "its answer could not be read",
+  too_large: "its answer was too large to read",
+};
+
+/**
+ * A call not safe to repeat that LoginRadius may have performed: "retry later" would invite a
+ * second account, email or SMS, so the message says to check first, and what (per endpoint).
+ */
+const unknownOutcome = (failure: UpstreamError["failure"], checkFirst: string): ErrorRow =>
+  row(
+    ErrorCodes.UPSTREAM_OUTCOME_UNKNOWN,
+    `LoginRadius may have done this: the request was sent, then ${FAILED_HOW[failure] ?? "it failed"}. ` +
+      `Check before repeating it: ${checkFirst}.`,
+    undefined,
+    failure,
+  );
+
 /**
  * Upstream errors -> GraphQL errors by the merged table. Where the LoginRadius code wins over
  * the failure kind: a 401 with 902 is auth, not "rejected". The messages are ours: LoginRadius
@@ -72,6 +92,7 @@ export const createUpstreamErrorMapping = (table: ErrorTable) => {
   const rows: ErrorRows = { ...CORE_ERROR_ROWS, ...table.rows };
   const renames = renameIndex(table.renames);
   const rowFor = (error: UpstreamError): ErrorRow => {
+    if (error.checkFirst !== null) return unknownOutcome(error.failure, error.checkFirst);
     if (error.failure === "rejected" && error.errorCode !== null)
       return rows[error.errorCode] ?? FAILURES.rejected;
     if (error.errorCode !== null && rows[error.errorCode]?.code === ErrorCodes.UPSTREAM_AUTH_FAILED)

@@ -1,5 +1,6 @@
 import http from "node:http";
 import https from "node:https";
+import { type AttemptProgress, codeOf, newProgress, track } from "./attempt-progress.js";
 import type { Cancel } from "./deadline.js";
 
 /**
@@ -37,6 +38,8 @@ export interface GuardedInit {
    * a new Headers object per call, which cost more than the rest of the header handling.
    */
   requestId?: string;
+  /** Where the attempt's progress is written (one object per call, reused by its retries). */
+  progress?: AttemptProgress;
 }
 
 const NO_BODY = new Set([204, 205, 304]);
@@ -157,9 +160,17 @@ const readAnswerBody = (
   res.on("error", fail);
   // A connection reset mid-body: 'close' without 'end'.
   res.on("close", () => {
-    if (!res.complete) fail(new Error("The connection closed before the body ended."));
+    if (!res.complete) fail(new ClosedMidBody());
   });
 };
+
+/** The answer's connection closed before its body ended (no error code of its own). */
+class ClosedMidBody extends Error {
+  readonly code = "ECONNRESET";
+  constructor() {
+    super("The connection closed before the body ended.");
+  }
+}
 
 /**
  * The fetch ky uses: node:http over a keep-alive pool sized to the concurrency cap (global
@@ -179,15 +190,22 @@ export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch =
   const targetOf = targets();
   return async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
-    const { deadline, requestId } = (init ?? {}) as GuardedInit;
+    const { deadline, requestId, progress = newProgress() } = (init ?? {}) as GuardedInit;
+    progress.phase = "connect";
+    progress.sent = false;
+    progress.code = null;
     const { secure, hostname, port, path } = targetOf(request.url);
     const { headers, body } = await outgoing(request, requestId);
     return new Promise<Response>((resolve, reject) => {
       const signal = request.signal;
-      const fail = (error: unknown) =>
+      const fail = (error: unknown) => {
+        const ended = deadline?.aborted || signal.aborted;
+        // Our own abort's error says nothing of the transport; the first real one is the cause.
+        if (!ended && progress.code === null) progress.code = codeOf(error);
         reject(
           deadline?.aborted ? deadline.reason : signal.aborted ? (signal.reason ?? error) : error,
         );
+      };
       // Checked here, after the body was read: a listener added once it passed is never called.
       if (deadline?.aborted) return fail(deadline.reason);
       const req = (secure ? https : http).request(
@@ -212,6 +230,7 @@ export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch =
             );
           }),
       );
+      track(req, secure, progress);
       req.on("error", fail);
       if (deadline) {
         const onDeadline = () => {

@@ -4,7 +4,10 @@ import type { z } from "zod";
 import { type Logger, silentLogger } from "../log.js";
 import { createMetrics, type Metrics } from "../metrics.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "../ratelimit/store.js";
+import type { TraceScope } from "../tracing/tracing.js";
+import { endAttempt } from "../tracing/upstream-spans.js";
 import { readAnswer } from "./answer.js";
+import { newProgress } from "./attempt-progress.js";
 import { type Cancel, startDeadline } from "./deadline.js";
 import type { GuardedInit } from "./guarded-fetch.js";
 import { createUpstreamHealth, type UpstreamHealth } from "./health.js";
@@ -13,7 +16,7 @@ import { createUpstreamObserver } from "./observe.js";
 import { createOutboundLimit } from "./outbound-limit.js";
 import { retryOptions } from "./retry.js";
 import { createShedding } from "./shedding.js";
-import { toUpstreamError } from "./upstream-error.js";
+import { mayHaveActed, toUpstreamError, type UpstreamError } from "./upstream-error.js";
 
 /** Where LoginRadius is and who we are to it. */
 export interface UpstreamTarget {
@@ -78,7 +81,20 @@ export interface Endpoint<S extends z.ZodType = z.ZodType> {
   retry: boolean;
   /** The wire schema of a successful answer; a mismatch is `bad_response`. */
   schema: S;
+  /**
+   * For a call not safe to repeat: what the client should look at before repeating it when its
+   * outcome is unknown (`look the account up by its email`). Default: by method (`UNKNOWN_OUTCOME_CHECKS`).
+   */
+  checkFirst?: string;
 }
+
+/** What to check before repeating a call whose outcome is unknown, when its endpoint says nothing. */
+export const UNKNOWN_OUTCOME_CHECKS: Record<HttpMethod, string> = {
+  POST: "find out whether it took effect (look up what it creates; ask whether its message arrived) before sending it again",
+  PUT: "read the current state before sending it again",
+  DELETE: "read whether it is gone before deleting again",
+  GET: "it may have issued a token or codes; ask for new ones only if these never arrived",
+};
 
 export interface CallInput {
   params?: Record<string, string>;
@@ -94,6 +110,8 @@ export interface RequestScope {
   deadlineAt?: number;
   /** Counts calls sent for this request (the operation log reports it). */
   stats?: { upstreamCalls: number };
+  /** The operation's span when tracing is on: each attempt is a child span of it. */
+  trace?: TraceScope;
 }
 
 /** A request's scope with its deadline running; `end()` clears it when the request is answered. */
@@ -143,11 +161,22 @@ const send = async (
     ...(scope.signal ? { deadline: scope.signal } : {}),
     ...(input.body === undefined ? {} : { json: input.body }),
     retry: retryOptions(deps.options, e.method, e.retry, scope, deps.now),
+    progress: call.progress,
     context: { call },
   };
   const res = await deps.client(target(deps.options.apiKey, e, input), init);
   return { status: res.status, text: await res.text() };
 };
+
+/**
+ * A call that is not safe to repeat and may have been performed (sent, and then a timeout, a
+ * drop, a 5xx or an unreadable answer) has an unknown outcome: the error says what to check
+ * before repeating it, so it is not reported as "retry later". Reads keep their failure.
+ */
+const outcomeOf = (endpoint: Endpoint, error: UpstreamError): UpstreamError =>
+  !endpoint.retry && mayHaveActed(error)
+    ? error.with({ checkFirst: endpoint.checkFirst ?? UNKNOWN_OUTCOME_CHECKS[endpoint.method] })
+    : error;
 
 /** The readiness probe's read: one attempt, no queue, no breaker, no outbound token. */
 const readForProbe = (deps: Sender, uid: string) =>
@@ -196,18 +225,26 @@ export const createLoginRadiusHttp = (
   ): Promise<z.infer<S>> => {
     const name = `${endpoint.method} ${endpoint.path}`;
     const started = performance.now();
-    const call: CallState = { name, scope, attempt: { n: 0 } };
+    const call: CallState = {
+      name,
+      scope,
+      attempt: { n: 0 },
+      progress: newProgress(),
+      ...(scope.trace ? { trace: { mark: started } } : {}),
+    };
     try {
       const data = await shedding.run(name, scope.signal, async () => {
         const answer = await send(deps, endpoint, input, call).catch(async (error: unknown) => {
-          throw await toUpstreamError(name, error);
+          throw await toUpstreamError(name, error, call.progress);
         });
         return readAnswer(endpoint.schema, name, answer.status, answer.text);
       });
+      if (call.trace) endAttempt(call.trace);
       observer.callEnded(name, "ok", started);
       return data;
     } catch (error) {
-      const failed = await toUpstreamError(name, error);
+      const failed = outcomeOf(endpoint, await toUpstreamError(name, error));
+      if (call.trace) endAttempt(call.trace, failed);
       observer.attemptFailed(failed, Math.max(1, call.attempt.n), scope.requestId);
       observer.callEnded(name, failed.failure, started, failed);
       throw failed;

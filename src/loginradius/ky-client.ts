@@ -1,4 +1,11 @@
 import ky, { type KyInstance } from "ky";
+import {
+  type AttemptTrace,
+  attemptAnswered,
+  endAttempt,
+  startAttempt,
+} from "../tracing/upstream-spans.js";
+import type { AttemptProgress } from "./attempt-progress.js";
 import { createGuardedFetch } from "./guarded-fetch.js";
 import type { CallInput, Endpoint, RequestScope, UpstreamOptions } from "./http.js";
 import type { UpstreamObserver } from "./observe.js";
@@ -32,6 +39,10 @@ export interface CallState {
   scope: RequestScope;
   /** Attempts sent so far. */
   attempt: { n: number };
+  /** Set when the request is traced: the open attempt's span. */
+  trace?: AttemptTrace;
+  /** How far the current attempt got (written by the guarded fetch). */
+  progress: AttemptProgress;
 }
 
 const callOf = (options: { context: Record<string, unknown> }) =>
@@ -51,14 +62,23 @@ const callHooks = (limit: OutboundLimit, observer: UpstreamObserver) => ({
       await limit.take(call.name, call.scope.signal);
       call.attempt.n++;
       if (call.scope.stats) call.scope.stats.upstreamCalls++;
+      if (call.trace && call.scope.trace)
+        startAttempt(call.scope.trace, call.trace, call.name, call.attempt.n);
+    },
+  ],
+  afterResponse: [
+    (_request: Request, options: { context: Record<string, unknown> }, response: Response) => {
+      const trace = callOf(options)?.trace;
+      if (trace) attemptAnswered(trace, response.status);
     },
   ],
   beforeRetry: [
     async ({ error, options }: { error: Error; options: { context: Record<string, unknown> } }) => {
       const call = callOf(options);
       if (!call) return;
-      const failed = await toUpstreamError(call.name, error);
+      const failed = await toUpstreamError(call.name, error, call.progress);
       observer.attemptFailed(failed, call.attempt.n, call.scope.requestId, true);
+      if (call.trace) endAttempt(call.trace, failed);
     },
   ],
 });

@@ -10,6 +10,21 @@ const isShed = (error: UpstreamError) =>
   error.failure === "invalid_request" ||
   (error.failure === "rate_limited" && error.status === null);
 
+/**
+ * Why the transport failed, for the log: the Node error code (`ECONNREFUSED`, `ENOTFOUND`,
+ * `ECONNRESET`, `DEPTH_ZERO_SELF_SIGNED_CERT`...), the phase it was in (a timeout's included:
+ * connect, headers or body), whether the request had been sent, and whether the outcome is
+ * unknown. Codes only: Node's messages hold addresses and the URL.
+ */
+const transportFields = (error: UpstreamError) => {
+  const t = error.transport;
+  return {
+    ...(t?.cause ? { cause: t.cause } : {}),
+    ...(t && error.status === null ? { phase: t.phase, sent: t.sent } : {}),
+    ...(error.checkFirst !== null ? { outcome: "unknown" } : {}),
+  };
+};
+
 const BREAKER_GAUGE: Record<BreakerState, number> = { closed: 0, "half-open": 1, open: 2 };
 
 export interface UpstreamObserver {
@@ -70,6 +85,7 @@ export const createUpstreamObserver = (deps: {
         attempt,
         kind: error.failure,
         ...(error.detail ? { detail: error.detail } : {}),
+        ...transportFields(error),
         ...(error.retryAfterSeconds !== null ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
         ...(requestId ? { requestId } : {}),
         ...(retrying ? { retrying } : {}),

@@ -17,6 +17,35 @@ describe("the upstream part of the configuration", () => {
     expect(message).not.toContain("pa55word");
   });
 
+  it.each([
+    "http://api.loginradius.com",
+    "http://api.example:80/",
+    "http://10.0.0.5:8080",
+    "http://127.0.0.1.nip.io",
+    "http://localhost.evil.example",
+  ])("refuses cleartext %s: the secret would travel unencrypted", (url) => {
+    expect(() => readConfig({ LOGINRADIUS_API_URL: url })).toThrow(
+      /LOGINRADIUS_API_URL must use https \(http only for localhost, 127\.0\.0\.1 or \[::1\]\)/,
+    );
+  });
+
+  it.each([
+    "https://api.loginradius.com",
+    "https://api.eu.example/",
+    "http://127.0.0.1:9",
+    "http://localhost:8080",
+    "http://[::1]:4001",
+  ])("accepts %s (https, or http to this machine: the emulator)", (url) => {
+    expect(() => readConfig({ LOGINRADIUS_API_URL: url })).not.toThrow();
+  });
+
+  it.each([
+    ["a backslash", "https://api.example\\@evil.example"],
+    ["a space", "https://api.example /x"],
+  ])("refuses an API URL with %s", (_, url) => {
+    expect(() => readConfig({ LOGINRADIUS_API_URL: url })).toThrow(/LOGINRADIUS_API_URL/);
+  });
+
   it("has defaults for every limit: 1 MiB bodies, 50 requests per second, 30 s per request", () => {
     expect(readConfig({}).upstream).toEqual({
       timeoutMs: 10_000,

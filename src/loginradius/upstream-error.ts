@@ -1,4 +1,5 @@
 import { HTTPError, TimeoutError } from "ky";
+import type { AttemptProgress } from "./attempt-progress.js";
 import { RefusedResponse } from "./guarded-fetch.js";
 import { WireErrorSchema } from "./wire.js";
 
@@ -27,6 +28,25 @@ export type UpstreamFailure =
   | "circuit_open"
   | "invalid_request";
 
+/** How far a failed attempt got, as the guarded fetch saw it (guarded-fetch.ts `AttemptProgress`). */
+export interface TransportState {
+  phase: AttemptProgress["phase"];
+  /** The whole request was handed to the connection: LoginRadius may have acted on it. */
+  sent: boolean;
+  /** What failed, in the transport's words: `ECONNREFUSED`, `ENOTFOUND`, a TLS code... */
+  cause: string | null;
+}
+
+/** What an UpstreamError may carry besides its failure; each absent means "not known". */
+export interface UpstreamErrorExtra {
+  transport?: TransportState;
+  /**
+   * Set when a call that is not safe to repeat may have been performed (`mayHaveActed`): what
+   * to look at before repeating it. Clients then see UPSTREAM_OUTCOME_UNKNOWN.
+   */
+  checkFirst?: string;
+}
+
 /**
  * The one error type the REST adapter throws. It names the endpoint by its template
  * (`GET /identity/v2/manage/account/{uid}`), never by URL, and carries no secret and no
@@ -34,6 +54,9 @@ export type UpstreamFailure =
  */
 export class UpstreamError extends Error {
   override readonly name = "UpstreamError";
+  readonly transport: TransportState | null;
+  /** What to look at before repeating the call; set only when its outcome is unknown. */
+  readonly checkFirst: string | null;
 
   constructor(
     readonly failure: UpstreamFailure,
@@ -45,14 +68,55 @@ export class UpstreamError extends Error {
     /** LoginRadius `Errors[].FieldName` values; their messages are not kept. */
     readonly fieldNames: string[] = [],
     readonly retryAfterSeconds: number | null = null,
+    extra: UpstreamErrorExtra = {},
   ) {
     super(
       `LoginRadius ${endpoint} failed: ${failure}` +
         (errorCode === null ? "" : ` (ErrorCode ${errorCode})`) +
         (status === null ? "" : ` [HTTP ${status}]`),
     );
+    this.transport = extra.transport ?? null;
+    this.checkFirst = extra.checkFirst ?? null;
+  }
+
+  /** This error with more of what is known about it. */
+  with(extra: UpstreamErrorExtra): UpstreamError {
+    return new UpstreamError(
+      this.failure,
+      this.endpoint,
+      this.status,
+      this.errorCode,
+      this.detail,
+      this.fieldNames,
+      this.retryAfterSeconds,
+      {
+        ...(this.transport ? { transport: this.transport } : {}),
+        ...(this.checkFirst ? { checkFirst: this.checkFirst } : {}),
+        ...extra,
+      },
+    );
   }
 }
+
+const MAY_HAVE_ACTED = new Set<UpstreamFailure>([
+  "timeout",
+  "unavailable",
+  "bad_response",
+  "too_large",
+]);
+
+/**
+ * Whether LoginRadius may have performed a call that failed: it got the whole request (an
+ * answer came, or the transport saw it sent) and nothing it said means "not done". A 2xx it
+ * could not be read, a 5xx, a drop or a timeout after sending: maybe. A 4xx, a 429, a redirect,
+ * and everything that ended before sending (breaker open, queue full, connection refused, DNS,
+ * TLS, a connect timeout): no.
+ */
+export const mayHaveActed = (error: UpstreamError): boolean =>
+  MAY_HAVE_ACTED.has(error.failure) &&
+  (error.status === null
+    ? error.transport?.sent === true
+    : error.status < 400 || error.status >= 500);
 
 /** LoginRadius codes that mean "your key or secret is refused": an operator must act. */
 export const AUTH_ERROR_CODES: ReadonlySet<number> = new Set([
@@ -128,20 +192,37 @@ export const deadlinePassed = (endpoint: string): UpstreamError =>
 export const isDeadline = (error: UpstreamError): boolean =>
   error.failure === "timeout" && error.detail === REQUEST_DEADLINE;
 
-/**
- * Translates anything ky or fetch threw into an UpstreamError, once, here. An abort whose reason
- * is a timeout (the request's deadline, `AbortSignal.timeout`) is a timeout like ky's own.
- */
-export const toUpstreamError = async (endpoint: string, error: unknown): Promise<UpstreamError> => {
-  if (error instanceof UpstreamError) return error;
+/** The transport's view of an attempt, copied: the progress object is reused by the next one. */
+const transportOf = (progress: AttemptProgress | undefined): UpstreamErrorExtra =>
+  progress
+    ? { transport: { phase: progress.phase, sent: progress.sent, cause: progress.code } }
+    : {};
+
+const fromThrown = async (endpoint: string, error: unknown): Promise<UpstreamError> => {
   if (error instanceof TimeoutError) return new UpstreamError("timeout", endpoint, null);
   if (error instanceof RefusedResponse)
     return new UpstreamError(error.kind, endpoint, error.status);
   if (error instanceof HTTPError) return fromHttpError(endpoint, error);
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))
     return deadlinePassed(endpoint);
-  // fetch's TypeError("fetch failed"), ECONNREFUSED, a socket closed mid-response.
+  // ECONNREFUSED, ENOTFOUND, a TLS failure, a socket closed mid-response.
   return new UpstreamError("unavailable", endpoint, null);
+};
+
+/**
+ * Translates anything ky or fetch threw into an UpstreamError, once, here. An abort whose reason
+ * is a timeout (the request's deadline, `AbortSignal.timeout`) is a timeout like ky's own.
+ * `progress` is the attempt's, as the guarded fetch left it: the error keeps a copy (phase,
+ * whether the request was sent, the transport's error code) for logs and `mayHaveActed`.
+ */
+export const toUpstreamError = async (
+  endpoint: string,
+  error: unknown,
+  progress?: AttemptProgress,
+): Promise<UpstreamError> => {
+  if (error instanceof UpstreamError) return error;
+  const failed = await fromThrown(endpoint, error);
+  return progress ? failed.with(transportOf(progress)) : failed;
 };
 
 /** Whether LoginRadius answered with one of these `ErrorCode`s (its answer, not a failure). */

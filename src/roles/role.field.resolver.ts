@@ -9,6 +9,7 @@ import { RoleContext } from "./role.type.js";
 @Resolver(() => Account)
 export class AccountRoleContextsResolver {
   @FieldResolver(() => [RoleContext], {
+    nullable: true,
     description:
       "The account's role contexts (roles held within a tenant or project). Costs one upstream call per account.",
   })

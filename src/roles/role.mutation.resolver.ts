@@ -28,6 +28,7 @@ const actedOn = (uid: string): AccountActionPayload => ({ uid });
 @Resolver()
 export class RoleMutationResolver {
   @Mutation(() => [Role], {
+    nullable: true,
     description: "Creates roles: all of them, or none if one name is taken.",
   })
   @Scope("roles:write")
@@ -40,6 +41,7 @@ export class RoleMutationResolver {
   }
 
   @Mutation(() => DeleteRolePayload, {
+    nullable: true,
     description: "Deletes a role; refused (CONFLICT) while an account or role context holds it.",
   })
   @Scope("roles:write")
@@ -47,7 +49,10 @@ export class RoleMutationResolver {
     return toDeleteRolePayload(name, await ctx.roles.deleteRole(name));
   }
 
-  @Mutation(() => Role, { description: "Adds permissions to a role; returns the role." })
+  @Mutation(() => Role, {
+    nullable: true,
+    description: "Adds permissions to a role; returns the role.",
+  })
   @Scope("roles:write")
   async addRolePermissions(
     @Args(() => RolePermissionsArgs) { name, permissions }: RolePermissionsArgs,
@@ -57,6 +62,7 @@ export class RoleMutationResolver {
   }
 
   @Mutation(() => Role, {
+    nullable: true,
     description: "Removes permissions from a role (those it lacks are ignored); returns the role.",
   })
   @Scope("roles:write")
@@ -68,6 +74,7 @@ export class RoleMutationResolver {
   }
 
   @Mutation(() => AccountActionPayload, {
+    nullable: true,
     description: "Assigns roles to the account (each must exist; one already held is kept once).",
   })
   @Scope("roles:write")
@@ -80,6 +87,7 @@ export class RoleMutationResolver {
   }
 
   @Mutation(() => AccountActionPayload, {
+    nullable: true,
     description:
       "Takes roles from the account; each must be held (else NOT_FOUND, nothing changes).",
   })
@@ -93,6 +101,7 @@ export class RoleMutationResolver {
   }
 
   @Mutation(() => AccountActionPayload, {
+    nullable: true,
     description:
       "Creates role contexts on the account, or replaces those it has of the same name whole; others are kept.",
   })
@@ -105,7 +114,10 @@ export class RoleMutationResolver {
     return actedOn(uid);
   }
 
-  @Mutation(() => AccountActionPayload, { description: "Deletes one role context of the account." })
+  @Mutation(() => AccountActionPayload, {
+    nullable: true,
+    description: "Deletes one role context of the account.",
+  })
   @Scope("roles:write")
   async deleteAccountRoleContext(
     @Args(() => AccountContextArgs) { uid, context }: AccountContextArgs,
@@ -116,6 +128,7 @@ export class RoleMutationResolver {
   }
 
   @Mutation(() => AccountActionPayload, {
+    nullable: true,
     description:
       "Removes roles from one of the account's role contexts; each must be listed there.",
   })
@@ -129,6 +142,7 @@ export class RoleMutationResolver {
   }
 
   @Mutation(() => AccountActionPayload, {
+    nullable: true,
     description:
       "Removes additional permissions from one of the account's role contexts; each must be listed there.",
   })

@@ -9,6 +9,7 @@ import { Role, RoleContextMember } from "./role.type.js";
 @Resolver()
 export class RoleQueryResolver {
   @Query(() => [Role], {
+    nullable: true,
     description:
       "Every role defined on the site, with its permissions. One upstream call per request.",
   })
@@ -18,6 +19,7 @@ export class RoleQueryResolver {
   }
 
   @Query(() => [RoleContextMember], {
+    nullable: true,
     description:
       "Every account holding a role context of this name, with what it holds there; empty if none.",
   })

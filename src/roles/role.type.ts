@@ -1,12 +1,17 @@
 import { DateTimeResolver } from "graphql-scalars";
 import { Field, ID, ObjectType } from "type-graphql";
+import { OpenField } from "../graphql/auth/read-scope.js";
+import { ReadGuard } from "./role.scopes.js";
 
+@ReadGuard()
 @ObjectType({ description: "A role defined on the site, and the permissions it grants." })
 export class Role {
+  @OpenField()
   @Field(() => String, { description: "The role's name, e.g. `editor`." })
   name!: string;
 
   @Field(() => [String], {
+    nullable: true,
     description: "The permissions the role grants (those LoginRadius lists as true), sorted.",
   })
   permissions!: string[];

@@ -59,7 +59,13 @@ const CONTEXT = "/account/{uid}/rolecontext/{context}";
 export const ROLE_ENDPOINTS = {
   list: endpoint("GET", "/role", true, WireRoleListSchema),
   // A repeat after success answers 1175 (the name is taken).
-  create: endpoint("POST", "/role", false, WireRoleListSchema),
+  create: endpoint(
+    "POST",
+    "/role",
+    false,
+    WireRoleListSchema,
+    "list the roles (roles) to see which exist before creating them again",
+  ),
   // A repeat after success answers 1047 (no such role).
   delete: endpoint("DELETE", "/role/{role}", false, WireDeletedSchema),
   // Adds to a set: the same call twice leaves the same permissions.

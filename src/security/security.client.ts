@@ -49,6 +49,12 @@ const ACCOUNT = "/identity/v2/manage/account";
 
 const endpoint = endpointsUnder(ACCOUNT);
 
+/** What to check when a call below may have been performed but its answer was lost. */
+const NEW_CODES =
+  "new backup codes may have been generated and lost; reset them (resetBackupCodes) for a set you can show";
+const NEW_STEP_UP =
+  "the step-up token may have been used; ask the user for a new one rather than sending it again";
+
 /**
  * The Account Security endpoints. Retried: the passkey and consent reads. Never retried:
  * every reset and removal (a repeat after success answers "not configured" or 1325), and both
@@ -66,13 +72,19 @@ export const SECURITY_ENDPOINTS = {
   ),
   resetDuo: endpoint("DELETE", "/2fa/authenticator/duo", false, WireIsDeletedSchema),
   resetPush: endpoint("DELETE", "/2fa/authenticator/push/{uid}", false, WireIsDeletedSchema),
-  backupCodes: endpoint("GET", "/2fa/backupcode", false, WireBackupCodesSchema),
-  resetBackupCodes: endpoint("GET", "/2fa/backupcode/reset", false, WireBackupCodesSchema),
+  backupCodes: endpoint("GET", "/2fa/backupcode", false, WireBackupCodesSchema, NEW_CODES),
+  resetBackupCodes: endpoint(
+    "GET",
+    "/2fa/backupcode/reset",
+    false,
+    WireBackupCodesSchema,
+    NEW_CODES,
+  ),
   // POSTs, never repeated: whether LoginRadius consumes a step-up token it validated is not
   // documented (the emulator does not), and a repeat could then answer "invalid" for a valid one.
-  reauth2fa: endpoint("POST", "/{uid}/reauth/2fa", false, WireIsValidSchema),
-  reauthPassword: endpoint("POST", "/{uid}/reauth/password", false, WireIsValidSchema),
-  reauthPin: endpoint("POST", "/{uid}/reauth/pin", false, WireIsValidSchema),
+  reauth2fa: endpoint("POST", "/{uid}/reauth/2fa", false, WireIsValidSchema, NEW_STEP_UP),
+  reauthPassword: endpoint("POST", "/{uid}/reauth/password", false, WireIsValidSchema, NEW_STEP_UP),
+  reauthPin: endpoint("POST", "/{uid}/reauth/pin", false, WireIsValidSchema, NEW_STEP_UP),
   consentLogs: endpoint("GET", "/{uid}/consent/logs", true, WireConsentLogsSchema),
   passkeys: endpoint("GET", "/passkey", true, WirePasskeysSchema),
   removePasskey: endpoint("DELETE", "/passkey/{passkeyid}", false, WireIsDeletedSchema),

@@ -22,6 +22,7 @@ export class SecurityAccountFieldResolver {
   }
 
   @FieldResolver(() => [Passkey], {
+    nullable: true,
     description: "The passkeys registered on the account. Costs its own upstream call.",
   })
   @Scope("accounts:security")
@@ -30,6 +31,7 @@ export class SecurityAccountFieldResolver {
   }
 
   @FieldResolver(() => [ConsentLog], {
+    nullable: true,
     description:
       "The account's consent log, oldest first: what was consented to, when, from where. Costs its own upstream call.",
   })

@@ -21,6 +21,7 @@ import { Scope } from "./security.scopes.js";
 @Resolver()
 export class SecurityMutationResolver {
   @Mutation(() => AccountActionPayload, {
+    nullable: true,
     description:
       "Removes one second factor from the account (lost phone, new authenticator app...). The user sets it up again at the next login.",
   })
@@ -34,6 +35,7 @@ export class SecurityMutationResolver {
   }
 
   @Mutation(() => BackupCodesPayload, {
+    nullable: true,
     description:
       "Replaces the account's backup codes with ten new ones and returns them; the old codes stop working. Mints credentials.",
   })
@@ -46,6 +48,7 @@ export class SecurityMutationResolver {
   }
 
   @Mutation(() => AccountActionPayload, {
+    nullable: true,
     description: "Removes one passkey from the account (a lost or stolen device).",
   })
   @Scope("accounts:security")
@@ -58,6 +61,7 @@ export class SecurityMutationResolver {
   }
 
   @Mutation(() => Account, {
+    nullable: true,
     description:
       "Lifts a login lock (the documented profile update `IsLoginLocked: false`) and returns the account. A `Block` lockout deactivates the account instead: reactivate it with `updateAccount(input: { isActive: true })`.",
   })
@@ -73,6 +77,7 @@ export class SecurityMutationResolver {
   }
 
   @Mutation(() => ReauthenticationPayload, {
+    nullable: true,
     description:
       "Checks a step-up token: did this user re-authenticate (second factor, password or PIN) before a sensitive action? An invalid token answers `valid: false`.",
   })

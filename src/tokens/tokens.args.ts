@@ -1,4 +1,4 @@
-import { IsEmail, IsIn, IsOptional, Length, Matches, Max, Min } from "class-validator";
+import { IsEmail, IsIn, IsOptional, Length, Matches, Max, MaxLength, Min } from "class-validator";
 import { ArgsType, Field, ID, Int } from "type-graphql";
 import {
   PHONE_MESSAGE,
@@ -16,6 +16,20 @@ import {
 
 /** A client GUID (one-touch and auto login): a browser's ID, letters, digits and `-`. */
 export const CLIENT_GUID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
+
+/**
+ * `name` is put into an email or SMS that LoginRadius sends, in the company's name, to any
+ * address or number the caller gives: a free text there is a phishing line ("Call +1 555...",
+ * "visit evil.example"). So it is a plain display name: words of letters (any script, with
+ * their combining marks) joined by single spaces, hyphens or apostrophes, a word ending in at
+ * most one `.` (an initial, "Jr.") that a space or the end follows, so no host name fits.
+ */
+export const DISPLAY_NAME_PATTERN =
+  /^\p{L}\p{M}*(?:[\p{L}\p{M}]|['-]\p{L})*\.?(?: \p{L}\p{M}*(?:[\p{L}\p{M}]|['-]\p{L})*\.?)*$/u;
+
+export const MAX_DISPLAY_NAME = 50;
+
+const DISPLAY_NAME_MESSAGE = `name must be a plain display name: letters, spaces, . - ' (at most ${MAX_DISPLAY_NAME} characters)`;
 
 /** The longest SOTT lifetime we mint, in minutes: a day (LoginRadius sets none). */
 export const MAX_SOTT_MINUTES = 1440;
@@ -63,10 +77,12 @@ export class GenerateEmailTokenArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: "The user's name for the email's greeting (ONE_TOUCH_LOGIN).",
+    description:
+      "The user's name for the email's greeting (ONE_TOUCH_LOGIN): a plain display name, letters, spaces and `. - '`, at most 50 characters.",
   })
   @IsOptional()
-  @Length(1, 100, { message: "name must be 1 to 100 characters" })
+  @MaxLength(MAX_DISPLAY_NAME, { message: DISPLAY_NAME_MESSAGE })
+  @Matches(DISPLAY_NAME_PATTERN, { message: DISPLAY_NAME_MESSAGE })
   name?: string;
 }
 
@@ -87,10 +103,12 @@ export class GenerateSmsOtpArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: "The user's name for the message (ONE_TOUCH_LOGIN).",
+    description:
+      "The user's name for the message (ONE_TOUCH_LOGIN): a plain display name, letters, spaces and `. - '`, at most 50 characters.",
   })
   @IsOptional()
-  @Length(1, 100, { message: "name must be 1 to 100 characters" })
+  @MaxLength(MAX_DISPLAY_NAME, { message: DISPLAY_NAME_MESSAGE })
+  @Matches(DISPLAY_NAME_PATTERN, { message: DISPLAY_NAME_MESSAGE })
   name?: string;
 }
 

@@ -32,8 +32,20 @@ const endpoint = endpointsUnder(ACCOUNT);
  * and would be retried by default; it is a credential all the same.
  */
 export const TOKEN_ENDPOINTS = {
-  emailToken: endpoint("POST", "/emailtoken/{tokentype}", false, WireEmailTokenSchema),
-  smsOtp: endpoint("POST", "/smsotp/{smsotptype}", false, WireSmsOtpSchema),
+  emailToken: endpoint(
+    "POST",
+    "/emailtoken/{tokentype}",
+    false,
+    WireEmailTokenSchema,
+    "an email may have been sent; ask its recipient before sending another",
+  ),
+  smsOtp: endpoint(
+    "POST",
+    "/smsotp/{smsotptype}",
+    false,
+    WireSmsOtpSchema,
+    "an SMS may have been sent; ask its recipient before sending another",
+  ),
   sott: endpoint("GET", "/sott", false, WireSottSchema),
 } as const;
 

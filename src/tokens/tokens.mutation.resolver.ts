@@ -16,6 +16,7 @@ const Credentials = () => RequireScope("accounts:credentials");
 @Resolver()
 export class TokensMutationResolver {
   @Mutation(() => EmailTokenPayload, {
+    nullable: true,
     description:
       "Mints a multipurpose email token of this type and has LoginRadius email it (verification, reset, login links...). Which arguments it needs depends on the type.",
   })
@@ -29,6 +30,7 @@ export class TokensMutationResolver {
   }
 
   @Mutation(() => SmsOtpPayload, {
+    nullable: true,
     description:
       "Mints a multipurpose SMS OTP of this type and has LoginRadius text it to the phone.",
   })
@@ -42,6 +44,7 @@ export class TokensMutationResolver {
   }
 
   @Mutation(() => SottPayload, {
+    nullable: true,
     description: "Mints a SOTT (Secured One Time Token) for a front end's registration call.",
   })
   @Credentials()

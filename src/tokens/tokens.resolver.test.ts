@@ -132,3 +132,60 @@ describe("multipurpose token errors in process", () => {
     }
   });
 });
+
+/**
+ * `name` goes into an email or SMS LoginRadius sends in the company's name, to any address or
+ * number: a free text there is a phishing line. Only a plain display name passes.
+ */
+describe("name in token mutations", () => {
+  const EMAIL = `mutation($name: String) { generateEmailToken(type: ONE_TOUCH_LOGIN,
+    email: "a@example.com", clientGuid: "guid-1", name: $name) { token } }`;
+  const SMS = `mutation($name: String) {
+    generateSmsOtp(type: ONE_TOUCH_LOGIN, phone: "+14155550123", name: $name) { otp } }`;
+
+  it.each([
+    "Ada",
+    "Ada Lovelace",
+    "O'Brien",
+    "Jean-Luc Picard",
+    "J. R. R. Tolkien",
+    "Martin Luther King Jr.",
+    "Zoë Ångström",
+    "José Nuñez",
+    "Мария Иванова",
+    "李小龍",
+    "محمد علي",
+    "A".repeat(50),
+  ])("relays the display name %s", async (name) => {
+    const app = await start();
+    for (const query of [EMAIL, SMS]) {
+      const res = await app.run(query, { name });
+      expect(res.errors).toBeUndefined();
+    }
+    expect(app.calls.map((c) => JSON.parse(c.slice(c.indexOf("{"))).Name)).toEqual([name, name]);
+  });
+
+  it.each([
+    ["a URL", "Visit https://evil.example"],
+    ["a bare host name", "evil.example"],
+    ["a phone number", "Call +1 415 555 0100"],
+    ["digits", "Ada 2"],
+    ["a line break", "Ada\nYour account is locked"],
+    ["markup", "<b>Ada</b>"],
+    ["a leading space", " Ada"],
+    ["two spaces", "Ada  Lovelace"],
+    ["a zero-width space", "Ada\u200bLovelace"],
+    ["a right-to-left override", "Ada\u202eecalevol"],
+    ["punctuation other than . - '", "Ada! Urgent"],
+    ["51 characters", "A".repeat(51)],
+    ["the empty string", ""],
+  ])("refuses %s: BAD_USER_INPUT on name, nothing sent", async (_, name) => {
+    const app = await start();
+    for (const query of [EMAIL, SMS]) {
+      const res = await app.run(query, { name });
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "name" });
+      expect(res.errors?.[0]?.message).toContain("plain display name");
+    }
+    expect(app.calls).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { readConfig } from "../../src/config.js";
 import type { EmulatorOptions } from "../../src/emulator/app.js";
 import type { CallRecord } from "../../src/emulator/core/call-log.js";
 import type { Env } from "../../src/env.js";
-import type { AuditEntry, AuditSink } from "../../src/graphql/audit.js";
+import type { AuditEntry, AuditSink } from "../../src/graphql/audit/index.js";
 import type { AnySection } from "../../src/graphql/section.js";
 import { listen } from "../../src/http/listen.js";
 import { type Logger, silentLogger } from "../../src/log.js";
@@ -45,8 +45,12 @@ export interface Stack {
     variables?: Record<string, unknown>,
     options?: GqlOptions,
   ): Promise<GqlResponse>;
-  /** Audit lines written since start (unless `audit` was given in the options). */
+  /**
+   * Outcome audit lines written since start, one per audited field once it ended (unless `audit`
+   * was given in the options); `auditLines` holds every line, intents included.
+   */
   audit: AuditEntry[];
+  auditLines: AuditEntry[];
   /** Upstream calls received by the emulator since the last reset, API routes only. */
   calls(): Promise<CallRecord[]>;
   /** The routes of those calls, in order. */
@@ -83,6 +87,9 @@ export const TEST_ENV: Env = {
   // depend on how fast the machine runs the file.
   RATE_LIMIT_OPS_PER_SECOND: "0",
   RATE_LIMIT_COST_PER_SECOND: "0",
+  RATE_LIMIT_ITEMS_PER_SECOND: "0",
+  // Tests send many concurrent operations as one caller (test/hostile-work.test.ts tests this).
+  MAX_INFLIGHT_PER_CALLER: "0",
 };
 
 /** The emulator and the service, both in-process on port 0. */
@@ -90,6 +97,7 @@ export const startStack = async (options: StackOptions = {}): Promise<Stack> => 
   const lr = await startEmulator(options.emulator);
   const config = readConfig({ ...TEST_ENV, ...options.env });
   const audit: AuditEntry[] = [];
+  const auditLines: AuditEntry[] = [];
   const app = await createAppServer(
     { ...config, upstream: { ...config.upstream, ...options.upstream } },
     {
@@ -106,7 +114,13 @@ export const startStack = async (options: StackOptions = {}): Promise<Stack> => 
         options.audit ??
         (config.auditLogFile !== null
           ? undefined
-          : { write: (entry) => void audit.push(entry), close: () => {} }),
+          : {
+              write: (entry) => {
+                auditLines.push(entry);
+                if (entry.phase === "outcome") audit.push(entry);
+              },
+              close: () => {},
+            }),
     },
   );
   await app.start();
@@ -116,6 +130,7 @@ export const startStack = async (options: StackOptions = {}): Promise<Stack> => 
     url: server.url,
     lr,
     audit,
+    auditLines,
     async gql(query, variables, gqlOptions = {}) {
       const res = await fetch(`${server.url}/graphql`, {
         method: "POST",

@@ -6,7 +6,10 @@ export const sha256Hex = (token: string): string =>
 
 /** AUTH_TOKENS for `{ clearToken: { name, scopes } }`: the clear tokens never reach the service. */
 export const authTokensEnv = (
-  tokens: Record<string, { name: string; scopes: readonly string[] }>,
+  tokens: Record<
+    string,
+    { name: string; scopes: readonly string[]; trustedDocumentsOnly?: boolean }
+  >,
 ): string =>
   JSON.stringify(
     Object.fromEntries(Object.entries(tokens).map(([token, entry]) => [sha256Hex(token), entry])),

@@ -1,5 +1,5 @@
 import type { CallLog } from "./call-log.js";
-import { checkFaultSpec, type FaultTable } from "./faults.js";
+import { checkFaultSpec, type FaultTable, MAX_FAULTS } from "./faults.js";
 import type { Outbox } from "./outbox.js";
 import type { Storage } from "./storage.js";
 
@@ -35,7 +35,11 @@ export const handleControl = (
   search: URLSearchParams,
   body: unknown,
 ): ControlResult => {
-  const route = `${method} ${path.slice(CONTROL_PREFIX.length).replace(/\/$/, "").toLowerCase()}`;
+  // Exact paths only: no trailing slash, no other casing, nothing appended, so a proxy rule or
+  // a client cannot reach a control through a spelling nobody listed.
+  const route = path.startsWith(`${CONTROL_PREFIX}/`)
+    ? `${method} ${path.slice(CONTROL_PREFIX.length)}`
+    : `${method} ${path}`;
   switch (route) {
     case "GET /health":
       return ok({ ok: true, ...state.storage.counts() });
@@ -58,6 +62,8 @@ export const handleControl = (
     case "POST /faults": {
       const { spec, problems } = checkFaultSpec(body);
       if (!spec) return bad(problems);
+      if (state.faults.list().length >= MAX_FAULTS)
+        return bad([`At most ${MAX_FAULTS} faults at once; DELETE /__emulator/faults first.`]);
       return ok({ fault: state.faults.add(spec) });
     }
     case "DELETE /faults":

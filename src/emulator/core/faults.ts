@@ -46,6 +46,14 @@ export type FaultAction =
 
 const KINDS: FaultKind[] = ["delay", "error", "rateLimit", "drop", "malformed"];
 
+/**
+ * The longest injected wait, as EMULATOR_LATENCY_MS's bound: a fault holds a socket and a timer
+ * for its delay, so an unbounded one (or 10^15 ms, which Node turns into 1 ms) is refused.
+ */
+export const MAX_FAULT_DELAY_MS = 60_000;
+/** Faults held at once: each is checked on every API call. */
+export const MAX_FAULTS = 1_000;
+
 /** Checks a fault request body; returns the problems, so a bad request changes nothing. */
 export const checkFaultSpec = (input: unknown): { spec?: FaultSpec; problems: string[] } => {
   const problems: string[] = [];
@@ -60,6 +68,8 @@ export const checkFaultSpec = (input: unknown): { spec?: FaultSpec; problems: st
       problems.push(`${name} must be a whole number >= 0; got ${JSON.stringify(v)}.`);
   };
   for (const name of ["count", "delayMs", "errorCode", "retryAfter"]) nonNegativeInt(name);
+  if (typeof spec.delayMs === "number" && spec.delayMs > MAX_FAULT_DELAY_MS)
+    problems.push(`delayMs must be at most ${MAX_FAULT_DELAY_MS}; got ${spec.delayMs}.`);
   if (
     spec.status !== undefined &&
     !(

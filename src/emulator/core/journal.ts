@@ -1,4 +1,17 @@
-import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+
+/**
+ * Owner read/write only: the journal holds every account's profile and password hash. A file
+ * left by an older version with wider bits is replaced by the 0600 compaction at start.
+ */
+const FILE_MODE = 0o600;
 
 /**
  * Optional persistence: an append-only JSON-lines journal. Every write is appended synchronously
@@ -39,13 +52,16 @@ export const openJournal = (path: string): Journal => ({
     return entries;
   },
   append(entry) {
-    appendFileSync(path, `${JSON.stringify(entry)}\n`);
+    appendFileSync(path, `${JSON.stringify(entry)}\n`, { mode: FILE_MODE });
   },
   rewrite(entries) {
     const tmp = `${path}.tmp`;
     let text = "";
     for (const entry of entries) text += `${JSON.stringify(entry)}\n`;
-    writeFileSync(tmp, text);
+    // A stale temp file (a crash mid-compaction) keeps its mode when rewritten, and a symlink
+    // would be followed: remove it, then create it new with 0600 ("wx": never an existing file).
+    rmSync(tmp, { force: true });
+    writeFileSync(tmp, text, { mode: FILE_MODE, flag: "wx" });
     renameSync(tmp, path);
   },
 });

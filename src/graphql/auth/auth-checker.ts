@@ -1,8 +1,16 @@
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLResolveInfo } from "graphql";
 import type { AuthCheckerFn } from "type-graphql";
 import { ErrorCodes } from "../../errors.js";
 import { hasScope } from "../caller.js";
 import type { RequestContext } from "../section.js";
+import type { Scope } from "./scopes.js";
+
+/** The FORBIDDEN error of one field, naming the scope it needs; it stays on that field's path. */
+export const forbidden = (info: GraphQLResolveInfo, scopes: readonly Scope[]): GraphQLError =>
+  new GraphQLError(
+    `${info.parentType.name}.${info.fieldName} needs the scope ${scopes.join(" or ")}, which this caller does not have.`,
+    { extensions: { code: ErrorCodes.FORBIDDEN, scope: scopes[0] } },
+  );
 
 /**
  * The one auth checker (`authMode: "error"`): a field guarded by `@RequireScope(scope)` runs only
@@ -11,8 +19,5 @@ import type { RequestContext } from "../section.js";
  */
 export const authChecker: AuthCheckerFn<RequestContext> = ({ context, info }, scopes) => {
   if (scopes.length === 0 || scopes.some((scope) => hasScope(context.caller, scope))) return true;
-  throw new GraphQLError(
-    `${info.parentType.name}.${info.fieldName} needs the scope ${scopes.join(" or ")}, which this caller does not have.`,
-    { extensions: { code: ErrorCodes.FORBIDDEN, scope: scopes[0] } },
-  );
+  throw forbidden(info, scopes);
 };

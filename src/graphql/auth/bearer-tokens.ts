@@ -9,6 +9,8 @@ export interface TokenEntry {
   hash: Buffer;
   name: string;
   scopes: readonly Scope[];
+  /** This tool may run only its registered operations (trusted documents). */
+  trustedDocumentsOnly: boolean;
 }
 
 const HEX_SHA256 = /^[0-9a-f]{64}$/i;
@@ -17,6 +19,7 @@ const CALLER_NAME = /^[A-Za-z0-9._:@-]{1,100}$/;
 const entrySchema = z.strictObject({
   name: z.string().regex(CALLER_NAME, "name must be 1 to 100 letters, digits or . _ : @ -"),
   scopes: z.array(z.string()),
+  trustedDocumentsOnly: z.boolean().optional(),
 });
 
 /**
@@ -57,7 +60,7 @@ export const parseTokenTable = (
       );
       return;
     }
-    const { name, scopes } = parsed.data;
+    const { name, scopes, trustedDocumentsOnly = false } = parsed.data;
     const unknown = scopes.filter((s) => !isScope(s));
     if (unknown.length > 0)
       problems.push(
@@ -70,6 +73,7 @@ export const parseTokenTable = (
         hash: Buffer.from(key, "hex"),
         name,
         scopes: scopes.filter(isScope),
+        trustedDocumentsOnly,
       });
   });
   return { entries, problems };
@@ -86,5 +90,12 @@ export const findTokenCaller = (entries: readonly TokenEntry[], token: string): 
   const presented = sha256(token);
   let match: TokenEntry | null = null;
   for (const entry of entries) if (timingSafeEqual(entry.hash, presented)) match = entry;
-  return match && { name: match.name, kind: "token", scopes: new Set(match.scopes) };
+  return (
+    match && {
+      name: match.name,
+      kind: "token",
+      scopes: new Set(match.scopes),
+      ...(match.trustedDocumentsOnly ? { trustedDocumentsOnly: true } : {}),
+    }
+  );
 };

@@ -81,7 +81,13 @@ export const createJwtVerifier = (settings: JwtSettings) => {
         return { ok: false, reason: "invalid", detail: "no sub, client_id or azp claim" };
       return {
         ok: true,
-        caller: { name, kind: "jwt", scopes: scopesOf(payload, settings.knownScopes) },
+        caller: {
+          name,
+          kind: "jwt",
+          scopes: scopesOf(payload, settings.knownScopes),
+          // The identity provider marks a tool that may run only its registered operations.
+          ...(payload.trusted_documents_only === true ? { trustedDocumentsOnly: true } : {}),
+        },
       };
     } catch (error) {
       const code = (error as { code?: unknown }).code;

@@ -11,6 +11,7 @@ import { createResolversMap } from "type-graphql";
 import { authChecker } from "../auth/auth-checker.js";
 import type { RequestContext } from "../section.js";
 import type { EntityTypes, Representation } from "./entity.js";
+import { checkTypenames } from "./typename.js";
 
 /** The Federation spec version the subgraph links; composition accepts it from gateway 2.7 on. */
 export const FEDERATION_SPEC = "https://specs.apollo.dev/federation/v2.7";
@@ -39,7 +40,8 @@ const carryExtensions = (from: GraphQLSchema, to: GraphQLSchema): void => {
 };
 
 /**
- * `_entities` checks, once per request and before any loader runs, the scope of each type its
+ * `_entities` checks, once per request and before any loader runs, that each representation
+ * names an entity type (else BAD_USER_INPUT, typename.ts), then the scope of each type its
  * representations name (`Account` needs `accounts:read`): a denied caller gets one FORBIDDEN at
  * `_entities` and costs no upstream call. `extensions.scopes` records the table for the tests.
  */
@@ -48,7 +50,7 @@ const guardEntities = (schema: GraphQLSchema, entities: EntityTypes): void => {
   if (!field) return;
   const resolve = field.resolve as GraphQLFieldResolver<unknown, RequestContext>;
   field.resolve = (root, args, context: RequestContext, info) => {
-    const representations = (args.representations ?? []) as Representation[];
+    const representations = checkTypenames(args.representations, entities);
     for (const name of new Set(representations.map((r) => r.__typename))) {
       const scope = entities[name]?.scope;
       if (scope) authChecker({ root, args, context, info }, [scope]);

@@ -9,6 +9,9 @@ const config: RateLimitConfig = {
   opsBurst: 2,
   costPerSecond: 10,
   costBurst: 100,
+  itemsPerSecond: 1000,
+  itemsBurst: 5000,
+  maxInflight: 0,
   redisUrl: null,
   redisKeyPrefix: "",
 };
@@ -46,9 +49,21 @@ describe("admitCaller", () => {
     expect(http?.headers.get("retry-after")).toBe("5");
   });
 
-  it("limits nothing when both rates are 0", async () => {
+  it("charges the answer's items, however little they cost upstream", async () => {
     const store = createMemoryRateLimitStore(() => 0);
-    const off = { ...config, opsPerSecond: 0, costPerSecond: 0 };
-    for (let i = 0; i < 100; i++) await admitCaller(store, off, "bulk", 1000);
+    const items = { ...config, opsPerSecond: 0 };
+    await admitCaller(store, items, "crm", 1, 4000);
+    // 1000 left, 2000 more needed at 1000 per second: 2 s.
+    expect(await refusal(admitCaller(store, items, "crm", 1, 3000))).toMatchObject({
+      code: "RATE_LIMITED",
+      retryAfterSeconds: 2,
+    });
+    expect(await refusal(admitCaller(store, items, "support", 1, 3000))).toBeNull();
+  });
+
+  it("limits nothing when every rate is 0", async () => {
+    const store = createMemoryRateLimitStore(() => 0);
+    const off = { ...config, opsPerSecond: 0, costPerSecond: 0, itemsPerSecond: 0 };
+    for (let i = 0; i < 100; i++) await admitCaller(store, off, "bulk", 1000, 100_000);
   });
 });

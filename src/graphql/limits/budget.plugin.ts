@@ -3,8 +3,15 @@ import { GraphQLError } from "graphql";
 import { type ErrorCode, ErrorCodes } from "../../errors.js";
 import type { RateLimitStore } from "../../ratelimit/store.js";
 import type { RequestContext } from "../section.js";
-import { type CostTable, CostTooComplexError, type OperationCost, operationCost } from "./cost.js";
+import {
+  type CostTable,
+  CostTooComplexError,
+  coerceVariables,
+  type OperationCost,
+  operationCost,
+} from "./cost.js";
 import type { OperationLimits, RateLimitConfig } from "./limits.config.js";
+import { operationItems } from "./result-limits.js";
 
 const refusal = (
   code: ErrorCode,
@@ -32,8 +39,38 @@ const rateLimited = (what: string, seconds: number): GraphQLError => {
   );
 };
 
+type Bucket = "ops" | "items" | "cost";
+
+const BUCKET_NAMES: Readonly<Record<Bucket, string>> = {
+  ops: "operation",
+  items: "result-item",
+  cost: "upstream-call",
+};
+
+const rateOf = (config: RateLimitConfig, bucket: Bucket) =>
+  bucket === "ops"
+    ? { perSecond: config.opsPerSecond, burst: config.opsBurst }
+    : bucket === "items"
+      ? { perSecond: config.itemsPerSecond, burst: config.itemsBurst }
+      : { perSecond: config.costPerSecond, burst: config.costBurst };
+
+/** Takes `amount` from one of the caller's buckets; a rate of 0 turns that bucket off. */
+const take = async (
+  store: RateLimitStore,
+  config: RateLimitConfig,
+  bucket: Bucket,
+  caller: string,
+  amount: number,
+): Promise<void> => {
+  const rate = rateOf(config, bucket);
+  if (rate.perSecond <= 0 || amount <= 0) return;
+  const taken = await store.take(`${bucket}:${caller}`, amount, rate);
+  if (!taken.allowed) throw rateLimited(BUCKET_NAMES[bucket], taken.retryAfterSeconds);
+};
+
 /**
- * Per caller name: operations per second and upstream cost per second, token buckets in `store`
+ * Per caller name: operations per second, result items per second (what answers cost this
+ * process, whatever they cost upstream) and upstream cost per second, token buckets in `store`
  * (memory, or Redis shared by replicas). Throws RATE_LIMITED (HTTP 429, Retry-After).
  */
 export const admitCaller = async (
@@ -41,20 +78,30 @@ export const admitCaller = async (
   config: RateLimitConfig,
   caller: string,
   cost: number,
+  items = 0,
 ): Promise<void> => {
-  if (config.opsPerSecond > 0) {
-    const ops = await store.take(`ops:${caller}`, 1, {
-      perSecond: config.opsPerSecond,
-      burst: config.opsBurst,
-    });
-    if (!ops.allowed) throw rateLimited("operation", ops.retryAfterSeconds);
-  }
-  if (config.costPerSecond > 0 && cost > 0) {
-    const calls = await store.take(`cost:${caller}`, cost, {
-      perSecond: config.costPerSecond,
-      burst: config.costBurst,
-    });
-    if (!calls.allowed) throw rateLimited("upstream-call", calls.retryAfterSeconds);
+  await take(store, config, "ops", caller, 1);
+  await take(store, config, "items", caller, items);
+  await take(store, config, "cost", caller, cost);
+};
+
+const checkItems = (items: number, limits: OperationLimits): void => {
+  if (items > limits.maxResultItems)
+    throw refusal(
+      ErrorCodes.RESULT_LIMIT_EXCEEDED,
+      `This operation may answer with ${items} values (list items, fields of each object and list-argument items counted); at most ${limits.maxResultItems} are allowed per operation.`,
+      400,
+      { items, limit: limits.maxResultItems },
+    );
+};
+
+/** A document too large to count or cost is refused like an expensive one. */
+const counted = <T>(count: () => T): T => {
+  try {
+    return count();
+  } catch (error) {
+    if (!(error instanceof CostTooComplexError)) throw error;
+    throw refusal(ErrorCodes.COST_LIMIT_EXCEEDED, error.message, 400);
   }
 };
 
@@ -84,9 +131,13 @@ export interface BudgetOptions {
 }
 
 /**
- * The cost and side-effect budgets, then the caller's rate limit, once the operation is known
- * and before it executes (Apollo's `didResolveOperation`: an error thrown here is the whole
- * response and no resolver runs). Closes the rate-limit store when the server stops.
+ * Once the operation is known and before it executes (Apollo's `didResolveOperation`: an error
+ * thrown here is the whole response and no resolver runs), cheapest first, so a refusal costs
+ * little: the caller's operation rate; the result items (plain arithmetic) against
+ * MAX_RESULT_ITEMS and the caller's item rate; only then the cost walk, which keys every object
+ * it reaches, against the side-effect and cost budgets and the caller's cost rate. A refused
+ * operation stays charged to the buckets it passed. Closes the rate-limit store when the
+ * server stops.
  */
 export const budgetPlugin = (options: BudgetOptions): ApolloServerPlugin<RequestContext> => ({
   async serverWillStart() {
@@ -97,29 +148,22 @@ export const budgetPlugin = (options: BudgetOptions): ApolloServerPlugin<Request
     };
   },
   async requestDidStart() {
+    const { store, rateLimit, limits, table } = options;
     return {
       async didResolveOperation({ schema, document, operation, request, contextValue }) {
         if (!operation) return; // Apollo answers an unknown operation name itself
-        let cost: OperationCost;
-        try {
-          cost = operationCost({
-            schema,
-            document,
-            operation,
-            variables: request.variables,
-            table: options.table,
-          });
-        } catch (error) {
-          if (!(error instanceof CostTooComplexError)) throw error;
-          throw refusal(ErrorCodes.COST_LIMIT_EXCEEDED, error.message, 400);
-        }
-        checkBudgets(cost, options.limits);
-        await admitCaller(
-          options.store,
-          options.rateLimit,
-          contextValue.caller.name,
-          cost.upstreamCalls,
-        );
+        const caller = contextValue.caller.name;
+        await take(store, rateLimit, "ops", caller, 1);
+        const coerced = coerceVariables(schema, operation, request.variables);
+        // Variables that do not coerce fail the operation before any resolver runs.
+        if (!coerced) return;
+        const input = { schema, document, operation, table };
+        const items = counted(() => operationItems({ ...input, variables: coerced }));
+        checkItems(items, limits);
+        await take(store, rateLimit, "items", caller, items);
+        const cost = counted(() => operationCost({ ...input, variables: undefined, coerced }));
+        checkBudgets(cost, limits);
+        await take(store, rateLimit, "cost", caller, cost.upstreamCalls);
       },
     };
   },

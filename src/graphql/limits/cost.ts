@@ -74,11 +74,17 @@ interface Walk {
   maxVisits: number;
 }
 
-const included = (node: SelectionNode, variables: FieldArgs): boolean =>
+/** Whether `@skip`/`@include` keep the selection, with the operation's variables. */
+export const included = (node: SelectionNode, variables: FieldArgs): boolean =>
   getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true &&
   getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
 
-const argsOf = (def: GraphQLField<unknown, unknown>, node: SelectionNode, vars: FieldArgs) => {
+/** The field's coerced arguments, or none when they do not coerce. */
+export const argsOf = (
+  def: GraphQLField<unknown, unknown>,
+  node: SelectionNode,
+  vars: FieldArgs,
+) => {
   try {
     return node.kind === Kind.FIELD ? getArgumentValues(def, node, vars) : {};
   } catch {
@@ -87,7 +93,7 @@ const argsOf = (def: GraphQLField<unknown, unknown>, node: SelectionNode, vars: 
   }
 };
 
-const fieldsOf = (type: GraphQLCompositeType) =>
+export const fieldsOf = (type: GraphQLCompositeType) =>
   isObjectType(type) || isInterfaceType(type) ? type.getFields() : {};
 
 /**
@@ -139,12 +145,24 @@ const walk = (
   }
 };
 
+/** The variables as execution will coerce them; null when they do not coerce (nothing runs). */
+export const coerceVariables = (
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  raw: FieldArgs | undefined,
+): FieldArgs | null => {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], raw ?? {});
+  return coerced.errors ? null : coerced.coerced;
+};
+
 export interface CostInput {
   schema: GraphQLSchema;
   document: DocumentNode;
   operation: OperationDefinitionNode;
   /** Raw request variables; coerced here as execution will coerce them. */
   variables: FieldArgs | undefined;
+  /** The variables already coerced (`coerceVariables`): a long list is then coerced once. */
+  coerced?: FieldArgs;
   table: CostTable;
   /** Selections visited at most (fragment re-use multiplies them); beyond: CostTooComplexError. */
   maxVisits?: number;
@@ -158,12 +176,8 @@ export interface CostInput {
  */
 export const operationCost = (input: CostInput): OperationCost => {
   const { schema, document, operation } = input;
-  const coerced = getVariableValues(
-    schema,
-    operation.variableDefinitions ?? [],
-    input.variables ?? {},
-  );
-  if (coerced.errors) return { upstreamCalls: 0, sideEffects: 0 };
+  const variables = input.coerced ?? coerceVariables(schema, operation, input.variables);
+  if (!variables) return { upstreamCalls: 0, sideEffects: 0 };
   const root =
     operation.operation === "mutation" ? schema.getMutationType() : schema.getQueryType();
   if (!root || operation.operation === "subscription") return { upstreamCalls: 0, sideEffects: 0 };
@@ -173,7 +187,7 @@ export const operationCost = (input: CostInput): OperationCost => {
   const w: Walk = {
     schema,
     table: input.table,
-    variables: coerced.coerced,
+    variables,
     fragments,
     calls: new Set(),
     sideEffects: new Set(),

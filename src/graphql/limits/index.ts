@@ -1,15 +1,17 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { ParseOptions, ValidationRule } from "graphql";
+import type { FormattedExecutionResult, ParseOptions, ValidationRule } from "graphql";
 import type { Logger } from "../../log.js";
 import type { Metrics } from "../../metrics.js";
 import { createRedisRateLimitStore, withFallback } from "../../ratelimit/redis.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "../../ratelimit/store.js";
 import type { RequestContext } from "../section.js";
 import { budgetPlugin } from "./budget.plugin.js";
+import { callerSlotsPlugin } from "./caller-slots.js";
 import type { CostTable } from "./cost.js";
 import { createDocumentCaches, type DocumentCaches } from "./documents.js";
 import type { LimitsConfig, RateLimitConfig } from "./limits.config.js";
 import { armorProtection, limitCodesPlugin } from "./operation-rules.js";
+import { capResponseBytes, countRefusals } from "./result-limits.js";
 
 export { persistedQueryRefusal } from "./documents.js";
 
@@ -20,6 +22,8 @@ export interface LimitsApolloOptions
   plugins: ApolloServerPlugin<RequestContext>[];
   parseOptions: ParseOptions;
   allowBatchedHttpRequests: false;
+  /** Serializes each answer, sending RESPONSE_TOO_LARGE instead of one over MAX_RESPONSE_BYTES. */
+  stringifyResult: (result: FormattedExecutionResult) => string;
 }
 
 export interface Limits {
@@ -72,8 +76,12 @@ export const createLimits = (options: LimitsOptions): Limits => {
     apollo: {
       validationRules: armor.validationRules,
       plugins: [
+        ...(config.rateLimit.maxInflight > 0
+          ? [callerSlotsPlugin(config.rateLimit.maxInflight)]
+          : []),
         ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
         limitCodesPlugin(counted) as ApolloServerPlugin<RequestContext>,
+        countRefusals(counted) as ApolloServerPlugin<RequestContext>,
         budgetPlugin({
           table: options.costs,
           limits: config.operation,
@@ -85,6 +93,7 @@ export const createLimits = (options: LimitsOptions): Limits => {
       persistedQueries: caches.persistedQueries,
       documentStore: caches.documentStore,
       allowBatchedHttpRequests: false,
+      stringifyResult: capResponseBytes(config.operation.maxResponseBytes, counted),
     },
   };
 };

@@ -14,6 +14,10 @@ export interface OperationLimits {
   maxUpstreamCost: number;
   /** Emails, SMS and minted tokens one operation may cause. */
   maxSideEffects: number;
+  /** Values one operation may answer with, plus its list-argument items (result-limits.ts). */
+  maxResultItems: number;
+  /** Bytes of one serialized answer; over it, a RESPONSE_TOO_LARGE error is sent instead. */
+  maxResponseBytes: number;
 }
 
 export interface RateLimitConfig {
@@ -23,6 +27,11 @@ export interface RateLimitConfig {
   /** Upstream cost (as counted for MAX_UPSTREAM_COST) per second per caller; 0 = no cost limit. */
   costPerSecond: number;
   costBurst: number;
+  /** Result items (as counted for MAX_RESULT_ITEMS) per second per caller; 0 = no item limit. */
+  itemsPerSecond: number;
+  itemsBurst: number;
+  /** Operations of one caller running at once in this process; more wait their turn. 0 = no limit. */
+  maxInflight: number;
   /** Set: the buckets live in Redis and every replica shares them. Never logged (may hold a password). */
   redisUrl: string | null;
   redisKeyPrefix: string;
@@ -55,7 +64,32 @@ const rate = (read: EnvReader, name: string, fallback: number): number => {
   return Number.isFinite(value) && value >= 0 ? value : fallback;
 };
 
-const readRateLimit = (read: EnvReader, maxUpstreamCost: number): RateLimitConfig => {
+/**
+ * Result items per second per caller. The default lets a caller read more than its upstream
+ * budget pays for (100 full profiles a second is about 6,000 items) and keeps one caller's
+ * completing and serializing of answers to about one heaviest operation a second, however
+ * little upstream they cost.
+ */
+const readItemRate = (read: EnvReader, maxResultItems: number) => {
+  const itemsPerSecond = rate(read, "RATE_LIMIT_ITEMS_PER_SECOND", 10_000);
+  const itemsBurst = read.int(
+    "RATE_LIMIT_ITEMS_BURST",
+    Math.max(maxResultItems, Math.ceil(itemsPerSecond * 2)),
+    1,
+    100_000_000,
+  );
+  read.check(
+    itemsPerSecond === 0 || itemsBurst >= maxResultItems,
+    `RATE_LIMIT_ITEMS_BURST (${itemsBurst}) must be at least MAX_RESULT_ITEMS (${maxResultItems}).`,
+  );
+  return { itemsPerSecond, itemsBurst };
+};
+
+const readRateLimit = (
+  read: EnvReader,
+  maxUpstreamCost: number,
+  maxResultItems: number,
+): RateLimitConfig => {
   const opsPerSecond = rate(read, "RATE_LIMIT_OPS_PER_SECOND", 50);
   const costPerSecond = rate(read, "RATE_LIMIT_COST_PER_SECOND", 100);
   const opsBurst = read.int(
@@ -91,6 +125,8 @@ const readRateLimit = (read: EnvReader, maxUpstreamCost: number): RateLimitConfi
     opsBurst,
     costPerSecond,
     costBurst,
+    ...readItemRate(read, maxResultItems),
+    maxInflight: read.int("MAX_INFLIGHT_PER_CALLER", 4, 0, 10_000),
     redisUrl,
     redisKeyPrefix: read.string("REDIS_KEY_PREFIX") ?? "account-graph:ratelimit:",
   };
@@ -104,6 +140,8 @@ const readRateLimit = (read: EnvReader, maxUpstreamCost: number): RateLimitConfi
  */
 export const readLimitsConfig = (read: EnvReader): LimitsConfig => {
   const maxUpstreamCost = read.int("MAX_UPSTREAM_COST", 100, 1, 100_000);
+  // 100 full profiles (about 60 values each) plus room; the 64 x 100 repeated-UID query is 380,000.
+  const maxResultItems = read.int("MAX_RESULT_ITEMS", 10_000, 1, 10_000_000);
   return {
     operation: {
       maxDepth: read.int("MAX_DEPTH", 8, 1, 100),
@@ -112,8 +150,10 @@ export const readLimitsConfig = (read: EnvReader): LimitsConfig => {
       maxTokens: read.int("MAX_TOKENS", 2000, 10, 1_000_000),
       maxUpstreamCost,
       maxSideEffects: read.int("MAX_SIDE_EFFECTS", 5, 0, 1_000),
+      maxResultItems,
+      maxResponseBytes: read.int("MAX_RESPONSE_BYTES", 4 * MIB, 1024, 1024 * MIB),
     },
-    rateLimit: readRateLimit(read, maxUpstreamCost),
+    rateLimit: readRateLimit(read, maxUpstreamCost, maxResultItems),
     documents: {
       apq: read.oneOf("APQ", ["true", "false"] as const, "false") === "true",
       apqCacheBytes: read.int("APQ_CACHE_BYTES", 4 * MIB, 1024, 1024 * MIB),
