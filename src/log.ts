@@ -69,12 +69,15 @@ const createPino = (options: LogOptions): Logger => {
 };
 
 const noop = () => {};
+const dropped = new WeakSet<SonicBoom>();
 const dropLines = (destination: SonicBoom): void => {
+  dropped.add(destination);
   Object.assign(destination, { write: () => true, flushSync: noop, end: noop, destroy: noop });
 };
 
 /** A write in flight or lines queued (sonic-boom's own state; it has no public accessor). */
 const pending = (destination: SonicBoom): boolean => {
+  if (dropped.has(destination)) return false;
   const state = destination as unknown as { _writing?: boolean; _len?: number };
   return state._writing === true || (state._len ?? 0) > 0;
 };
