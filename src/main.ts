@@ -126,15 +126,19 @@ const startEmulator = async (
 let binding: Bind = { port: 0, host: "", prefix: "" };
 if (config) {
   const logger = createLogger({ level: config.ops.logLevel, format: config.ops.logFormat });
+  // What it started against and where it listens: said at `info` even with LOG_LEVEL=warn or
+  // error (scripts and people wait for the "ready at" line), not with LOG_LEVEL=silent.
+  const quieter = ["warn", "error", "fatal"].includes(config.ops.logLevel);
+  const startup = quieter ? logger.child({}, { level: "info" }) : logger;
   let emulator: Listening | undefined;
   try {
     if (config.auth.disabledWarning) logger.warn(config.auth.disabledWarning);
     let upstream = config.loginradius;
     if (upstream === null) {
-      const started = await startEmulator(logger);
+      const started = await startEmulator(startup);
       emulator = started.at;
       upstream = started.target;
-    } else logger.info(`Using LoginRadius at ${new URL(upstream.apiUrl).origin}.`);
+    } else startup.info(`Using LoginRadius at ${new URL(upstream.apiUrl).origin}.`);
 
     const app = await createAppServer(config, upstream, { logger, metrics: createMetrics() });
     await app.start();
@@ -144,7 +148,7 @@ if (config) {
       logger,
     });
     const sandbox = config.introspection ? " (open it in a browser for Apollo Sandbox)" : "";
-    logger.info(
+    startup.info(
       {
         url: server.url,
         upstream: emulator ? "embedded emulator" : new URL(upstream.apiUrl).origin,
