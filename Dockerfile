@@ -2,6 +2,7 @@
 # Account Graph: build with the dev dependencies, run with the production ones only.
 #   docker build -t account-graph .
 #   docker run --rm -p 4000:4000 -e LOGINRADIUS_API_KEY=... -e LOGINRADIUS_API_SECRET=... account-graph
+#   docker run --rm -p 4000:4000 -e EMULATOR=true account-graph    (the demo: refused without EMULATOR=true)
 
 FROM node:22-bookworm-slim AS build
 WORKDIR /app

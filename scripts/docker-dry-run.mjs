@@ -2,6 +2,8 @@
 // its root, COPY copies from the build context (minus .dockerignore) or an earlier stage, RUN runs
 // in the stage's WORKDIR with its ENV. Then the final stage is started with its CMD, the
 // HEALTHCHECK command must pass, a query must be answered, and SIGTERM must end it with status 0.
+// Without LoginRadius credentials the image must refuse to start (NODE_ENV=production); the
+// query runs against the built-in emulator, started on purpose with EMULATOR=true.
 // What this cannot check: the base image itself, USER permissions, the real network. RUN
 // commands run on this machine, so ones that delete outside the stage are refused.
 // Usage: node scripts/docker-dry-run.mjs   (exit status 0 = every step worked)
@@ -92,13 +94,22 @@ const runFinal = async (final) => {
       fail(`the final stage has the dev dependency ${dev}`);
   // Port 0 and loopback: the container's 0.0.0.0:4000 may be taken on this machine.
   const env = { ...process.env, ...final.env, PORT: "0", HOST: "127.0.0.1" };
-  for (const key of Object.keys(env)) if (key.startsWith("LOGINRADIUS_")) delete env[key];
+  for (const key of Object.keys(env))
+    if (key.startsWith("LOGINRADIUS_") || key.startsWith("EMULATOR")) delete env[key];
   const [command, ...rest] = final.cmd;
-  child = spawn(nodeOr(command), rest, { cwd: app, env, stdio: ["ignore", "pipe", "inherit"] });
+  const refused = spawnSync(nodeOr(command), rest, { cwd: app, env, encoding: "utf8" });
+  if (refused.status !== 1 || !refused.stderr.includes("EMULATOR=true"))
+    fail(`without credentials the image started (or failed otherwise): ${refused.stderr}`);
+  // The service logs pino JSON on stderr; its "ready at" line names the URL.
+  child = spawn(nodeOr(command), rest, {
+    cwd: app,
+    env: { ...env, EMULATOR: "true" },
+    stdio: ["ignore", "inherit", "pipe"],
+  });
   let url;
-  for await (const line of createInterface({ input: child.stdout })) {
+  for await (const line of createInterface({ input: child.stderr })) {
     console.log(`service: ${line}`);
-    url = /ready at (http:\/\/[^ ]+)\/graphql/.exec(line)?.[1];
+    url = /ready at (http:\/\/[^ ]+)\/graphql/.exec(JSON.parse(line).msg)?.[1];
     if (url) break;
   }
   if (!url) fail("the service did not start");
@@ -114,13 +125,16 @@ const runFinal = async (final) => {
   if (!body.includes('"firstName":"Grace"')) fail(`unexpected answer: ${body}`);
   const exited = once(child, "exit");
   child.kill("SIGTERM");
+  child.stderr.resume();
   const [code] = await exited;
   if (code !== 0) fail(`the service exited with ${code} on SIGTERM`);
 };
 
 try {
   await runFinal(buildStages());
-  console.log("docker-dry-run: every step worked; healthcheck, query and SIGTERM drain passed.");
+  console.log(
+    "docker-dry-run: every step worked; refusal without credentials, healthcheck, query and SIGTERM drain passed.",
+  );
 } catch (error) {
   console.error(`docker-dry-run: ${error instanceof DryRunError ? error.message : error}`);
   process.exitCode = 1;

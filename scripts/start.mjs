@@ -8,7 +8,9 @@ import { build, distIsCurrent, ROOT } from "./dist.mjs";
 
 const entry = process.argv[2] ?? "dist/main.js";
 if (!distIsCurrent()) {
-  console.error("dist/ is missing or older than src/: building it (npm run build).");
+  // One JSON line like the service's own (pino's shape), so every stderr line parses.
+  const msg = "dist/ is missing or older than src/: building it (npm run build).";
+  console.error(JSON.stringify({ level: "info", time: new Date().toISOString(), msg }));
   if (!build()) process.exit(1);
 }
 await import(pathToFileURL(join(ROOT, entry)).href);

@@ -3,7 +3,12 @@ import { readAuthSettings } from "./graphql/auth/auth.config.js";
 import type { AuthSettings } from "./graphql/auth/authenticate.js";
 import { type LimitsConfig, readLimitsConfig } from "./graphql/limits/limits.config.js";
 import { isSecureUrl, parseOrigin } from "./graphql/link-origins.js";
-import { defaultHostRules, type HostRule, parseHostRule } from "./http/host-guard.js";
+import {
+  defaultHostRules,
+  type HostRule,
+  isLoopbackHost,
+  parseHostRule,
+} from "./http/host-guard.js";
 import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from "./http/listen.js";
 import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
 import { SCOPE_NAMES } from "./sections.js";
@@ -50,6 +55,11 @@ export interface OpsConfig {
   shutdownDelayMs: number;
   /** A good upstream answer this recent makes `/readyz` ready without a probe. */
   readyMaxAgeMs: number;
+  /**
+   * METRICS_TOKEN: the bearer token `/metrics` asks for. Null: `/metrics` answers loopback
+   * peers only (a Prometheus in the pod or on the host), everyone else is refused.
+   */
+  metricsToken: string | null;
 }
 
 /** Deadlines for callers sending requests (slowloris); past one: 408, connection closed. */
@@ -135,7 +145,41 @@ const readOps = (read: EnvReader): OpsConfig => ({
   shutdownGraceMs: read.int("SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
   shutdownDelayMs: read.int("SHUTDOWN_DELAY_MS", 0, 0, 600_000),
   readyMaxAgeMs: read.int("READY_MAX_AGE_MS", 30_000, 1_000, 3_600_000),
+  metricsToken: readMetricsToken(read),
 });
+
+/** A token short enough to guess is no control: at least 32 characters, no whitespace. */
+const readMetricsToken = (read: EnvReader): string | null => {
+  const token = read.string("METRICS_TOKEN");
+  if (token === undefined) return null;
+  read.check(
+    token.length >= 32 && token.length <= 512 && !/\s/.test(token),
+    "METRICS_TOKEN must be 32 to 512 characters without spaces (e.g. `openssl rand -hex 32`); its value is not shown.",
+  );
+  return token;
+};
+
+/**
+ * The embedded emulator serves demo accounts with caller auth off: fine on a laptop, a breach
+ * anywhere else. Without LoginRadius credentials, NODE_ENV=production or a HOST other than
+ * loopback is refused unless EMULATOR=true says the demo is meant; EMULATOR=true beside
+ * credentials is a contradiction.
+ */
+const checkUpstreamChoice = (read: EnvReader, realUpstream: boolean, host: string): void => {
+  const emulator = read.oneOf("EMULATOR", ["true", "false"] as const, "false") === "true";
+  const production = read.string("NODE_ENV") === "production";
+  read.check(
+    !(emulator && realUpstream),
+    "EMULATOR=true contradicts LOGINRADIUS_API_KEY/LOGINRADIUS_API_SECRET: unset one or the other.",
+  );
+  read.check(
+    realUpstream || emulator || (!production && isLoopbackHost(host)),
+    `No LOGINRADIUS_API_KEY/LOGINRADIUS_API_SECRET set${production ? " with NODE_ENV=production" : ""}` +
+      `${isLoopbackHost(host) ? "" : ` and HOST=${host} is not a loopback address`}: set the ` +
+      "LoginRadius credentials, or EMULATOR=true to serve the built-in emulator's demo accounts " +
+      "with caller auth off on purpose.",
+  );
+};
 
 const readClientTimeouts = (read: EnvReader): ClientTimeouts => {
   const headers = read.int("CLIENT_HEADERS_TIMEOUT_MS", DEFAULT_HEADERS_TIMEOUT_MS, 100, 600_000);
@@ -159,6 +203,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const { apiKey, apiSecret, apiUrl } = readLoginRadius(read);
   const upstream = readUpstreamTuning(read);
   const realUpstream = apiKey !== undefined && apiSecret !== undefined;
+  checkUpstreamChoice(read, realUpstream, host);
   const introspection =
     read.oneOf(
       "GRAPHQL_INTROSPECTION",

@@ -2,7 +2,14 @@ import { readConfig } from "./config.js";
 import { createEmulator } from "./emulator/app.js";
 import { readEmulatorConfig } from "./emulator/config.js";
 import { type Listening, listen } from "./http/listen.js";
-import { createLogger, describeError, exitAfterFlush, type Logger } from "./log.js";
+import {
+  createLogger,
+  describeError,
+  describeUnexpected,
+  exitAfterFlush,
+  type Logger,
+} from "./log.js";
+import type { UpstreamTarget } from "./loginradius/http.js";
 import { createMetrics } from "./metrics.js";
 import { type AppServer, createAppServer } from "./server.js";
 
@@ -37,17 +44,26 @@ interface Running {
 /**
  * SIGTERM/SIGINT: `/readyz` turns 503 at once; after `delayMs` (still accepting) the listener
  * closes and idle keep-alive connections drop; in-flight requests get up to `graceMs` to finish,
- * then what remains is cut. A second signal exits at once (status 1).
+ * then what remains is cut. A second signal exits at once (status 1). Whatever hangs (a stop
+ * that never returns, a log reader that is gone), the process ends `delayMs + graceMs + 1 s`
+ * after the signal at the latest (status 1).
  */
 const drainOn = (running: Running, logger: Logger, delayMs: number, graceMs: number) => {
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) {
       logger.warn({ signal }, "second signal during drain: exiting now");
-      exitAfterFlush(logger, 1);
+      exitAfterFlush(logger, 1, 200);
       return;
     }
     stopping = true;
+    const deadline = setTimeout(
+      () => {
+        logger.error({ delayMs, graceMs }, "shutdown overran its grace period: exiting now");
+        exitAfterFlush(logger, 1, 200);
+      },
+      delayMs + graceMs + 700,
+    );
     running.app.drain();
     logger.info({ signal, delayMs, graceMs }, "shutting down: draining in-flight requests");
     if (delayMs > 0) await new Promise((done) => setTimeout(done, delayMs));
@@ -64,62 +80,90 @@ const drainOn = (running: Running, logger: Logger, delayMs: number, graceMs: num
     clearInterval(idle);
     await running.app.stop();
     await running.emulator?.close();
+    clearTimeout(deadline);
     logger.info("stopped");
-    exitAfterFlush(logger, 0);
+    exitAfterFlush(logger, 0, 300);
   };
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void stop(signal));
 };
 
+/** The configuration, or one JSON line listing every problem and exit 1. */
 const config = (() => {
   try {
     return readConfig(process.env);
   } catch (error) {
-    console.error(describeStartFailure(error, { port: 0, host: "", prefix: "" }));
-    process.exit(1);
+    const fallback = createLogger();
+    const problems = (error as { problems?: unknown }).problems;
+    fallback.fatal(
+      Array.isArray(problems) ? { problems } : {},
+      describeStartFailure(error, { port: 0, host: "", prefix: "" }),
+    );
+    exitAfterFlush(fallback, 1);
+    return undefined;
   }
 })();
-const logger = createLogger({ level: config.ops.logLevel, format: config.ops.logFormat });
-let emulator: Listening | undefined;
-let binding: Bind = { port: config.port, host: config.host, prefix: "" };
-try {
-  if (config.auth.disabledWarning) logger.warn(config.auth.disabledWarning);
-  let upstream = config.loginradius;
-  if (upstream === null) {
-    const emulated = readEmulatorConfig({
-      ...process.env,
-      EMULATOR_PORT: process.env.EMULATOR_PORT ?? "0",
-    });
-    const twin = createEmulator(emulated.options);
-    binding = { port: emulated.port, host: emulated.host, prefix: "EMULATOR_" };
-    emulator = await listen(twin.handler, emulated.port, emulated.host);
-    binding = { port: config.port, host: config.host, prefix: "" };
-    upstream = { apiUrl: emulator.url, apiKey: twin.apiKey, apiSecret: twin.apiSecret };
-    console.log(
-      `No LOGINRADIUS_API_KEY/LOGINRADIUS_API_SECRET set: using the built-in LoginRadius emulator at ${emulator.url} ` +
-        `with ${twin.store.size} demo accounts (see src/emulator/README.md).`,
-    );
-  } else console.log(`Using LoginRadius at ${new URL(upstream.apiUrl).origin}.`);
 
-  const app = await createAppServer(config, upstream, { logger, metrics: createMetrics() });
-  await app.start();
-  const server = await listen(app.handler, config.port, config.host, {
-    ...config.clientTimeouts,
-    logger,
+/** The embedded LoginRadius emulator (no credentials: a demo, EMULATOR=true in production). */
+const startEmulator = async (
+  logger: Logger,
+): Promise<{ at: Listening; target: UpstreamTarget }> => {
+  const emulated = readEmulatorConfig({
+    ...process.env,
+    EMULATOR_PORT: process.env.EMULATOR_PORT ?? "0",
   });
-  const sandbox = config.introspection ? " (open it in a browser for Apollo Sandbox)" : "";
-  console.log(`Account Graph ready at ${server.url}/graphql${sandbox}.`);
+  const twin = createEmulator(emulated.options);
+  binding = { port: emulated.port, host: emulated.host, prefix: "EMULATOR_" };
+  const at = await listen(twin.handler, emulated.port, emulated.host);
+  binding = { port: 0, host: "", prefix: "" };
   logger.info(
-    { url: server.url, upstream: emulator ? "embedded emulator" : new URL(upstream.apiUrl).origin },
-    "ready",
+    { emulator: at.url, demoAccounts: twin.store.size },
+    `No LOGINRADIUS_API_KEY/LOGINRADIUS_API_SECRET set: using the built-in LoginRadius emulator at ${at.url} ` +
+      `with ${twin.store.size} demo accounts (see src/emulator/README.md).`,
   );
-  drainOn(
-    { app, server, emulator },
-    logger,
-    config.ops.shutdownDelayMs,
-    config.ops.shutdownGraceMs,
-  );
-} catch (error) {
-  console.error(describeStartFailure(error, binding));
-  await emulator?.close();
-  exitAfterFlush(logger, 1);
+  return { at, target: { apiUrl: at.url, apiKey: twin.apiKey, apiSecret: twin.apiSecret } };
+};
+
+let binding: Bind = { port: 0, host: "", prefix: "" };
+if (config) {
+  const logger = createLogger({ level: config.ops.logLevel, format: config.ops.logFormat });
+  // What it started against and where it listens: said at `info` even with LOG_LEVEL=warn or
+  // error (scripts and people wait for the "ready at" line), not with LOG_LEVEL=silent.
+  const quieter = ["warn", "error", "fatal"].includes(config.ops.logLevel);
+  const startup = quieter ? logger.child({}, { level: "info" }) : logger;
+  let emulator: Listening | undefined;
+  try {
+    if (config.auth.disabledWarning) logger.warn(config.auth.disabledWarning);
+    let upstream = config.loginradius;
+    if (upstream === null) {
+      const started = await startEmulator(startup);
+      emulator = started.at;
+      upstream = started.target;
+    } else startup.info(`Using LoginRadius at ${new URL(upstream.apiUrl).origin}.`);
+
+    const app = await createAppServer(config, upstream, { logger, metrics: createMetrics() });
+    await app.start();
+    binding = { port: config.port, host: config.host, prefix: "" };
+    const server = await listen(app.handler, config.port, config.host, {
+      ...config.clientTimeouts,
+      logger,
+    });
+    const sandbox = config.introspection ? " (open it in a browser for Apollo Sandbox)" : "";
+    startup.info(
+      {
+        url: server.url,
+        upstream: emulator ? "embedded emulator" : new URL(upstream.apiUrl).origin,
+      },
+      `Account Graph ready at ${server.url}/graphql${sandbox}.`,
+    );
+    drainOn(
+      { app, server, emulator },
+      logger,
+      config.ops.shutdownDelayMs,
+      config.ops.shutdownGraceMs,
+    );
+  } catch (error) {
+    logger.fatal(describeUnexpected(error), describeStartFailure(error, binding));
+    await emulator?.close();
+    exitAfterFlush(logger, 1);
+  }
 }

@@ -24,16 +24,20 @@ import { NoServiceSdl } from "./graphql/federation/index.js";
 import { createErrorFormatting, type ErrorFormatting } from "./graphql/format-error.js";
 import { createGraphQLHandler, type RequestIds } from "./graphql/http-handler.js";
 import { createLimits, createRateLimitStore, type Limits } from "./graphql/limits/index.js";
-import { operationLogPlugin } from "./graphql/operation-log.plugin.js";
+import {
+  apolloLogger,
+  createUnexpectedErrorLog,
+  operationLogPlugin,
+} from "./graphql/operation-log.plugin.js";
 import { operationResolutionPlugin } from "./graphql/operation-resolution.plugin.js";
 import type { AnySection } from "./graphql/section.js";
 import { loadTrustedDocuments, type TrustedDocuments } from "./graphql/trusted-documents.js";
 import { type SandboxLandingPage, sandboxLandingPage } from "./http/graphiql-landing-link.js";
 import { serveGraphiql } from "./http/graphiql-routes.js";
 import { createHealthRoutes, type HealthRoutes } from "./http/health-routes.js";
-import { checkHost, type HostRule } from "./http/host-guard.js";
+import { checkHost, checkProbeHost, type HostRule } from "./http/host-guard.js";
 import { sendJson } from "./http/send-json.js";
-import { describeError, type Logger } from "./log.js";
+import { describeError, describeUnexpected, type Logger } from "./log.js";
 import type { UpstreamHealth } from "./loginradius/health.js";
 import { createLoginRadiusHttp, type UpstreamTarget } from "./loginradius/http.js";
 import type { Metrics } from "./metrics.js";
@@ -106,10 +110,15 @@ const createApollo = (
 ): ApolloServer<AppContext> => {
   const sections = deps.sections ?? SECTIONS;
   const { plugins: limitPlugins, ...limitOptions } = deps.limits.apollo;
+  const unexpected = createUnexpectedErrorLog(
+    deps.logger,
+    (e) => errors.errorCodeOf(e) === ErrorCodes.INTERNAL_SERVER_ERROR,
+  );
   const plugins: ApolloServerPlugin<AppContext>[] = [
     // First: every later plugin may assume the operation was resolved.
     operationResolutionPlugin(),
     ...limitPlugins,
+    unexpected.plugin,
     // Apollo turns federated tracing on for a subgraph: resolver timings and unmasked errors
     // for anyone who sends `apollo-federation-include-trace`. We report to no Apollo graph.
     ApolloServerPluginInlineTraceDisabled(),
@@ -133,10 +142,9 @@ const createApollo = (
     // signal, which kills the process before in-flight requests are answered.
     stopOnTerminationSignals: false,
     plugins,
+    logger: apolloLogger(deps.logger),
     formatError: (formatted, error) =>
-      errors.formatError(formatted, error, (message, original) =>
-        deps.logger.error(describeError(original), message),
-      ),
+      errors.formatError(formatted, error, unexpected.formatterLog),
   });
 };
 
@@ -147,7 +155,7 @@ const routeOthers = async (
   url: URL,
   res: ServerResponse,
 ): Promise<boolean> => {
-  if (deps.routes && (await deps.routes.handle(url.pathname, res))) return true;
+  if (deps.routes && (await deps.routes.handle(url.pathname, res, req))) return true;
   if (await serveGraphiql(req, res, url.pathname, { enabled: deps.introspection })) return true;
   if (url.pathname === "/healthz") {
     sendJson(res, 200, { ok: true });
@@ -163,12 +171,12 @@ const routeOthers = async (
   return true;
 };
 
-/** Probes reach these by pod IP, a name no configuration lists: they skip the Host check. */
-const PROBE_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
+/** Probes and Prometheus reach these by pod IP: an IP-literal Host passes (checkProbeHost). */
+const PROBE_PATHS = new Set(["/readyz", "/metrics"]);
 
 /**
- * The Host check (DNS rebinding), once for every route but the probes: refused with 421 (400
- * without a usable Host), counted, before any other work. True when the request may go on.
+ * The Host check (DNS rebinding), once for every route but `/healthz` (it says only `ok`):
+ * refused with 421 (400 without a usable Host), counted, before any other work.
  */
 const hostAllowed = (
   deps: ServerDeps,
@@ -176,8 +184,10 @@ const hostAllowed = (
   url: URL,
   res: ServerResponse,
 ): boolean => {
-  if (!deps.allowedHosts || PROBE_PATHS.has(url.pathname)) return true;
-  const host = checkHost(req, deps.allowedHosts);
+  if (!deps.allowedHosts || url.pathname === "/healthz") return true;
+  const host = PROBE_PATHS.has(url.pathname)
+    ? checkProbeHost(req, deps.allowedHosts)
+    : checkHost(req, deps.allowedHosts);
   if (host.ok) return true;
   deps.metrics?.rejected.inc({ code: ErrorCodes.MISDIRECTED_REQUEST });
   sendJson(res, host.status, {
@@ -246,7 +256,11 @@ export const createServer = (deps: ServerDeps): AppServer => {
         // The request was cut before it arrived whole (a deadline: listen.ts reports those, one
         // line per reason) or abandoned by its client: no failure of ours, and no line each.
         if (req.destroyed && !req.complete) return;
-        deps.logger.error(describeError(error), "request failed");
+        const requestId = res.getHeader("x-request-id");
+        deps.logger.error(
+          { ...(requestId ? { requestId } : {}), ...describeUnexpected(error) },
+          "request failed",
+        );
         if (!res.headersSent) sendJson(res, 500, INTERNAL);
         else res.end();
       });
@@ -280,6 +294,8 @@ export const createAppServer = async (
     health: http.health,
     metrics: runtime.metrics,
     readyMaxAgeMs: config.ops.readyMaxAgeMs,
+    metricsToken: config.ops.metricsToken,
+    logger: runtime.logger,
     warnings: () => (config.auth.disabledWarning ? [config.auth.disabledWarning] : []),
   });
   const server = createServer({

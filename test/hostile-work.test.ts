@@ -138,9 +138,11 @@ const startServiceProcess = async (lr: RunningEmulator) => {
         [VICTIM]: { name: "victim", scopes: ["accounts:read"] },
       }),
     },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  // Its log (pino JSON on stderr) says "ready at"; stdout holds the audit trail.
+  child.stdout?.resume();
+  const lines = createInterface({ input: child.stderr as NodeJS.ReadableStream });
   const url = await new Promise<string>((resolve, reject) => {
     lines.on("line", (line) => {
       const ready = /ready at (http:\/\/\S+\/graphql)/.exec(line)?.[1];

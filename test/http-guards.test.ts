@@ -68,7 +68,10 @@ describe("Host check (ALLOWED_HOSTS, default: the bound address and loopback nam
       { host: "graph.internal", port: null },
       { host: "api.example.com", port: "443" },
     ]);
-    expect(readConfig({ HOST: "::" }).allowedHosts[0]).toEqual({ host: "[::]", port: null });
+    expect(readConfig({ HOST: "::", EMULATOR: "true" }).allowedHosts[0]).toEqual({
+      host: "[::]",
+      port: null,
+    });
     expect(() => readConfig({ ALLOWED_HOSTS: "http://x/" })).toThrow(/ALLOWED_HOSTS/);
   });
 });

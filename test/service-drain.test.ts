@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { createInterface } from "node:readline";
 import { afterEach, describe, expect, it } from "vitest";
 import { ADA, ALAN, GRACE } from "./helpers/emulator.js";
+import { jsonLines } from "./helpers/service-lines.js";
 
 // No NODE_ENV=test (vitest sets it): Apollo skips its own signal handlers under test, and these
 // tests must show that the service, not that default, keeps them off.
@@ -60,10 +60,9 @@ const start = (command: string, args: string[]) => {
     stdio: ["ignore", "pipe", "pipe"],
   });
   spawned.push(child);
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream })[
-    Symbol.asyncIterator
-  ]();
-  const next = async () => (await lines.next()).value as string;
+  // The service's log lines (pino JSON on stderr), by message.
+  const lines = jsonLines(child.stderr);
+  const next = async () => (await lines.next()).msg;
   return { child, next };
 };
 
@@ -160,15 +159,14 @@ describe("start-up failures", () => {
         stdio: ["ignore", "ignore", "pipe"],
       });
       spawned.push(child);
-      let stderr = "";
-      child.stderr?.on("data", (chunk) => {
-        stderr += chunk;
-      });
-      const [code] = await once(child, "exit");
+      const lines = jsonLines(child.stderr);
+      const [code] = await once(child, "close");
       expect(code).toBe(1);
-      expect(stderr).toBe(
-        `PORT ${port} on 127.0.0.1 is already in use; set PORT to another port.\n`,
+      const failure = lines.parsed.find((l) => l.level === "fatal");
+      expect(failure?.msg).toBe(
+        `PORT ${port} on 127.0.0.1 is already in use; set PORT to another port.`,
       );
+      expect(lines.raw.every((l) => l.startsWith("{"))).toBe(true);
     } finally {
       taken.close();
     }

@@ -4,6 +4,7 @@ import { createInterface } from "node:readline";
 import { afterEach, describe, expect, it } from "vitest";
 import { readConfig } from "../src/config.js";
 import { ADA } from "./helpers/emulator.js";
+import { graphqlUrlOf, jsonLines } from "./helpers/service-lines.js";
 
 const CLEAN_ENV = Object.fromEntries(
   Object.entries(process.env).filter(
@@ -25,17 +26,23 @@ const startService = (env: Record<string, string>, entry = "src/main.ts") => {
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream })[
     Symbol.asyncIterator
   ]();
-  return { child, next: async () => (await lines.next()).value as string };
+  const log = jsonLines(child.stderr);
+  return {
+    child,
+    /** The next stdout line (the audit trail by default). */
+    next: async () => (await lines.next()).value as string,
+    /** The next JSON log line on stderr whose message matches. */
+    log: log.next,
+  };
 };
 
 describe("npm start (src/main.ts)", () => {
   it("with no credentials, says it uses the emulator, serves /graphql and drains on SIGTERM", async () => {
     const service = startService({ PORT: "0" });
-    expect(await service.next()).toMatch(
+    expect((await service.log()).msg).toMatch(
       /^No LOGINRADIUS_API_KEY\/LOGINRADIUS_API_SECRET set: using the built-in LoginRadius emulator at http:\/\/127\.0\.0\.1:\d+ with 60 demo accounts/,
     );
-    const ready = await service.next();
-    const url = /ready at (http:\/\/[^ ]+\/graphql)/.exec(ready)?.[1];
+    const url = graphqlUrlOf(await service.log());
     expect(url).toBeDefined();
     const res = await fetch(url as string, {
       method: "POST",
@@ -108,15 +115,16 @@ describe("npm start: the trust boundary", () => {
   it("starts with AUTH_DISABLED=true, warning that anyone may call it", async () => {
     const service = startService({ ...REAL, AUTH_DISABLED: "true" });
     const warned = stderrSays(service.child, "Caller authentication is OFF (AUTH_DISABLED=true)");
-    expect(await service.next()).toContain("Using LoginRadius at http://127.0.0.1:9");
-    expect(await service.next()).toContain("ready at");
+    expect((await service.log(/LoginRadius at/)).msg).toContain(
+      "Using LoginRadius at http://127.0.0.1:9",
+    );
+    expect((await service.log()).msg).toContain("ready at");
     await warned;
   });
 
   it("writes audit lines to stdout by default", async () => {
     const service = startService({ PORT: "0" });
-    await service.next();
-    const url = /ready at (http:\/\/[^ ]+\/graphql)/.exec(await service.next())?.[1];
+    const url = graphqlUrlOf(await service.log(/ready at/));
     await fetch(url as string, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -190,10 +198,12 @@ describe("readConfig", () => {
 
   it("warns when auth is off on every interface, even with the emulator", () => {
     expect(readConfig({}).auth.disabledWarning).toBeNull();
-    expect(readConfig({ HOST: "0.0.0.0" }).auth.disabledWarning).toMatch(
+    // EMULATOR=true: the demo on a non-loopback HOST is refused without it (test/hostile-ops).
+    const wide = { HOST: "0.0.0.0", EMULATOR: "true" };
+    expect(readConfig(wide).auth.disabledWarning).toMatch(
       /Caller authentication is OFF and HOST=0\.0\.0\.0 listens on every interface/,
     );
-    expect(readConfig({ HOST: "0.0.0.0", AUTH_TOKENS: "{}" }).auth.disabledWarning).toBeNull();
+    expect(readConfig({ ...wide, AUTH_TOKENS: "{}" }).auth.disabledWarning).toBeNull();
   });
 
   it("refuses AUTH_DISABLED=true together with configured auth", () => {

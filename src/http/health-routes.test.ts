@@ -37,7 +37,7 @@ const serve = async (options: { health: UpstreamHealth; now: () => number }) => 
     warnings: () => ["caller auth is disabled"],
   });
   server = await listen((req, res) => {
-    void routes.handle(req.url ?? "/", res).then((handled) => {
+    void routes.handle(req.url ?? "/", res, req).then((handled) => {
       if (!handled) res.writeHead(404).end();
     });
   }, 0);

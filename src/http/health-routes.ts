@@ -1,6 +1,9 @@
-import type { ServerResponse } from "node:http";
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Logger } from "../log.js";
 import type { UpstreamHealth } from "../loginradius/health.js";
 import type { Metrics } from "../metrics.js";
+import { isLoopbackHost } from "./host-guard.js";
 import { sendJson } from "./send-json.js";
 
 export interface HealthRoutesOptions {
@@ -13,6 +16,10 @@ export interface HealthRoutesOptions {
    * auth disabled). Read on every request, so a flag set later shows at once.
    */
   warnings?: () => string[];
+  /** The bearer token `/metrics` asks for (METRICS_TOKEN); null: loopback peers only. */
+  metricsToken?: string | null;
+  /** Where readiness changes are logged (once per change, not per probe); absent: nowhere. */
+  logger?: Logger;
   now?: () => number;
 }
 
@@ -22,7 +29,7 @@ export const PROBE_CACHE_MS = 5_000;
 
 export interface HealthRoutes {
   /** Serves `/healthz`, `/readyz` and `/metrics`; false for any other path. */
-  handle(pathname: string, res: ServerResponse): Promise<boolean>;
+  handle(pathname: string, res: ServerResponse, req: IncomingMessage): Promise<boolean>;
   /** From now on `/readyz` answers 503: the process is shutting down. Cannot be undone. */
   drain(): void;
 }
@@ -58,7 +65,7 @@ export const createHealthRoutes = (options: HealthRoutesOptions): HealthRoutes =
       return { ok: true, detail: `good answer ${Math.round((now() - last) / 1000)} s ago` };
     return (await probe())
       ? { ok: true, detail: "probe answered" }
-      : { ok: false, detail: "LoginRadius did not answer a probe" };
+      : { ok: false, detail: probeFailureDetail(options.health) };
   };
 
   const readiness = async (): Promise<ReadyBody> => {
@@ -69,15 +76,40 @@ export const createHealthRoutes = (options: HealthRoutesOptions): HealthRoutes =
     };
     // A probe is pointless while draining or with the breaker open: the answer is already no.
     if (!draining && breaker !== "open") checks.upstream = await upstreamCheck();
-    return {
+    const body = {
       ready: Object.values(checks).every((c) => c.ok),
       checks,
       warnings: options.warnings?.() ?? [],
     };
+    logChange(body);
+    return body;
   };
 
+  /** One line per change of state, not per probe: unready with the failed checks, and back. */
+  let wasReady = true;
+  const logChange = (body: ReadyBody) => {
+    if (body.ready === wasReady) return;
+    wasReady = body.ready;
+    if (body.ready) options.logger?.info("ready again: every readiness check passes");
+    else
+      options.logger?.warn(
+        {
+          failed: Object.fromEntries(
+            Object.entries(body.checks)
+              .filter(([, check]) => !check.ok)
+              .map(([name, check]) => [name, check.detail]),
+          ),
+        },
+        "not ready: /readyz answers 503",
+      );
+  };
+
+  const metricsAllowed = metricsGate(options.metricsToken ?? null);
   return {
-    handle: (pathname, res) => serveRoute(pathname, res, readiness, options.metrics),
+    handle: async (pathname, res, req) => {
+      if (pathname === "/metrics" && !metricsAllowed(req, res)) return true;
+      return serveRoute(pathname, res, readiness, options.metrics);
+    },
     drain() {
       draining = true;
     },
@@ -107,4 +139,39 @@ const serveRoute = async (
     return true;
   }
   return false;
+};
+
+const probeFailureDetail = (health: UpstreamHealth): string => {
+  const why = health.lastProbeFailure?.();
+  return why ? `LoginRadius did not answer a probe (${why})` : "LoginRadius did not answer a probe";
+};
+
+const digest = (text: string) => createHash("sha256").update(text).digest();
+
+/**
+ * Who may read `/metrics` (operation names, error counts, upstream latency: reconnaissance for an
+ * attacker). With a token: `Authorization: Bearer <token>`, compared in constant time (over
+ * digests, so not even the length leaks). Without: loopback peers only. Answers the refusal
+ * itself; true when the request may be served.
+ */
+const metricsGate = (token: string | null) => {
+  const expected = token === null ? null : digest(token);
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (expected === null) {
+      if (isLoopbackHost(req.socket.remoteAddress ?? "")) return true;
+      sendJson(res, 403, {
+        error: "/metrics answers loopback only; set METRICS_TOKEN to scrape it from elsewhere.",
+      });
+      return false;
+    }
+    const given = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    if (given !== undefined && timingSafeEqual(digest(given), expected)) return true;
+    sendJson(
+      res,
+      401,
+      { error: "/metrics needs the METRICS_TOKEN as a bearer token." },
+      { "www-authenticate": 'Bearer realm="metrics"' },
+    );
+    return false;
+  };
 };

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { isIP } from "node:net";
 
 /**
  * DNS rebinding defence: a browser on the machine can be made to send requests to 127.0.0.1 with
@@ -47,4 +48,24 @@ export const checkHost = (req: IncomingMessage, rules: readonly HostRule[]): Hos
         status: 421,
         message: "This service does not answer for that Host; see ALLOWED_HOSTS.",
       };
+};
+
+/** `localhost`, 127.0.0.0/8 or ::1 (IPv4-mapped too): an address only this machine reaches. */
+export const isLoopbackHost = (host: string): boolean => {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  if (bare === "localhost" || bare === "::1") return true;
+  const v4 = bare.startsWith("::ffff:") ? bare.slice(7) : bare;
+  return isIP(v4) === 4 && v4.startsWith("127.");
+};
+
+/**
+ * The Host check of the probe and metrics routes. Kubernetes probes and a Prometheus in the
+ * cluster reach the pod by IP, a name no configuration can list; an IP literal is no DNS
+ * rebinding vector (rebinding needs a name the attacker controls), so it is answered beside the
+ * ALLOWED_HOSTS names.
+ */
+export const checkProbeHost = (req: IncomingMessage, rules: readonly HostRule[]): HostVerdict => {
+  const given = req.headers.host === undefined ? null : parseHostRule(req.headers.host);
+  if (given !== null && isIP(given.host.replace(/^\[|\]$/g, "")) !== 0) return { ok: true };
+  return checkHost(req, rules);
 };

@@ -13,6 +13,8 @@ export interface UpstreamHealth {
   breakerState(): "closed" | "open" | "half-open";
   /** One cheap call now (bypassing the breaker); true when it got a good answer. */
   probe(): Promise<boolean>;
+  /** Why the last probe failed (the typed failure, never LoginRadius text); null after a good one. */
+  lastProbeFailure?(): string | null;
 }
 
 /** A UID LoginRadius cannot have (longer than its 50 characters): the probe's answer is a 938. */
@@ -28,17 +30,25 @@ export const createUpstreamHealth = (deps: {
   breakerState: () => BreakerState;
   /** Reads `GET /identity/v2/manage/account/{uid}` for the given UID; throws what ky throws. */
   read: (uid: string) => Promise<unknown>;
-}): UpstreamHealth => ({
-  lastOkAt: deps.observer.lastOkAt,
-  breakerState: deps.breakerState,
-  async probe() {
-    try {
-      await deps.read(PROBE_UID);
-    } catch (error) {
-      const failed = await toUpstreamError("GET /identity/v2/manage/account/{uid}", error);
-      if (!deps.observer.isGoodAnswer(failed)) return false;
-    }
-    deps.observer.markOk();
-    return true;
-  },
-});
+}): UpstreamHealth => {
+  let lastFailure: string | null = null;
+  return {
+    lastOkAt: deps.observer.lastOkAt,
+    breakerState: deps.breakerState,
+    lastProbeFailure: () => lastFailure,
+    async probe() {
+      try {
+        await deps.read(PROBE_UID);
+      } catch (error) {
+        const failed = await toUpstreamError("GET /identity/v2/manage/account/{uid}", error);
+        if (!deps.observer.isGoodAnswer(failed)) {
+          lastFailure = failed.detail ? `${failed.message}: ${failed.detail}` : failed.message;
+          return false;
+        }
+      }
+      lastFailure = null;
+      deps.observer.markOk();
+      return true;
+    },
+  };
+};

@@ -43,17 +43,18 @@ export const startServiceProcess = async (
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  // stdout: the audit trail; stderr: the log (pino JSON), whose "ready at" line names the URL.
+  const streams = [child.stdout, child.stderr].map((input) =>
+    createInterface({ input: input as NodeJS.ReadableStream }),
+  );
   const exited = once(child, "exit");
   const url = await new Promise<string>((resolve, reject) => {
-    lines.on("line", (line) => {
-      output += `${line}\n`;
-      const ready = /ready at (http:\/\/[^ ]+\/graphql)/.exec(line)?.[1];
-      if (ready) resolve(ready);
-    });
+    for (const lines of streams)
+      lines.on("line", (line) => {
+        output += `${line}\n`;
+        const ready = /ready at (http:\/\/[^ ]+\/graphql)/.exec(line)?.[1];
+        if (ready) resolve(ready);
+      });
     void exited.then(() => reject(new Error(`the service exited before it was ready:\n${output}`)));
   });
   return {
