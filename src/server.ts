@@ -13,9 +13,8 @@ import { ErrorCodes } from "./errors.js";
 import { createAdmit } from "./graphql/admit.js";
 import {
   type AuditSink,
-  type AuditTrail,
-  createAuditTrail,
   fileAuditSink,
+  loggedAuditTrail,
   stdoutAuditSink,
   withAuditTrail,
 } from "./graphql/audit/index.js";
@@ -33,11 +32,11 @@ import { operationResolutionPlugin } from "./graphql/operation-resolution.plugin
 import type { AnySection } from "./graphql/section.js";
 import { loadTrustedDocuments, type TrustedDocuments } from "./graphql/trusted-documents.js";
 import { type SandboxLandingPage, sandboxLandingPage } from "./http/graphiql-landing-link.js";
-import { serveGraphiql } from "./http/graphiql-routes.js";
 import { createHealthRoutes, type HealthRoutes } from "./http/health-routes.js";
-import { checkHost, checkProbeHost, type HostRule } from "./http/host-guard.js";
+import type { HostRule } from "./http/host-guard.js";
+import { hostAllowed, routeOthers } from "./http/other-routes.js";
 import { sendJson } from "./http/send-json.js";
-import { describeError, describeUnexpected, type Logger } from "./log.js";
+import { describeUnexpected, type Logger } from "./log.js";
 import type { UpstreamHealth } from "./loginradius/health.js";
 import { createLoginRadiusHttp, type UpstreamTarget } from "./loginradius/http.js";
 import type { Metrics } from "./metrics.js";
@@ -148,67 +147,6 @@ const createApollo = (
   });
 };
 
-/** Routes other than `/graphql`: operations, `/healthz`, `/` -> `/graphql`; true when answered. */
-const routeOthers = async (
-  deps: ServerDeps,
-  req: IncomingMessage,
-  url: URL,
-  res: ServerResponse,
-): Promise<boolean> => {
-  if (deps.routes && (await deps.routes.handle(url.pathname, res, req))) return true;
-  if (await serveGraphiql(req, res, url.pathname, { enabled: deps.introspection })) return true;
-  if (url.pathname === "/healthz") {
-    sendJson(res, 200, { ok: true });
-    return true;
-  }
-  if (url.pathname === "/") {
-    res.writeHead(302, { location: "/graphql" });
-    res.end();
-    return true;
-  }
-  if (url.pathname === "/graphql") return false;
-  sendJson(res, 404, { error: "Not found; GraphQL is at /graphql." });
-  return true;
-};
-
-/** Probes and Prometheus reach these by pod IP: an IP-literal Host passes (checkProbeHost). */
-const PROBE_PATHS = new Set(["/readyz", "/metrics"]);
-
-/**
- * The Host check (DNS rebinding), once for every route but `/healthz` (it says only `ok`):
- * refused with 421 (400 without a usable Host), counted, before any other work.
- */
-const hostAllowed = (
-  deps: ServerDeps,
-  req: IncomingMessage,
-  url: URL,
-  res: ServerResponse,
-): boolean => {
-  if (!deps.allowedHosts || url.pathname === "/healthz") return true;
-  const host = PROBE_PATHS.has(url.pathname)
-    ? checkProbeHost(req, deps.allowedHosts)
-    : checkHost(req, deps.allowedHosts);
-  if (host.ok) return true;
-  deps.metrics?.rejected.inc({ code: ErrorCodes.MISDIRECTED_REQUEST });
-  sendJson(res, host.status, {
-    errors: [{ message: host.message, extensions: { code: ErrorCodes.MISDIRECTED_REQUEST } }],
-  });
-  return false;
-};
-
-/** The trail over a sink; a line it loses is logged (it holds no secret: identifiers are allow-listed). */
-const auditTrailOf = (deps: ServerDeps, sink: AuditSink, errors: ErrorFormatting): AuditTrail =>
-  createAuditTrail(sink, {
-    codeOf: errors.errorCodeOf,
-    onWriteError: (error, entry) =>
-      deps.logger.error(
-        { ...describeError(error), entry },
-        entry.phase === "intent"
-          ? "audit line not written; the act was refused"
-          : "audit line not written",
-      ),
-  });
-
 const INTERNAL = {
   errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
 };
@@ -223,7 +161,9 @@ export const createServer = (deps: ServerDeps): AppServer => {
     ? sandboxLandingPage<AppContext>(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
     : null;
   const apollo = createApollo(deps, errors, landingPage);
-  const audit = deps.audit ? auditTrailOf(deps, deps.audit, errors) : undefined;
+  const audit = deps.audit
+    ? loggedAuditTrail(deps.logger, deps.audit, errors.errorCodeOf)
+    : undefined;
   const context = (ids?: RequestIds, caller?: AppContext["caller"], trace?: SpanScope) =>
     createContext(deps.connect, {
       ...ids,

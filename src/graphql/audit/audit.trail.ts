@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ErrorCodes, userError } from "../../errors.js";
+import { describeError, type Logger } from "../../log.js";
 import type { AuditEntry, AuditEnvelope, AuditSink } from "./audit.sink.js";
 
 /** What a line says before the act: everything but the phase, the id and the time. */
@@ -80,3 +81,23 @@ export const createAuditTrail = (sink: AuditSink, options: AuditTrailOptions): A
     };
   },
 });
+
+/**
+ * The trail over a sink, a line it loses logged (the line holds no secret: identifiers are
+ * allow-listed); a lost intent line is an act refused.
+ */
+export const loggedAuditTrail = (
+  logger: Logger,
+  sink: AuditSink,
+  codeOf: (error: unknown) => string,
+): AuditTrail =>
+  createAuditTrail(sink, {
+    codeOf,
+    onWriteError: (error, entry) =>
+      logger.error(
+        { ...describeError(error), entry },
+        entry.phase === "intent"
+          ? "audit line not written; the act was refused"
+          : "audit line not written",
+      ),
+  });
