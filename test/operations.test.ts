@@ -61,7 +61,9 @@ describe("operation log", () => {
       // The service's own id (answered in X-Request-Id); the caller's is kept beside it.
       requestId: res.headers.get("x-request-id"),
       clientRequestId: "req-ops-1",
+      // A caller is named by kind and name: a JWT whose sub is a token's name is not that token.
       caller: "anonymous",
+      callerKind: "anonymous",
       operationName: "TwoPeople",
       operationType: "query",
       errorCodes: [],

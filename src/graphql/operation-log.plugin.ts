@@ -80,6 +80,7 @@ export const operationLogPlugin = (
                 ? { clientRequestId: contextValue.clientRequestId }
                 : {}),
               caller: contextValue.caller?.name,
+              callerKind: contextValue.caller?.kind,
               operationName: name,
               operationType: type,
               durationMs: Math.round(seconds * 1000),
@@ -129,6 +130,7 @@ export const unexpectedErrorLogPlugin = (
             {
               requestId: contextValue.requestId,
               caller: contextValue.caller?.name,
+              callerKind: contextValue.caller?.kind,
               ...(error.path ? { path: error.path.join(".") } : {}),
               ...describeUnexpected(cause),
             },
@@ -143,6 +145,7 @@ export const unexpectedErrorLogPlugin = (
       {
         requestId: requestContext.contextValue.requestId,
         caller: requestContext.contextValue.caller?.name,
+        callerKind: requestContext.contextValue.caller?.kind,
         ...describeUnexpected(error),
       },
       "request failed",
