@@ -213,6 +213,17 @@ export const createServer = (deps: ServerDeps): AppServer => {
   };
 };
 
+/** `/readyz` and `/metrics` over the adapter's view of LoginRadius. */
+const healthRoutesOf = (config: Readonly<Config>, runtime: AppRuntime, health: UpstreamHealth) =>
+  createHealthRoutes({
+    health,
+    metrics: runtime.metrics,
+    readyMaxAgeMs: config.ops.readyMaxAgeMs,
+    metricsToken: config.ops.metricsToken,
+    logger: runtime.logger,
+    warnings: () => (config.auth.disabledWarning ? [config.auth.disabledWarning] : []),
+  });
+
 /** The whole service for a configured upstream: REST adapter, schema, Apollo. Listens nowhere. */
 export const createAppServer = async (
   config: Readonly<Config>,
@@ -230,14 +241,7 @@ export const createAppServer = async (
     runtime.audit ??
     (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
   const tracing = config.tracing ? await createTracing(config.tracing) : null;
-  const routes = createHealthRoutes({
-    health: http.health,
-    metrics: runtime.metrics,
-    readyMaxAgeMs: config.ops.readyMaxAgeMs,
-    metricsToken: config.ops.metricsToken,
-    logger: runtime.logger,
-    warnings: () => (config.auth.disabledWarning ? [config.auth.disabledWarning] : []),
-  });
+  const routes = healthRoutesOf(config, runtime, http.health);
   const server = createServer({
     schema: await buildAppSchema({ linkOrigins: config.linkOrigins, sections }),
     connect: connectSections(http, sections),

@@ -40,6 +40,27 @@ interface ReadyBody {
   warnings: string[];
 }
 
+/** One line per change of state, not per probe: unready with the failed checks, and back. */
+const readinessChanges = (logger: HealthRoutesOptions["logger"]) => {
+  let wasReady = true;
+  return (body: ReadyBody) => {
+    if (body.ready === wasReady) return;
+    wasReady = body.ready;
+    if (body.ready) logger?.info("ready again: every readiness check passes");
+    else
+      logger?.warn(
+        {
+          failed: Object.fromEntries(
+            Object.entries(body.checks)
+              .filter(([, check]) => !check.ok)
+              .map(([name, check]) => [name, check.detail]),
+          ),
+        },
+        "not ready: /readyz answers 503",
+      );
+  };
+};
+
 /**
  * Liveness, readiness and metrics: the non-GraphQL endpoints an orchestrator and Prometheus read.
  * `/healthz` is 200 while the process runs (restart it only when it stops answering);
@@ -50,6 +71,7 @@ export const createHealthRoutes = (options: HealthRoutesOptions): HealthRoutes =
   const now = options.now ?? Date.now;
   let draining = false;
   let probed: { at: number; ok: Promise<boolean> } | undefined;
+  const logChange = readinessChanges(options.logger);
 
   /** One probe at a time, its result reused for PROBE_CACHE_MS; a probe that throws is a failure. */
   const probe = (): Promise<boolean> => {
@@ -83,25 +105,6 @@ export const createHealthRoutes = (options: HealthRoutesOptions): HealthRoutes =
     };
     logChange(body);
     return body;
-  };
-
-  /** One line per change of state, not per probe: unready with the failed checks, and back. */
-  let wasReady = true;
-  const logChange = (body: ReadyBody) => {
-    if (body.ready === wasReady) return;
-    wasReady = body.ready;
-    if (body.ready) options.logger?.info("ready again: every readiness check passes");
-    else
-      options.logger?.warn(
-        {
-          failed: Object.fromEntries(
-            Object.entries(body.checks)
-              .filter(([, check]) => !check.ok)
-              .map(([name, check]) => [name, check.detail]),
-          ),
-        },
-        "not ready: /readyz answers 503",
-      );
   };
 
   const metricsAllowed = metricsGate(options.metricsToken ?? null);
