@@ -136,6 +136,18 @@ ${GRAPHIQL_SCRIPTS.map((name) => `    <script src="${url(name)}"></script>`).joi
 `;
 };
 
+/**
+ * What both pages lock down alike: requests only to this origin, no plugins, no <base>, no form
+ * posts, and never inside another site's frame.
+ */
+export const LOCKED_DIRECTIVES = [
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+] as const;
+
 /** Every source is the service's own origin; inline styles only because GraphiQL sets them. */
 export const GRAPHIQL_CSP = [
   "default-src 'self'",
@@ -143,9 +155,5 @@ export const GRAPHIQL_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
+  ...LOCKED_DIRECTIVES,
 ].join("; ");

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ApolloServerPlugin, LandingPage } from "@apollo/server";
+import { LOCKED_DIRECTIVES } from "./graphiql-assets.js";
 
 const OFFLINE_TEXT = "it appears that you might be offline.</p>";
 const FALLBACK_LINK =
@@ -81,11 +82,7 @@ export const sandboxPage = (apolloHtml: string) => {
     `img-src ${SANDBOX_SOURCES.image}`,
     `manifest-src ${SANDBOX_SOURCES.image}`,
     `frame-src ${SANDBOX_SOURCES.frame}`,
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
+    ...LOCKED_DIRECTIVES,
   ].join("; ");
   return { html, headers: pageHeaders(csp) };
 };
