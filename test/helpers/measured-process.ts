@@ -33,8 +33,9 @@ export const startMeasuredProcess = async (
     stdio: ["ignore", "pipe", "pipe"],
   });
   // Every line is read (and dropped) for the whole run: a full pipe would stall the service.
-  child.stderr?.resume();
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  // stdout holds only the audit trail; the log (pino JSON on stderr) names the URL when ready.
+  child.stdout?.resume();
+  const lines = createInterface({ input: child.stderr as NodeJS.ReadableStream });
   const url = await new Promise<string>((resolve, reject) => {
     lines.on("line", (line) => {
       const ready = /ready at (http:\/\/[^ ]+\/graphql)/.exec(line)?.[1];
