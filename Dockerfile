@@ -4,7 +4,7 @@
 #   docker run --rm -p 4000:4000 -e LOGINRADIUS_API_KEY=... -e LOGINRADIUS_API_SECRET=... account-graph
 #   docker run --rm -p 4000:4000 -e EMULATOR=true account-graph    (the demo: refused without EMULATOR=true)
 
-FROM node:22-bookworm-slim AS build
+FROM node:26-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # The npm cache lives in a BuildKit cache mount: reused across builds, never in a layer.
@@ -14,7 +14,7 @@ COPY scripts ./scripts
 COPY src ./src
 RUN npm run build
 
-FROM node:22-bookworm-slim AS runtime
+FROM node:26-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4000

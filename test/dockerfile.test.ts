@@ -21,9 +21,9 @@ const argsOf = (stage: Step[], op: string) => stage.filter((s) => s.op === op).m
 
 // No Docker engine or hadolint in CI: the policy is checked here, the steps by docker-dry-run.mjs.
 describe("Dockerfile", () => {
-  it("builds on Node 22 in two stages and installs only production dependencies to run", () => {
+  it("builds on Node 26 (the current LTS) in two stages and installs only production dependencies to run", () => {
     expect(stages.length).toBe(2);
-    for (const stage of stages) expect(stage[0]?.args).toMatch(/^node:22-bookworm-slim\b/);
+    for (const stage of stages) expect(stage[0]?.args).toMatch(/^node:26-bookworm-slim\b/);
     expect(argsOf(stages[0] ?? [], "RUN").join("\n")).toMatch(/npm ci[\s\S]*npm run build/);
     expect(argsOf(final, "RUN").join("\n")).toMatch(/npm ci --omit=dev/);
     expect(argsOf(final, "COPY")).toContain("--from=build /app/dist ./dist");
