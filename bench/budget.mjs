@@ -12,6 +12,7 @@ export const BUDGET = Object.freeze({
   calls: Object.freeze({ op: "=", limit: 1, tolerance: 0.005 }),
   bytes: Object.freeze({ op: "<=", limit: 0.15 }),
   cpu: Object.freeze({ op: "<=", limit: 3 }),
+  tracing: Object.freeze({ op: "<=", limit: 1.5 }),
   p50: Object.freeze({ op: "<=", limit: 1.05 }),
   p99: Object.freeze({ op: "<=", limit: 1.2 }),
   throughput: Object.freeze({ op: ">=", limit: 0.8 }),
@@ -70,7 +71,7 @@ export const fmt = (value, digits = 2) =>
   value === null || value === undefined ? "n/a" : Number(value).toFixed(digits);
 
 const line = (id, text, measured, value, pass) => ({ id, text, measured, value, pass });
-const { calls, bytes, cpu, p50, p99, throughput, scale, rss, cold } = BUDGET;
+const { calls, bytes, cpu, tracing, p50, p99, throughput, scale, rss, cold } = BUDGET;
 
 /** Upstream calls per operation over distinct accounts per operation, per facade scenario. */
 const callsLine = (results) => {
@@ -117,6 +118,28 @@ const zeroLatencyLines = (results) => {
       3,
     ),
   ];
+};
+
+/**
+ * Tracing on against off: CPU per single-account query of the same service with every span
+ * sampled and exported (`traced`) and without an endpoint (`byUid`), measured back to back. The
+ * latencies on vs off are shown, not judged: at 0 ms upstream they follow the CPU. No span at the
+ * sink fails the line whatever the ratio: tracing was not on, so nothing was measured.
+ */
+const tracingLine = (results) => {
+  const text = `tracing on: CPU per single-account query <= ${tracing.limit}x off, spans exported`;
+  const ratio = roundRatio(results, "traced", "byUid", "cpuMsPerOp");
+  const on = results.scenarios.traced;
+  const spans = (on?.rounds ?? []).reduce((sum, r) => sum + (r.spans ?? 0), 0);
+  const r = (field) => fmt(roundRatio(results, "traced", "byUid", field));
+  const cpuMs = (name) => fmt(results.scenarios[name]?.median.cpuMsPerOp, 3);
+  return line(
+    "tracing",
+    text,
+    `${fmt(ratio)}x (${cpuMs("traced")} vs ${cpuMs("byUid")} ms); p50 ${r("p50")}x, p99 ${r("p99")}x; ${spans} spans, ${fmt(on?.median.spansPerOp)} per operation`,
+    ratio,
+    meets("tracing", ratio) && spans > 0,
+  );
 };
 
 /** Lines about the 20 ms upstream: latency at 10 connections, throughput at 50, vs direct. */
@@ -174,6 +197,7 @@ const scalingLine = (results) => {
 export const evaluateBudget = (results) => [
   callsLine(results),
   ...zeroLatencyLines(results),
+  tracingLine(results),
   ...latencyLines(results),
   scalingLine(results),
   line(
@@ -226,4 +250,15 @@ export const referenceNote = (results) => {
   if (!results.scenarios["reference20@10"]) return null;
   const r = (a, b, field) => fmt(roundRatio(results, a, b, field));
   return `reference proxy vs direct, 20 ms upstream: p50 ${r("reference20@10", "direct20@10", "p50")}x, p99 ${r("reference20@10", "direct20@10", "p99")}x at 10 conn; throughput ${r("reference20@50", "direct20@50", "rps")}x at 50 conn`;
+};
+
+/** What the OTLP sink received from the traced service over its life (warm-up included). */
+export const sinkNote = (results) => {
+  const sink = results.tracingSink;
+  if (!sink) return null;
+  const names = Object.entries(sink.names ?? {})
+    .sort(([, a], [, b]) => b - a)
+    .map(([name, n]) => `${name} ${n}`)
+    .join(", ");
+  return `OTLP sink: ${sink.spans} spans in ${sink.exports} exports (${sink.unreadable} unreadable): ${names}`;
 };

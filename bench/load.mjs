@@ -229,19 +229,22 @@ const settle = async (server) => {
 };
 
 /**
- * One measured run. `target` is "direct" (autocannon on the emulator), "facade" (on the service)
- * or "reference" (on the reference proxy, `run.reference`). Operations are counted by the server
+ * One measured run. `target` is "direct" (autocannon on the emulator), "facade" (on the service),
+ * "traced" (on the service with tracing on, `run.traced`, whose `sink` counts the spans it
+ * exported) or "reference" (on the reference proxy, `run.reference`). Operations are counted by the server
  * itself once the requests autocannon abandoned at the end have finished, so calls/op and CPU/op
  * divide like by like.
  */
 export const measureRun = async (run) => {
   const { target, emulator, token, next, op, conn, seconds, ticks, watchQueue } = run;
-  const server = { facade: run.service, reference: run.reference }[target] ?? null;
+  const server =
+    { facade: run.service, reference: run.reference, traced: run.traced }[target] ?? null;
   const proxied = server !== null;
   // Before the marker: its upstream calls are not the run's.
   if (proxied) await spotCheck(server, token, op.body);
   const marker = await markCalls(emulator);
   const ops0 = proxied ? await serverOps(server) : null;
+  const spans0 = server?.sink ? (await server.sink.counts()).spans : null;
   const cpu0 = proxied ? cpuMs(server.pid, ticks) : 0;
   const rss = proxied ? sampleRss(server.pid) : null;
   const queue = proxied && watchQueue ? sampleQueue(server) : null;
@@ -259,6 +262,8 @@ export const measureRun = async (run) => {
   const latency = percentiles(times);
   await sleep(100);
   if (proxied) await settle(server);
+  // Exporting a run's spans is part of its cost: counted before its CPU is read.
+  const spans = server?.sink ? (await server.sink.drained()).spans - spans0 : null;
   const ops1 = proxied ? await serverOps(server) : null;
   const ops = proxied ? ops1.all - ops0.all : result.requests.total;
   const graphqlErrors = proxied ? ops1.failed - ops0.failed : 0;
@@ -276,5 +281,6 @@ export const measureRun = async (run) => {
     peakRssMb: rss ? rss.stop() : null,
     maxConcurrent: upstream.maxConcurrent,
     maxQueued: queue ? queue.stop() : null,
+    ...(spans === null ? {} : { spans, spansPerOp: ops > 0 ? spans / ops : null }),
   };
 };

@@ -180,3 +180,34 @@ export const startReference = async ({ root, env, log, probe }) => {
   }
   return { url, pid: child.pid, metricsPrefix: "reference_proxy_", stop: stopper(child) };
 };
+
+/**
+ * The OTLP/HTTP sink (bench/otlp-sink.mjs) the traced service exports to. `counts()` is what it
+ * received so far; `drained()` waits until no span has arrived for 1.5 s (the service's batch
+ * processor sends every 1 s), so a run's CPU includes exporting its spans, then gives the counts.
+ */
+export const startSink = async ({ root, log }) => {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawnNode(root, "bench/otlp-sink.mjs", { OTLP_SINK_PORT: String(port) }, log);
+  const counts = async () => (await fetch(`${url}/spans`)).json();
+  try {
+    await until(async () => (await counts()).spans === 0, 30_000, "the OTLP sink");
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
+  const drained = async () => {
+    const deadline = performance.now() + 15_000;
+    let last = await counts();
+    let still = performance.now();
+    while (performance.now() < deadline && performance.now() - still < 1_500) {
+      await sleep(250);
+      const now = await counts();
+      if (now.spans !== last.spans || now.exports !== last.exports) still = performance.now();
+      last = now;
+    }
+    return last;
+  };
+  return { url, pid: child.pid, counts, drained, stop: stopper(child) };
+};

@@ -1,5 +1,6 @@
-// `npm run bench`: the emulator (10,000 accounts), the compiled service and the reference proxy
-// (bench/reference-proxy.mjs) as separate processes, driven by autocannon over loopback; prints
+// `npm run bench`: the emulator (10,000 accounts), the compiled service (also once with tracing
+// on, exporting to bench/otlp-sink.mjs) and the reference proxy (bench/reference-proxy.mjs) as
+// separate processes, driven by autocannon over loopback; prints
 // the scenario table and the budget (ratios to the direct call and to the reference proxy, see
 // bench/budget.mjs) with PASS/FAIL per line, and writes bench/results.json. Exit status 0 pass,
 // 1 fail, 3 not judged (the machine was loaded), 2 the bench itself failed. README "Performance".
@@ -13,7 +14,7 @@ import os from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build, distIsCurrent, ROOT } from "../scripts/dist.mjs";
-import { EXIT_CODES, judge, median, medianOfRounds, referenceNote } from "./budget.mjs";
+import { EXIT_CODES, judge, median, medianOfRounds, referenceNote, sinkNote } from "./budget.mjs";
 import { measureRun, operations, walkers } from "./load.mjs";
 import {
   clockTicks,
@@ -21,6 +22,7 @@ import {
   startEmulator,
   startReference,
   startService,
+  startSink,
   statusMb,
 } from "./processes.mjs";
 import { budgetTable, budgetText, loadText, scenarioTable, verdictText } from "./report.mjs";
@@ -85,6 +87,32 @@ const runRounds = async (plan, ctx) => {
 const reference = (env, emulator) =>
   startReference({ ...env, env: referenceEnv(emulator.url), probe });
 
+/**
+ * The service again, with tracing on: every span sampled (`always_on`) and exported over OTLP/HTTP
+ * to the bench's sink (bench/otlp-sink.mjs), measured beside the one with tracing off.
+ */
+const traced = async (env, emulator) => {
+  const sink = await startSink(env);
+  const service = await startService({
+    ...env,
+    env: {
+      ...serviceEnv(emulator.url),
+      OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
+      OTEL_TRACES_SAMPLER: "always_on",
+      OTEL_SERVICE_NAME: "account-graph-bench",
+    },
+    probe,
+  });
+  return {
+    ...service,
+    sink,
+    stop: async () => {
+      await service.stop();
+      await sink.stop();
+    },
+  };
+};
+
 /** 0 ms upstream: cold starts, the floor, the reference proxy, the facade scenarios 2-5. */
 const phaseZero = async (env, results) => {
   const emulator = await startEmulator({ ...env, latencyMs: 0 });
@@ -97,12 +125,14 @@ const phaseZero = async (env, results) => {
   }
   results.coldStartMs = { samples: colds, median: median(colds) };
   const proxy = await reference(env, emulator);
+  const tracedService = await traced(env, emulator);
   const walk = walkers(SETTINGS.seedCount);
   const ops = operations(walk);
   const federation = (await queryFields(service)).includes("_entities");
   const plan = [
     ["direct", scenario("REST profile by UID", "direct", 0, 10)],
     ["byUid", scenario("accountByUid, 5 fields", "facade", 0, 10, ops.byUid)],
+    ["traced", scenario("accountByUid, tracing on", "traced", 0, 10, ops.byUid)],
     ["reference", scenario("reference proxy, 5 fields", "reference", 0, 10, ops.byUid)],
     ["aliases", scenario("50 aliases over 20 UIDs", "facade", 0, 10, ops.aliases)],
     ["byUids", scenario("accountsByUids, 100 UIDs", "facade", 0, 2, ops.byUids)],
@@ -117,11 +147,13 @@ const phaseZero = async (env, results) => {
     emulator,
     service,
     reference: proxy,
+    traced: tracedService,
     token: TOKEN,
     next: walk.next,
   });
   const rss = statusMb(service.pid, "VmHWM");
-  await Promise.all([service.stop(), proxy.stop()]);
+  results.tracingSink = await tracedService.sink.drained();
+  await Promise.all([service.stop(), proxy.stop(), tracedService.stop()]);
   await emulator.stop();
   return { plan, rss, federation };
 };
@@ -196,6 +228,7 @@ const main = async () => {
     judgement: null,
     coldStartMs: null,
     peakRssMb: null,
+    tracingSink: null,
     scenarios: {},
   };
   console.log(
@@ -224,6 +257,7 @@ const main = async () => {
   console.log(`\n${scenarioTable(results)}\n\n${budgetTable(lines)}\n`);
   console.log(budgetText(lines));
   console.log(referenceNote(results) ?? "");
+  console.log(sinkNote(results) ?? "");
   console.log(
     `\n${loadText(results.machine)}; ${results.durationSeconds} s; bench/results.json written.`,
   );

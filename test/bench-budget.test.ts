@@ -55,6 +55,11 @@ const passing = () => ({
       { upstreamPerOp: 1, bytesPerCall: 210, cpuMsPerOp: 2 },
     ]),
     reference: reference([{ cpuMsPerOp: 0.4 }, { cpuMsPerOp: 0.42 }, { cpuMsPerOp: 0.5 }]),
+    traced: server("traced", 1, [
+      { upstreamPerOp: 1, cpuMsPerOp: 1.2, p50: 6, p99: 12, spans: 12_000, spansPerOp: 4 },
+      { upstreamPerOp: 1, cpuMsPerOp: 1.25, p50: 6, p99: 12, spans: 11_600, spansPerOp: 4 },
+      { upstreamPerOp: 1, cpuMsPerOp: 2.4, p50: 6, p99: 12, spans: 6_000, spansPerOp: 4 },
+    ]),
     aliases: facade(20, [{ upstreamPerOp: 20 }]),
     "direct20@10": direct([{ p50: 23, p99: 28 }], 20),
     "facade20@10": facade(1, [{ upstreamPerOp: 1, p50: 24, p99: 32.6 }], 20),
@@ -87,6 +92,7 @@ describe("bench budget evaluation", () => {
       calls: true,
       bytes: true,
       cpu: true,
+      tracing: true,
       p50: true,
       p99: true,
       throughput: true,
@@ -101,6 +107,29 @@ describe("bench budget evaluation", () => {
     expect(lineOf(results, "cpu")).toMatchObject({ measured: "2.26x (0.950 vs 0.420 ms)" });
     expect(lineOf(results, "p99")).toMatchObject({ measured: "1.16x (32.6 vs 28.0 ms)" });
     expect(lineOf(results, "throughput")).toMatchObject({ measured: "0.85x (1700 vs 2000 req/s)" });
+  });
+
+  it("compares tracing on with off per round, and counts the spans the sink received", () => {
+    const results = passing();
+    // CPU per round 1.2 / 0.9, 1.25 / 0.95, 2.4 / 2: median 1.32; p99 12 / 8, 12 / 9, 12 / 10.
+    results.scenarios.byUid.rounds.forEach((r, i) => {
+      Object.assign(r, { p50: 5, p99: 8 + i });
+    });
+    expect(lineOf(results, "tracing")).toMatchObject({
+      pass: true,
+      measured: "1.32x (1.250 vs 0.950 ms); p50 1.20x, p99 1.33x; 29600 spans, 4.00 per operation",
+    });
+  });
+
+  it("fails the tracing line when the sink received no span, whatever the CPU", () => {
+    const results = passing();
+    results.scenarios.traced.rounds.forEach((r, i) => {
+      Object.assign(r, { cpuMsPerOp: results.scenarios.byUid.rounds[i]?.cpuMsPerOp, spans: 0 });
+    });
+    expect(lineOf(results, "tracing")).toMatchObject({ pass: false, value: 1 });
+    const { traced: _missing, ...scenarios } = results.scenarios;
+    Object.assign(results, { scenarios });
+    expect(lineOf(results, "tracing")).toMatchObject({ pass: false, value: null });
   });
 
   it("fails the calls line when any scenario spends more calls than accounts touched", () => {
@@ -148,6 +177,10 @@ describe("each budget line at its boundary", () => {
     r.scenarios.byUid = facade(1, [{ upstreamPerOp: 1, bytesPerCall: 210, cpuMsPerOp: byUid }]);
     r.scenarios.reference = reference([{ cpuMsPerOp: 0.25 }]);
   };
+  const traced = (on: number) => (r: Results) => {
+    r.scenarios.byUid = facade(1, [{ upstreamPerOp: 1, bytesPerCall: 210, cpuMsPerOp: 0.5 }]);
+    r.scenarios.traced = server("traced", 1, [{ upstreamPerOp: 1, cpuMsPerOp: on, spans: 4 }]);
+  };
   const latency = (field: "p50" | "p99", value: number) => (r: Results) => {
     r.scenarios["direct20@10"] = direct([{ p50: 20, p99: 20 }], 20);
     r.scenarios["facade20@10"] = facade(1, [
@@ -174,6 +207,7 @@ describe("each budget line at its boundary", () => {
 
   it.each([
     ["cpu <= 3x the reference proxy", "cpu", cpu(0.75), cpu(0.7525)],
+    ["tracing on: CPU <= 1.5x off", "tracing", traced(0.75), traced(0.7525)],
     ["p50 <= 1.05x direct", "p50", latency("p50", 21), latency("p50", 21.02)],
     ["p99 <= 1.2x direct", "p99", latency("p99", 24), latency("p99", 24.02)],
     ["throughput >= 0.8x direct", "throughput", rps(1600), rps(1598)],
@@ -275,7 +309,7 @@ describe("the budget constants", () => {
         ([id, { op, limit }]) => [id, { op, limit }],
       ),
     );
-    expect(Object.keys(documented).length).toBe(9);
+    expect(Object.keys(documented).length).toBe(10);
     expect(coded).toEqual(documented);
   });
 

@@ -1,11 +1,16 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { afterEach, describe, expect, it } from "vitest";
 // @ts-expect-error: plain .mjs modules without types, shared with bench/run.mjs
 import { parseVariant } from "../bench/ab.mjs";
 // @ts-expect-error: plain .mjs modules without types, shared with bench/run.mjs
 import { metricSum, percentiles } from "../bench/load.mjs";
+// @ts-expect-error: plain .mjs modules without types, shared with bench/run.mjs
+import { createOtlpSink } from "../bench/otlp-sink.mjs";
 // @ts-expect-error: plain .mjs modules without types, shared with bench/run.mjs
 import { parseCpuMs, parseStatusMb } from "../bench/processes.mjs";
 // @ts-expect-error: plain .mjs modules without types, shared with bench/run.mjs
@@ -131,6 +136,43 @@ describe("an A/B variant (bench/ab.mjs)", () => {
       flags: ["--v8-pool-size=1"],
       env: { LOG_LEVEL: "warn", UPSTREAM_X: "a=b" },
       root: "/tmp/base",
+    });
+  });
+});
+
+describe("the OTLP sink (bench/otlp-sink.mjs)", () => {
+  let sink: Server | undefined;
+  afterEach(async () => {
+    sink?.closeAllConnections();
+    await new Promise((done) => sink?.close(done));
+  });
+
+  it("answers the SDK's OTLP/HTTP exporter and counts its spans by name", async () => {
+    sink = createOtlpSink() as Server;
+    await new Promise<void>((done) => sink?.listen(0, "127.0.0.1", done));
+    const url = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
+    const provider = new BasicTracerProvider({
+      spanProcessors: [new SimpleSpanProcessor(new OTLPTraceExporter({ url: `${url}/v1/traces` }))],
+    });
+    const tracer = provider.getTracer("bench-test");
+    for (const name of ["query ByUid", "auth", "auth"]) tracer.startSpan(name).end();
+    await provider.forceFlush();
+    await provider.shutdown();
+    const gzipped = await fetch(`${url}/v1/traces`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-encoding": "gzip" },
+      body: gzipSync(
+        JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [{ name: "budget" }] }] }] }),
+      ),
+    });
+    expect([gzipped.status, await gzipped.text()]).toEqual([200, "{}"]);
+    const other = await fetch(`${url}/v1/traces`, { method: "POST", body: "\x0a\x02" });
+    expect(other.status).toBe(200);
+    expect(await (await fetch(`${url}/spans`)).json()).toEqual({
+      spans: 4,
+      exports: 5,
+      unreadable: 1,
+      names: { "query ByUid": 1, auth: 2, budget: 1 },
     });
   });
 });
