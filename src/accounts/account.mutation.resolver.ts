@@ -86,6 +86,20 @@ export class AccountMutationResolver {
 
   @Mutation(() => Account, {
     nullable: true,
+    description:
+      "Removes the account's phone ID (it can no longer sign in with or receive codes at that phone).",
+  })
+  @Scope("accounts:write")
+  async removeAccountPhoneId(
+    @Args(() => UidArgs) { uid }: UidArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return toAccount(await ctx.accounts.removePhoneId(uid, accountKeys(info)));
+  }
+
+  @Mutation(() => Account, {
+    nullable: true,
     description: "Adds emails; one with a type the account has replaces that one.",
   })
   @Scope("accounts:write")
