@@ -16,16 +16,19 @@ export type PasswordRule =
   | "BREACHED_PASSWORD"
   | "POLICY";
 
-/** First match wins: a breach or dictionary hit before the character rules it may mention. */
+/**
+ * First match wins: a breach or dictionary hit before the rules its text may mention, a
+ * character class before length ("at least one uppercase letter" is not a length).
+ */
 const RULES: [PasswordRule, RegExp][] = [
-  ["BREACHED_PASSWORD", /breach|pwned|compromised|exposed|leak/i],
-  ["COMMON_PASSWORD", /common|dictionary|weak|guessable|vulnerab|blacklist|blocklist|banned/i],
-  ["MIN_LENGTH", /at least|minimum|min(?:imum)?\s*length|too short|shorter|fewer than/i],
-  ["MAX_LENGTH", /at most|maximum|max(?:imum)?\s*length|too long|longer|more than/i],
+  ["BREACHED_PASSWORD", /breach|pwned|compromised|exposed|leaked/i],
+  ["COMMON_PASSWORD", /common|dictionary|guessable|vulnerab|blacklist|blocklist|banned/i],
   ["UPPERCASE", /upper\s*-?case|capital/i],
   ["LOWERCASE", /lower\s*-?case|small letter/i],
-  ["DIGIT", /digit|numeric|number|numeral/i],
+  ["DIGIT", /digit|(?<!alpha)numeric|numeral|\bnumbers?\b(?!\s+of)/i],
   ["SPECIAL_CHARACTER", /special|symbol|non-?alphanumeric|punctuation/i],
+  ["MIN_LENGTH", /at least|minimum|too short|shorter|fewer than/i],
+  ["MAX_LENGTH", /at most|maximum|too long|longer than|more than/i],
 ];
 
 /** A wire `Errors[]` entry as LoginRadius sends it. */
