@@ -240,7 +240,8 @@ export class AccountMutationResolver {
 
   @Mutation(() => AccessTokenPayload, {
     nullable: true,
-    description: "Exchanges a refresh token for a new access token.",
+    description:
+      "Exchanges a refresh token for a new access token and a new refresh token: LoginRadius rotates it, so keep the new one (the used one is spent).",
   })
   @Scope("accounts:impersonate")
   async refreshAccessToken(
