@@ -551,15 +551,16 @@ describe("identities, verification and tokens", () => {
     const refreshed = await lr.call("GET", `${ACCOUNT}/access_token/refresh`, {
       query: { refresh_Token: first.body.refresh_token },
     });
-    expect(refreshed.body.refresh_token).toBe(first.body.refresh_token);
+    // Rotation (issue 18): a new refresh token each refresh; revoking the current one ends it.
+    expect(refreshed.body.refresh_token).not.toBe(first.body.refresh_token);
     expect(refreshed.body.access_token).not.toBe(first.body.access_token);
 
     const revoked = await lr.call("GET", `${ACCOUNT}/access_token/refresh/revoke`, {
-      query: { refresh_token: first.body.refresh_token },
+      query: { refresh_token: refreshed.body.refresh_token },
     });
     expect(revoked.body).toEqual({ IsDeleted: true });
     const again = await lr.call("GET", `${ACCOUNT}/access_token/refresh`, {
-      query: { refresh_Token: first.body.refresh_token },
+      query: { refresh_Token: refreshed.body.refresh_token },
     });
     expect(again.body.ErrorCode).toBe(1217);
 

@@ -69,8 +69,12 @@ describe("loginradius-sdk@11.7.0 against the emulator", () => {
   it("drives the token, email and UID endpoints", async () => {
     const token = await t.sdk.accountApi.getAccessTokenByUid(ADA);
     const refreshed = await t.sdk.accountApi.refreshAccessTokenByRefreshToken(token.refresh_token);
-    expect(refreshed.refresh_token).toBe(token.refresh_token);
-    expect(await t.sdk.accountApi.revokeRefreshToken(token.refresh_token)).toEqual({
+    // Rotation (issue 18): a new refresh token; the used one is spent (1217).
+    expect(refreshed.refresh_token).not.toBe(token.refresh_token);
+    await expect(
+      t.sdk.accountApi.refreshAccessTokenByRefreshToken(token.refresh_token),
+    ).rejects.toMatchObject({ ErrorCode: 1217 });
+    expect(await t.sdk.accountApi.revokeRefreshToken(refreshed.refresh_token)).toEqual({
       IsDeleted: true,
     });
     expect(await t.sdk.accountApi.revokeAllRefreshToken(ADA)).toEqual({ IsDeleted: true });

@@ -98,9 +98,9 @@ describe("request parsing", () => {
     expect(res.body.ErrorCode).toBe(938);
   });
 
-  it("answers an unknown endpoint with 404 and an error body", async () => {
+  it("answers an unknown endpoint with 971 at its documented 400 (the code table's status)", async () => {
     const res = await lr.call("GET", "/identity/v2/manage/nothing");
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(400);
     expect(res.body.ErrorCode).toBe(971);
   });
 
@@ -111,10 +111,10 @@ describe("request parsing", () => {
     expect(res.body.ErrorCode).toBe(971);
   });
 
-  it("rejects a body that is not JSON by Content-Type with 1083", async () => {
+  it("rejects a body that is neither JSON nor form-encoded by Content-Type with 1083", async () => {
     const res = await lr.call("PUT", `${ACCOUNT}/${ADA}`, {
       raw: "FirstName=Eve",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { "Content-Type": "text/plain" },
     });
     expect(res.status).toBe(400);
     expect(res.body.ErrorCode).toBe(1083);

@@ -64,7 +64,14 @@ describe("createAccount", () => {
     const res = await stack.gql(CREATE, { input: newAccount(overrides) });
     // The root field is nullable: its error nulls it alone (a refusal never nulls a sibling).
     expect(res.data).toEqual({ createAccount: null });
-    expect(res.errors?.[0]?.extensions).toEqual({ code, field, loginradius: { errorCode } });
+    // A password code also names its rule (issue 18).
+    const rule = errorCode === 1216 ? { rule: "COMMON_PASSWORD" } : {};
+    expect(res.errors?.[0]?.extensions).toEqual({
+      code,
+      field,
+      ...rule,
+      loginradius: { errorCode },
+    });
   });
 
   it("maps a password shorter than the policy (1134) with the field at fault", async () => {
@@ -353,16 +360,18 @@ describe("verification and tokens", () => {
       "mutation($t: String!) { refreshAccessToken(refreshToken: $t) { accessToken refreshToken } }",
       { t: refreshToken },
     );
-    expect(refreshed.data.refreshAccessToken.refreshToken).toBe(refreshToken);
+    // Rotation (issue 18): a new refresh token; revoking it ends the chain.
+    const rotated = refreshed.data.refreshAccessToken.refreshToken;
+    expect(rotated).not.toBe(refreshToken);
     expect(refreshed.data.refreshAccessToken.accessToken).not.toBe(accessToken);
     const revoked = await stack.gql(
       "mutation($t: String!) { revokeRefreshToken(refreshToken: $t) { revoked } }",
-      { t: refreshToken },
+      { t: rotated },
     );
     expect(revoked.data.revokeRefreshToken.revoked).toBe(true);
     const again = await stack.gql(
       "mutation($t: String!) { refreshAccessToken(refreshToken: $t) { accessToken } }",
-      { t: refreshToken },
+      { t: rotated },
     );
     expect(again.errors?.[0]?.extensions).toMatchObject({
       code: "BAD_USER_INPUT",

@@ -72,6 +72,7 @@ const ARGS: Record<string, (stack: Stack) => Promise<string> | string> = {
     'input: { emails: [{ type: "Primary", value: "hostile@example.net" }], password: "Strong-Pass-2024" }',
   updateAccount: () => `uid: "${ADA}", input: { firstName: "Ada" }`,
   updateAccountPhoneId: () => `uid: "${ADA}", phone: "+14155550101"`,
+  removeAccountPhoneId: () => `uid: "${ADA}"`,
   upsertAccountEmail: () =>
     `uid: "${ADA}", emails: [{ type: "Primary", value: "ada@example.com" }]`,
   removeAccountEmail: () => `uid: "${ADA}", email: "ada.lovelace@work.example"`,

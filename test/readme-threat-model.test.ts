@@ -42,6 +42,7 @@ describe("the README's threat model", () => {
       "outcomes",
       "edge",
       "ops",
+      "fidelity",
     ].map((part) => `test/hostile-${part}.test.ts`);
     for (const file of hostile) expect(existsSync(new URL(file, root)), file).toBe(true);
     expect(hostile.filter((file) => !named.includes(file))).toEqual([]);

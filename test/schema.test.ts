@@ -65,6 +65,7 @@ describe("the schema", async () => {
         "createAccount",
         "updateAccount",
         "updateAccountPhoneId",
+        "removeAccountPhoneId",
         "setAccountPassword",
         "upsertAccountEmail",
         "removeAccountEmail",

@@ -66,6 +66,11 @@ const CASES: FieldCase[] = [
     `mutation { updateAccountPhoneId(uid: "${ADA}", phone: "+15550001234") { uid } }`,
   ),
   q(
+    "removeAccountPhoneId",
+    "accounts:write",
+    `mutation { removeAccountPhoneId(uid: "${ADA}") { uid } }`,
+  ),
+  q(
     "upsertAccountEmail",
     "accounts:write",
     `mutation { upsertAccountEmail(uid: "${ADA}", emails: [{ type: "Business", value: "ada@biz.example" }]) { uid } }`,

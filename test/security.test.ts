@@ -87,7 +87,14 @@ describe("Account security reads", () => {
 
 describe("Account security mutations", () => {
   it("resets each authenticator kind; a reset is visible, a second one is FAILED_PRECONDITION", async () => {
-    for (const kind of ["SMS_OTP", "AUTHENTICATOR_APP", "EMAIL_OTP", "SECURITY_QUESTION", "DUO"]) {
+    for (const kind of [
+      "SMS_OTP",
+      "AUTHENTICATOR_APP",
+      "EMAIL_OTP",
+      "SECURITY_QUESTION",
+      "PASSKEY",
+      "DUO",
+    ]) {
       const res = await stack.gql(
         `mutation { resetAuthenticator(uid: "${MARGARET}", kind: ${kind}) { uid } }`,
       );

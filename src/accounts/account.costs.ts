@@ -33,6 +33,7 @@ export const ACCOUNT_COSTS: CostTable = {
   "Mutation.createAccount": {},
   "Mutation.updateAccount": {},
   "Mutation.updateAccountPhoneId": {},
+  "Mutation.removeAccountPhoneId": {},
   "Mutation.upsertAccountEmail": {},
   "Mutation.removeAccountEmail": {},
   "Mutation.setAccountPassword": {},

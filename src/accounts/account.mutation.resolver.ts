@@ -86,6 +86,20 @@ export class AccountMutationResolver {
 
   @Mutation(() => Account, {
     nullable: true,
+    description:
+      "Removes the account's phone ID (it can no longer sign in with or receive codes at that phone).",
+  })
+  @Scope("accounts:write")
+  async removeAccountPhoneId(
+    @Args(() => UidArgs) { uid }: UidArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return toAccount(await ctx.accounts.removePhoneId(uid, accountKeys(info)));
+  }
+
+  @Mutation(() => Account, {
+    nullable: true,
     description: "Adds emails; one with a type the account has replaces that one.",
   })
   @Scope("accounts:write")
@@ -226,7 +240,8 @@ export class AccountMutationResolver {
 
   @Mutation(() => AccessTokenPayload, {
     nullable: true,
-    description: "Exchanges a refresh token for a new access token.",
+    description:
+      "Exchanges a refresh token for a new access token and a new refresh token: LoginRadius rotates it, so keep the new one (the used one is spent).",
   })
   @Scope("accounts:impersonate")
   async refreshAccessToken(

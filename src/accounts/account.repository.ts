@@ -73,6 +73,16 @@ export class AccountRepository {
     return this.writeProfile(keys, (fields) => this.client.updatePhoneId(uid, phone, fields));
   }
 
+  /**
+   * LoginRadius documents no management call that removes a phone ID (only "Remove Phone ID by
+   * Access Token"); the account update with `PhoneId: null` and `nullSupport=true` clears it.
+   */
+  removePhoneId(uid: string, keys: KeySet): Promise<WireProfile> {
+    return this.writeProfile(keys, (f) =>
+      this.client.updateAccount(uid, { PhoneId: null }, true, f),
+    );
+  }
+
   upsertEmails(uid: string, emails: WireEmail[], keys: KeySet): Promise<WireProfile> {
     return this.writeProfile(keys, (fields) => this.client.upsertEmail(uid, emails, fields));
   }

@@ -5,6 +5,7 @@ import { createHandler } from "./core/handler.js";
 import { openJournal } from "./core/journal.js";
 import { Outbox } from "./core/outbox.js";
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from "./core/password.js";
+import { SiteRateLimit } from "./core/rate-limit.js";
 import type { EmulatedSection, SectionOptions } from "./core/section.js";
 import { Storage } from "./core/storage.js";
 import { EMULATED, type EmulatedStores } from "./sections.js";
@@ -29,6 +30,8 @@ export interface EmulatorOptions {
   dataFile?: string;
   /** Milliseconds every API call waits before it is answered (default 0); controls never wait. */
   latencyMs?: number;
+  /** Calls per second one site (API key) may make before 429 (default: no limit). */
+  rateLimitPerSecond?: number;
   /** The clock, for tests. */
   now?: () => Date;
   /** Extra sections served after the emulated ones (test fixtures). */
@@ -82,6 +85,9 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
     credentials: { apiKey, apiSecret },
     now: options.now ?? (() => new Date()),
     latencyMs: options.latencyMs ?? 0,
+    ...(options.rateLimitPerSecond
+      ? { rateLimit: new SiteRateLimit(options.rateLimitPerSecond) }
+      : {}),
   });
   const counts = () => storage.counts();
   return {

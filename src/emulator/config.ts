@@ -24,6 +24,7 @@ export const readEmulatorConfig = (env: Env): EmulatorConfig => {
   const seedCount = read.int("EMULATOR_SEED_COUNT", DEFAULT_SEED_COUNT, 0, 1_000_000);
   const dataFile = read.string("EMULATOR_DATA_FILE");
   const latencyMs = read.int("EMULATOR_LATENCY_MS", 0, 0, 60_000);
+  const rateLimitPerSecond = read.int("EMULATOR_RATE_LIMIT_PER_SECOND", 0, 0, 100_000);
   const minLength = read.int(
     "EMULATOR_PASSWORD_MIN_LENGTH",
     DEFAULT_PASSWORD_POLICY.minLength,
@@ -51,6 +52,7 @@ export const readEmulatorConfig = (env: Env): EmulatorConfig => {
       seedCount,
       password: { minLength, maxLength },
       latencyMs,
+      ...(rateLimitPerSecond > 0 ? { rateLimitPerSecond } : {}),
       ...(dataFile ? { dataFile } : {}),
     },
   };

@@ -12,6 +12,8 @@ export type AuthenticatorKind =
   | 'DUO'
   /** One-time codes by email. */
   | 'EMAIL_OTP'
+  /** A passkey used as the second factor (sign-in passkeys are removed with `removePasskey`). */
+  | 'PASSKEY'
   /** Push notifications to the LoginRadius authenticator app. */
   | 'PUSH'
   /** Security questions and their answers. */

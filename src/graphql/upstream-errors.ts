@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import { ErrorCodes, type ErrorRow, type ErrorRows, errorRow as row } from "../errors.js";
+import type { PasswordRule } from "../loginradius/password-rule.js";
 import { AUTH_ERROR_CODES, type UpstreamError } from "../loginradius/upstream-error.js";
 import { type FieldRenames, inputFieldOf, renameIndex } from "./upstream-fields.js";
 
@@ -24,6 +25,40 @@ export const CORE_ERROR_ROWS: ErrorRows = {
   ...Object.fromEntries([...AUTH_ERROR_CODES].map((code) => [code, AUTH])),
   1134: row(ErrorCodes.BAD_USER_INPUT, "LoginRadius rejected one or more fields."),
 };
+
+/**
+ * A 1134 on a password, by the rule LoginRadius reports (password-rule.ts): our message, and the
+ * rule in `extensions.rule`. The site's policy sets the bounds; LoginRadius's wording is not passed on.
+ */
+export const PASSWORD_RULE_ROWS: Record<PasswordRule, ErrorRow> = {
+  MIN_LENGTH: row(
+    ErrorCodes.BAD_USER_INPUT,
+    "The password is shorter than the site's minimum length.",
+  ),
+  MAX_LENGTH: row(
+    ErrorCodes.BAD_USER_INPUT,
+    "The password is longer than the site's maximum length.",
+  ),
+  UPPERCASE: row(ErrorCodes.BAD_USER_INPUT, "The password needs an uppercase letter."),
+  LOWERCASE: row(ErrorCodes.BAD_USER_INPUT, "The password needs a lowercase letter."),
+  DIGIT: row(ErrorCodes.BAD_USER_INPUT, "The password needs a digit."),
+  SPECIAL_CHARACTER: row(ErrorCodes.BAD_USER_INPUT, "The password needs a special character."),
+  COMMON_PASSWORD: row(ErrorCodes.BAD_USER_INPUT, "The password is too common to be accepted."),
+  BREACHED_PASSWORD: row(ErrorCodes.BAD_USER_INPUT, "The password is known from a data breach."),
+  POLICY: row(ErrorCodes.BAD_USER_INPUT, "The password does not meet the site's password policy."),
+};
+
+/** Password codes of their own: the rule they mean, beside their section's row. */
+const CODE_RULES: Readonly<Record<number, PasswordRule>> = {
+  1216: "COMMON_PASSWORD",
+  1315: "BREACHED_PASSWORD",
+};
+
+/** The rule an upstream error reports about a password, if any. */
+const ruleOf = (error: UpstreamError): PasswordRule | null =>
+  error.failure !== "rejected" || error.errorCode === null
+    ? null
+    : (error.passwordRule ?? CODE_RULES[error.errorCode] ?? null);
 
 const FAILURES: Record<UpstreamError["failure"], ErrorRow> = {
   rejected: row(ErrorCodes.UPSTREAM_ERROR, "LoginRadius rejected the request."),
@@ -93,6 +128,8 @@ export const createUpstreamErrorMapping = (table: ErrorTable) => {
   const renames = renameIndex(table.renames);
   const rowFor = (error: UpstreamError): ErrorRow => {
     if (error.checkFirst !== null) return unknownOutcome(error.failure, error.checkFirst);
+    if (error.failure === "rejected" && error.errorCode === 1134 && error.passwordRule)
+      return PASSWORD_RULE_ROWS[error.passwordRule];
     if (error.failure === "rejected" && error.errorCode !== null)
       return rows[error.errorCode] ?? FAILURES.rejected;
     if (error.errorCode !== null && rows[error.errorCode]?.code === ErrorCodes.UPSTREAM_AUTH_FAILED)
@@ -108,10 +145,12 @@ export const createUpstreamErrorMapping = (table: ErrorTable) => {
     ];
     const problems = fields.map((field) => ({ field, message: PROBLEM_MESSAGE }));
     const field = mapping.field ?? problems[0]?.field;
+    const rule = ruleOf(error);
     return new GraphQLError(mapping.message, {
       extensions: {
         code: mapping.code,
         ...(field ? { field } : {}),
+        ...(rule ? { rule } : {}),
         ...(mapping.reason ? { reason: mapping.reason } : {}),
         ...(problems.length > 0 ? { problems } : {}),
         ...(error.retryAfterSeconds !== null ? { retryAfterSeconds: error.retryAfterSeconds } : {}),

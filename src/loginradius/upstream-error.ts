@@ -1,6 +1,7 @@
 import { HTTPError, TimeoutError } from "ky";
 import type { AttemptProgress } from "./attempt-progress.js";
 import { RefusedResponse } from "./guarded-fetch.js";
+import { type PasswordRule, passwordRuleOf } from "./password-rule.js";
 import { WireErrorSchema } from "./wire.js";
 
 /**
@@ -45,6 +46,8 @@ export interface UpstreamErrorExtra {
    * to look at before repeating it. Clients then see UPSTREAM_OUTCOME_UNKNOWN.
    */
   checkFirst?: string;
+  /** For a 1134 on a password: which rule failed, as our tag (password-rule.ts). */
+  passwordRule?: PasswordRule;
 }
 
 /**
@@ -57,6 +60,7 @@ export class UpstreamError extends Error {
   readonly transport: TransportState | null;
   /** What to look at before repeating the call; set only when its outcome is unknown. */
   readonly checkFirst: string | null;
+  readonly passwordRule: PasswordRule | null;
 
   constructor(
     readonly failure: UpstreamFailure,
@@ -77,6 +81,7 @@ export class UpstreamError extends Error {
     );
     this.transport = extra.transport ?? null;
     this.checkFirst = extra.checkFirst ?? null;
+    this.passwordRule = extra.passwordRule ?? null;
   }
 
   /** This error with more of what is known about it. */
@@ -92,6 +97,7 @@ export class UpstreamError extends Error {
       {
         ...(this.transport ? { transport: this.transport } : {}),
         ...(this.checkFirst ? { checkFirst: this.checkFirst } : {}),
+        ...(this.passwordRule ? { passwordRule: this.passwordRule } : {}),
         ...extra,
       },
     );
@@ -137,13 +143,17 @@ export const errorInBody = (
 ): UpstreamError | undefined => {
   const parsed = WireErrorSchema.safeParse(body);
   if (!parsed.success || parsed.data.ErrorCode === 0) return undefined;
+  const errors = parsed.data.Errors ?? [];
+  const rule = parsed.data.ErrorCode === 1134 ? passwordRuleOf(errors) : null;
   return new UpstreamError(
     "rejected",
     endpoint,
     status,
     parsed.data.ErrorCode,
     null,
-    (parsed.data.Errors ?? []).map((e) => e.FieldName),
+    errors.map((e) => e.FieldName),
+    null,
+    rule ? { passwordRule: rule } : {},
   );
 };
 

@@ -1,12 +1,15 @@
 import { z } from "zod";
 
 /**
- * LoginRadius error body (section 6.1): only what we act on. Its texts (`Description`, `Message`,
- * `Errors[].ErrorMessage`) are not even read: no LoginRadius wording can reach a client or a log.
+ * LoginRadius error body (section 6.1): only what we act on. `Description` and `Message` are not
+ * even read; `Errors[].ErrorMessage` is read only to tell which password rule failed
+ * (password-rule.ts keeps a tag, never the text): no LoginRadius wording can reach a client or a log.
  */
 export const WireErrorSchema = z.object({
   ErrorCode: z.number().int(),
-  Errors: z.array(z.object({ FieldName: z.string() })).nullish(),
+  Errors: z
+    .array(z.object({ FieldName: z.string(), ErrorMessage: z.string().nullish() }))
+    .nullish(),
 });
 
 /** LoginRadius's "never happened" date. */

@@ -21,7 +21,8 @@ export type AuthenticatorKind =
   | "EMAIL_OTP"
   | "SECURITY_QUESTION"
   | "DUO"
-  | "PUSH";
+  | "PUSH"
+  | "PASSKEY";
 
 /** The step-up ("re-authentication") checks. */
 export type ReauthKind = "TWO_FACTOR" | "PASSWORD" | "PIN";
@@ -49,6 +50,12 @@ const ACCOUNT = "/identity/v2/manage/account";
 
 const endpoint = endpointsUnder(ACCOUNT);
 
+/**
+ * "Account Reset MFA Passkey Authenticator" takes the API key, secret and `uid` like its siblings,
+ * but the docs put it under `/identity/v2/auth/account` (passkey/account-reset-mfa-passkey-authenticator).
+ */
+const authAccountEndpoint = endpointsUnder("/identity/v2/auth/account");
+
 /** What to check when a call below may have been performed but its answer was lost. */
 const NEW_CODES =
   "new backup codes may have been generated and lost; reset them (resetBackupCodes) for a set you can show";
@@ -72,6 +79,12 @@ export const SECURITY_ENDPOINTS = {
   ),
   resetDuo: endpoint("DELETE", "/2fa/authenticator/duo", false, WireIsDeletedSchema),
   resetPush: endpoint("DELETE", "/2fa/authenticator/push/{uid}", false, WireIsDeletedSchema),
+  resetPasskey: authAccountEndpoint(
+    "DELETE",
+    "/2fa/authenticator/passkey",
+    false,
+    WireIsDeletedSchema,
+  ),
   backupCodes: endpoint("GET", "/2fa/backupcode", false, WireBackupCodesSchema, NEW_CODES),
   resetBackupCodes: endpoint(
     "GET",
@@ -100,6 +113,7 @@ const RESETS: Record<AuthenticatorKind, (uid: string) => [Endpoint, CallInput]> 
   SECURITY_QUESTION: (uid) => [E.resetQuestion, { query: { uid } }],
   DUO: (uid) => [E.resetDuo, { query: { uid } }],
   PUSH: (uid) => [E.resetPush, { params: { uid } }],
+  PASSKEY: (uid) => [E.resetPasskey, { query: { uid } }],
 };
 
 const REAUTH: Record<ReauthKind, Endpoint<typeof WireIsValidSchema>> = {

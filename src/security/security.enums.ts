@@ -9,6 +9,7 @@ export const AuthenticatorKind = {
   SECURITY_QUESTION: "SECURITY_QUESTION",
   DUO: "DUO",
   PUSH: "PUSH",
+  PASSKEY: "PASSKEY",
 } as const satisfies Record<Kind, Kind>;
 
 registerEnumType(AuthenticatorKind, {
@@ -21,6 +22,10 @@ registerEnumType(AuthenticatorKind, {
     SECURITY_QUESTION: { description: "Security questions and their answers." },
     DUO: { description: "Duo Security." },
     PUSH: { description: "Push notifications to the LoginRadius authenticator app." },
+    PASSKEY: {
+      description:
+        "A passkey used as the second factor (sign-in passkeys are removed with `removePasskey`).",
+    },
   },
 });
 

@@ -21,6 +21,8 @@ export const SECURITY_ERROR_ROWS: ErrorRows = {
   ),
   1334: row(FAILED_PRECONDITION, "The account has no Duo authenticator to reset.", "kind"),
   1313: row(FAILED_PRECONDITION, "The account has no push authenticator to reset.", "kind"),
+  1328: row(FAILED_PRECONDITION, "The account has no passkey second factor to reset.", "kind"),
+  1327: row(FAILED_PRECONDITION, `Passkey two-factor authentication ${NOT_FOR_SITE}`),
   1121: row(BAD_USER_INPUT, "The request names no authenticator to reset.", "kind"),
   1127: row(
     FAILED_PRECONDITION,

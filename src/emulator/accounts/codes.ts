@@ -100,8 +100,8 @@ export const ACCOUNT_CODES = {
   1217: code(403, "Refresh token invalid", "LoginRadius refresh token is invalid."),
   1340: code(
     403,
-    "Email does not exist in the profile",
-    "The email address does not exist in the profile.",
+    "Email address does not exist in the profile",
+    "The request cannot be processed as the email address does not exist in the user's profile.",
   ),
 };
 

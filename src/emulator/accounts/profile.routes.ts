@@ -41,6 +41,8 @@ const newAccount = (
     ID: newUid(),
     Provider: "Email",
     RegistrationProvider: "Email",
+    // AccountCreateModel (.NET/Java): "EmailVerified ... default is true" on the management create.
+    EmailVerified: true,
     RegistrationSource: typeof referer === "string" && referer !== "" ? referer : "API",
     IsCustomUid: custom,
     Password: hash,

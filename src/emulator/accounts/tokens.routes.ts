@@ -26,11 +26,19 @@ const accessTokenByUid = (ctx: AccountContext): unknown => {
   return tokenPair(ctx, refreshToken);
 };
 
+/**
+ * Rotation, as LoginRadius documents the answer (a new `refresh_token` beside the new access
+ * token): the used refresh token is revoked, so a client that keeps the first one meets 1217
+ * here as it would live.
+ */
 const refreshAccessToken = (ctx: AccountContext): unknown => {
   const token = ctx.query.get("refresh_token");
-  if (token === undefined || ctx.stores.accounts.refreshTokenOwner(token) === undefined)
-    throw ACCOUNTS.fail(1217);
-  return tokenPair(ctx, token);
+  const owner = token === undefined ? undefined : ctx.stores.accounts.refreshTokenOwner(token);
+  if (token === undefined || owner === undefined) throw ACCOUNTS.fail(1217);
+  ctx.stores.accounts.revokeRefreshToken(token);
+  const next = randomUUID();
+  ctx.stores.accounts.addRefreshToken(next, owner);
+  return tokenPair(ctx, next);
 };
 
 const revokeRefreshToken = ({ stores, query }: AccountContext): unknown => {

@@ -7,6 +7,7 @@ import type { ControlState } from "./control.js";
 import { checkCredentials } from "./credentials.js";
 import { CORE, LrError } from "./errors.js";
 import type { FaultAction } from "./faults.js";
+import type { SiteRateLimit } from "./rate-limit.js";
 import { Query, type Route } from "./request.js";
 import { createRouter, routeName } from "./router.js";
 import {
@@ -25,6 +26,8 @@ export interface HandlerState extends ControlState {
   now: () => Date;
   /** Added to every API call before it is routed (EMULATOR_LATENCY_MS): a stand-in for the network. */
   latencyMs: number;
+  /** EMULATOR_RATE_LIMIT_PER_SECOND: absent = no limit (the default). */
+  rateLimit?: SiteRateLimit;
 }
 
 interface Found {
@@ -134,6 +137,12 @@ export const createHandler = (state: HandlerState): RequestListener => {
     // 'close' fires once whether the response finished or the socket was dropped.
     res.once("close", () => state.calls.end());
     if (state.latencyMs > 0) await sleep(state.latencyMs);
+    const limited = state.rateLimit?.refuse(query, req.headers, state.now());
+    if (limited) {
+      call.status = limited.status;
+      answer(res, limited.status, limited.body, limited.headers, call);
+      return;
+    }
     if (found.kind !== "found") {
       const allowed = found.kind === "wrong-method" ? found.allowed : undefined;
       const unrouted = noRoute(allowed);

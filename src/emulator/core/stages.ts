@@ -9,7 +9,19 @@ import type { Query, Route } from "./request.js";
 
 const MISSING_BODY = { POST: 958, PUT: 1079, DELETE: 1081, GET: 971 } as const;
 
-/** Parses the JSON body: wrong Content-Type 1083, malformed JSON 965, missing where required 958/1079/1081. */
+const FORM = "application/x-www-form-urlencoded";
+
+/**
+ * A form-encoded body as an object of strings: 1083's own text names
+ * `application/x-www-form-urlencoded` beside JSON as accepted. A repeated name keeps its last value.
+ */
+const parseForm = (text: string): Record<string, unknown> =>
+  Object.fromEntries(new URLSearchParams(text));
+
+/**
+ * Parses the body, JSON or form-encoded: another Content-Type 1083, malformed JSON 965, missing
+ * where required 958/1079/1081.
+ */
 export const parseBody = (
   route: Route,
   req: IncomingMessage,
@@ -20,6 +32,7 @@ export const parseBody = (
     return undefined;
   }
   const type = String(req.headers["content-type"] ?? "").toLowerCase();
+  if (type.startsWith(FORM)) return parseForm(text);
   if (!type.startsWith("application/json")) throw CORE.fail(1083);
   let parsed: unknown;
   try {
@@ -90,11 +103,11 @@ export const isControlPath = (pathname: string): boolean =>
   pathname.toLowerCase().startsWith(`${CONTROL_PREFIX}/`);
 
 /**
- * 404 for an unknown path, 405 with `Allow` for a known path and another method; both 971 with
- * the documented texts (the `Allow` header says which methods would do).
+ * An unknown path is 971 with its documented status (400, "Invalid request"); a known path with
+ * another method 405 with `Allow` (the HTTP table's "wrong method"), also 971.
  */
 export const noRoute = (allowed: string[] | undefined) => {
-  const error = CORE.fail(971, { status: allowed ? 405 : 404 });
+  const error = CORE.fail(971, allowed ? { status: 405 } : {});
   return {
     status: error.status,
     body: error.body,

@@ -41,6 +41,11 @@ export const SECURITY_CODES = {
     "Invalid Passkey ID",
     "The provided Passkey ID is invalid; it cannot be removed.",
   ),
+  1328: code(
+    403,
+    "Passkey as two factor authentication is not configured for this profile",
+    "Passkey as two factor authentication is not configured, please configure or enable two factor authentication on your profile for login.",
+  ),
   1334: code(
     403,
     "Duo Authenticator as two-factor authentication method is not configured for this profile",

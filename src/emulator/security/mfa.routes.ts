@@ -12,14 +12,22 @@ import {
 import { type Authenticator, type SecurityRecord, sha256 } from "./security.store.js";
 
 /** The documented "not configured for this profile" code of each second factor. */
-const NOT_CONFIGURED: Record<Authenticator, 1099 | 1101 | 1313 | 1334> = {
+const NOT_CONFIGURED: Record<Authenticator, 1099 | 1101 | 1313 | 1328 | 1334> = {
   sms: 1101,
   app: 1099,
   email: 1101,
   question: 1101,
   duo: 1334,
   push: 1313,
+  passkey: 1328,
 };
+
+/**
+ * "Account Reset MFA Passkey Authenticator": the docs give this by-UID reset (API key, secret and
+ * `uid`) a path under `/identity/v2/auth/account`, unlike its siblings under `/manage`; served
+ * where the docs put it.
+ */
+export const MFA_PASSKEY_RESET_PATH = "/identity/v2/auth/account/2fa/authenticator/passkey";
 
 /** Turns the given second factors off; a factor that is not on is its documented error. */
 const resetFactors = (ctx: SecurityContext, uid: string, factors: Authenticator[]): unknown => {
@@ -87,6 +95,7 @@ export const mfaRoutes: SecurityRoute[] = [
     handle: byQuery("question"),
   },
   { method: "DELETE", path: `${ACCOUNT}/2fa/authenticator/duo`, handle: byQuery("duo") },
+  { method: "DELETE", path: MFA_PASSKEY_RESET_PATH, handle: byQuery("passkey") },
   {
     method: "DELETE",
     path: `${ACCOUNT}/2fa/authenticator/push/{uid}`,

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { SliceEntry, SliceWriter, StoreSlice } from "../core/section.js";
 
 /** The second factors LoginRadius lets an admin reset by UID. */
-export type Authenticator = "sms" | "app" | "email" | "question" | "duo" | "push";
+export type Authenticator = "sms" | "app" | "email" | "question" | "duo" | "push" | "passkey";
 
 /** What re-authentication ("step-up") a validation token proves. */
 export type ReauthKind = "2fa" | "password" | "pin";

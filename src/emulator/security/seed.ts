@@ -87,7 +87,7 @@ const FEATURED: [string, () => SecurityRecord][] = [
   [
     MARGARET,
     () =>
-      record(MARGARET, ["sms", "app", "email", "question", "duo", "push"], {
+      record(MARGARET, ["sms", "app", "email", "question", "duo", "push", "passkey"], {
         otpPhone: "+16175550199",
         backupCodes: demoBackupCodes(MARGARET).map(sha256),
         passkeys: [passkey(MARGARET, 0, "2024-03-05T08:10:00.0000000Z")],
