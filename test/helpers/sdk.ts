@@ -2,6 +2,7 @@ import http from "node:http";
 import https from "node:https";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, beforeEach } from "vitest";
+import type { EmulatorOptions } from "../../src/emulator/app.js";
 import { type RunningEmulator, startEmulator } from "./emulator.js";
 
 const require = createRequire(import.meta.url);
@@ -19,11 +20,17 @@ export interface SdkUnderTest {
  * only its transport is replaced: `https.request` for that domain goes to the emulator's plain
  * HTTP port on 127.0.0.1. Registers its own hooks; read the fields inside tests.
  */
-export const officialSdkAgainstEmulator = (): SdkUnderTest => {
+export const officialSdkAgainstEmulator = (
+  options: {
+    /** Extra SDK configuration (e.g. `apiRequestSigning: true`). */
+    config?: Record<string, unknown>;
+    emulator?: EmulatorOptions;
+  } = {},
+): SdkUnderTest => {
   const state = {} as SdkUnderTest;
   const realHttpsRequest = https.request;
   beforeAll(async () => {
-    state.lr = await startEmulator();
+    state.lr = await startEmulator(options.emulator);
     const port = Number(new URL(state.lr.url).port);
     // biome-ignore lint/suspicious/noExplicitAny: matching https.request's overloads is not the point
     (https as any).request = (
@@ -38,6 +45,7 @@ export const officialSdkAgainstEmulator = (): SdkUnderTest => {
       apiKey: state.lr.emulator.apiKey,
       apiSecret: state.lr.emulator.apiSecret,
       apiDomain: SDK_DOMAIN,
+      ...options.config,
     });
   });
   afterAll(async () => {
