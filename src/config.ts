@@ -133,6 +133,8 @@ const readUpstreamTuning = (read: EnvReader): UpstreamTuning => ({
   breakerFailures: read.int("UPSTREAM_BREAKER_FAILURES", 5, 1, 1_000),
   breakerOpenMs: read.int("UPSTREAM_BREAKER_OPEN_MS", 10_000, 100, 600_000),
   maxRps: read.int("UPSTREAM_MAX_RPS", 50, 1, 100_000),
+  requestSigning:
+    read.oneOf("LOGINRADIUS_REQUEST_SIGNING", ["true", "false"] as const, "false") === "true",
 });
 
 const readOps = (read: EnvReader): OpsConfig => ({

@@ -8,7 +8,9 @@ import { officialSdkAgainstEmulator } from "./helpers/sdk.js";
  * The emulator's clock is the test's, so the one-second window is exact and no timing is measured.
  */
 let clock = Date.parse("2026-03-01T10:00:00.000Z");
-const t = officialSdkAgainstEmulator({ rateLimitPerSecond: 3, now: () => new Date(clock) });
+const t = officialSdkAgainstEmulator({
+  emulator: { rateLimitPerSecond: 3, now: () => new Date(clock) },
+});
 
 beforeEach(() => {
   // A fresh window for each test.

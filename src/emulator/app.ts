@@ -14,6 +14,9 @@ import { EMULATED, type EmulatedStores } from "./sections.js";
 export const DEMO_API_KEY = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 export const DEMO_API_SECRET = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9";
 
+/** Clock skew allowed past a signature's expiry (UNCONFIRMED: LoginRadius states none). */
+export const DEFAULT_SIGNATURE_SKEW_MS = 300_000;
+
 /** How many demo records each section seeds unless `EMULATOR_SEED_COUNT` says otherwise. */
 export const DEFAULT_SEED_COUNT = 60;
 
@@ -32,6 +35,10 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Calls per second one site (API key) may make before 429 (default: no limit). */
   rateLimitPerSecond?: number;
+  /** A strict-mode site: calls without a valid request signature are refused (1207/1209). */
+  requireSigning?: boolean;
+  /** How long past its expiry a request signature is still accepted (default 300 000 ms). */
+  signatureSkewMs?: number;
   /** The clock, for tests. */
   now?: () => Date;
   /** Extra sections served after the emulated ones (test fixtures). */
@@ -88,6 +95,10 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
     ...(options.rateLimitPerSecond
       ? { rateLimit: new SiteRateLimit(options.rateLimitPerSecond) }
       : {}),
+    signing: {
+      required: options.requireSigning ?? false,
+      skewMs: options.signatureSkewMs ?? DEFAULT_SIGNATURE_SKEW_MS,
+    },
   });
   const counts = () => storage.counts();
   return {

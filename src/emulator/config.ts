@@ -1,5 +1,11 @@
 import { type Env, EnvReader, isGuid } from "../env.js";
-import { DEFAULT_SEED_COUNT, DEMO_API_KEY, DEMO_API_SECRET, type EmulatorOptions } from "./app.js";
+import {
+  DEFAULT_SEED_COUNT,
+  DEFAULT_SIGNATURE_SKEW_MS,
+  DEMO_API_KEY,
+  DEMO_API_SECRET,
+  type EmulatorOptions,
+} from "./app.js";
 import { DEFAULT_PASSWORD_POLICY } from "./core/password.js";
 
 export interface EmulatorConfig {
@@ -41,6 +47,14 @@ export const readEmulatorConfig = (env: Env): EmulatorConfig => {
     minLength <= maxLength,
     "EMULATOR_PASSWORD_MIN_LENGTH must not exceed EMULATOR_PASSWORD_MAX_LENGTH.",
   );
+  const requireSigning =
+    read.oneOf("EMULATOR_REQUIRE_SIGNING", ["true", "false"] as const, "false") === "true";
+  const skewSeconds = read.int(
+    "EMULATOR_SIGNATURE_SKEW_SECONDS",
+    DEFAULT_SIGNATURE_SKEW_MS / 1000,
+    0,
+    3600,
+  );
   read.done();
   return {
     port,
@@ -53,6 +67,8 @@ export const readEmulatorConfig = (env: Env): EmulatorConfig => {
       password: { minLength, maxLength },
       latencyMs,
       ...(rateLimitPerSecond > 0 ? { rateLimitPerSecond } : {}),
+      requireSigning,
+      signatureSkewMs: skewSeconds * 1000,
       ...(dataFile ? { dataFile } : {}),
     },
   };

@@ -2,6 +2,7 @@ import http from "node:http";
 import https from "node:https";
 import { type AttemptProgress, codeOf, newProgress, track } from "./attempt-progress.js";
 import type { Cancel } from "./deadline.js";
+import type { Signer } from "./request-signing.js";
 
 /**
  * An answer refused unread: a redirect (never followed) or a body over the cap. The adapter turns
@@ -25,6 +26,11 @@ export interface GuardedFetchOptions {
    * would queue calls the cap already admitted). Default 64.
    */
   maxSockets?: number;
+  /**
+   * LOGINRADIUS_REQUEST_SIGNING: signs every attempt here, where the URL is final and the body is
+   * the bytes sent (ky calls the fetch once per attempt, so a retry is signed afresh).
+   */
+  sign?: Signer;
 }
 
 /**
@@ -210,6 +216,7 @@ export const createGuardedFetch = (options: GuardedFetchOptions): typeof fetch =
     progress.code = null;
     const { secure, hostname, port, path } = targetOf(request.url);
     const { headers, body } = await outgoing(request, requestId);
+    if (options.sign) Object.assign(headers, options.sign(request.url, body));
     return new Promise<Response>((resolve, reject) => {
       const signal = request.signal;
       const fail = (error: unknown) => {

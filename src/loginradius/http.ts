@@ -52,6 +52,8 @@ export interface UpstreamTuning {
   breakerOpenMs: number;
   /** Outbound requests per second (retries included), shared through the rate-limit store. */
   maxRps: number;
+  /** LOGINRADIUS_REQUEST_SIGNING: each attempt signed (request-signing.ts), the secret never sent. */
+  requestSigning?: boolean;
 }
 
 export { buildPath } from "./ky-client.js";

@@ -10,6 +10,7 @@ import { createGuardedFetch } from "./guarded-fetch.js";
 import type { CallInput, Endpoint, RequestScope, UpstreamOptions } from "./http.js";
 import type { UpstreamObserver } from "./observe.js";
 import type { OutboundLimit } from "./outbound-limit.js";
+import { createSigner } from "./request-signing.js";
 import { toUpstreamError, UpstreamError } from "./upstream-error.js";
 
 /** Path parameters must stay inside their one segment: no `/`, no `.`/`..`, nothing empty. */
@@ -85,8 +86,9 @@ const callHooks = (limit: OutboundLimit, observer: UpstreamObserver) => ({
 
 /**
  * The one ky instance that talks to LoginRadius: the key in the query (as the SDKs send it), the
- * secret in the `X-LoginRadius-ApiSecret` header only, no redirects, a deadline per attempt over
- * headers and body (the guarded fetch reads the body inside the attempt), a body cap.
+ * secret in the `X-LoginRadius-ApiSecret` header only, or, with request signing, never sent: each
+ * attempt signed by the guarded fetch instead. No redirects, a deadline per attempt over headers
+ * and body (the guarded fetch reads the body inside the attempt), a body cap.
  */
 export const createKy = (
   options: UpstreamOptions,
@@ -101,8 +103,11 @@ export const createKy = (
     fetch: createGuardedFetch({
       maxResponseBytes: options.maxResponseBytes,
       maxSockets: options.maxConcurrency,
+      ...(options.requestSigning ? { sign: createSigner(options.apiSecret) } : {}),
     }),
-    headers: { "X-LoginRadius-ApiSecret": options.apiSecret, Accept: "application/json" },
+    headers: options.requestSigning
+      ? { Accept: "application/json" }
+      : { "X-LoginRadius-ApiSecret": options.apiSecret, Accept: "application/json" },
     hooks: callHooks(limit, observer),
   });
 

@@ -62,7 +62,15 @@ describe("the upstream defaults and errors", () => {
       breakerFailures: 5,
       breakerOpenMs: 10_000,
       maxRps: 50,
+      requestSigning: false,
     });
+  });
+
+  it("signs requests only when LOGINRADIUS_REQUEST_SIGNING=true, and refuses other values", () => {
+    expect(readConfig({ LOGINRADIUS_REQUEST_SIGNING: "true" }).upstream.requestSigning).toBe(true);
+    expect(() => readConfig({ LOGINRADIUS_REQUEST_SIGNING: "yes" })).toThrow(
+      /LOGINRADIUS_REQUEST_SIGNING/,
+    );
   });
 
   it("lists every bad upstream variable in one error", () => {

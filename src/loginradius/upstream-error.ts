@@ -124,9 +124,12 @@ export const mayHaveActed = (error: UpstreamError): boolean =>
     ? error.transport?.sent === true
     : error.status < 400 || error.status >= 500);
 
-/** LoginRadius codes that mean "your key or secret is refused": an operator must act. */
+/**
+ * LoginRadius codes that mean "your key or secret is refused": an operator must act. 1207-1212
+ * refuse a request signature or its expiry (a wrong secret, a clock off, signing mode mismatch).
+ */
 export const AUTH_ERROR_CODES: ReadonlySet<number> = new Set([
-  901, 902, 905, 906, 909, 920, 921, 922, 923, 1143,
+  901, 902, 905, 906, 909, 920, 921, 922, 923, 1143, 1207, 1208, 1209, 1210, 1211, 1212,
 ]);
 
 /** The longest wait we pass on to clients: a `Retry-After: 86400` is an upstream bug, not advice. */

@@ -20,11 +20,17 @@ export interface SdkUnderTest {
  * only its transport is replaced: `https.request` for that domain goes to the emulator's plain
  * HTTP port on 127.0.0.1. Registers its own hooks; read the fields inside tests.
  */
-export const officialSdkAgainstEmulator = (options: EmulatorOptions = {}): SdkUnderTest => {
+export const officialSdkAgainstEmulator = (
+  options: {
+    /** Extra SDK configuration (e.g. `apiRequestSigning: true`). */
+    config?: Record<string, unknown>;
+    emulator?: EmulatorOptions;
+  } = {},
+): SdkUnderTest => {
   const state = {} as SdkUnderTest;
   const realHttpsRequest = https.request;
   beforeAll(async () => {
-    state.lr = await startEmulator(options);
+    state.lr = await startEmulator(options.emulator);
     const port = Number(new URL(state.lr.url).port);
     // biome-ignore lint/suspicious/noExplicitAny: matching https.request's overloads is not the point
     (https as any).request = (
@@ -39,6 +45,7 @@ export const officialSdkAgainstEmulator = (options: EmulatorOptions = {}): SdkUn
       apiKey: state.lr.emulator.apiKey,
       apiSecret: state.lr.emulator.apiSecret,
       apiDomain: SDK_DOMAIN,
+      ...options.config,
     });
   });
   afterAll(async () => {

@@ -1,3 +1,5 @@
+import type { IncomingMessage } from "node:http";
+import { expect } from "vitest";
 import { readConfig } from "../../src/config.js";
 import type { EmulatorOptions } from "../../src/emulator/app.js";
 import type { CallRecord } from "../../src/emulator/core/call-log.js";
@@ -10,6 +12,15 @@ import type { UpstreamTarget, UpstreamTuning } from "../../src/loginradius/http.
 import { createMetrics } from "../../src/metrics.js";
 import { createAppServer } from "../../src/server.js";
 import { type RunningEmulator, startEmulator } from "./emulator.js";
+import { type Capture, type RecordingProxy, startRecordingProxy } from "./recording-proxy.js";
+
+/**
+ * `TEST_REQUEST_SIGNING=1 npx vitest run test/...`: the end-to-end files run signed. The service
+ * gets LOGINRADIUS_REQUEST_SIGNING=true, the emulator is a strict-mode site (requireSigning), and
+ * every upstream request passes a recording proxy that fails the file at close if one held the
+ * API secret (totals appended to TEST_SIGNING_CAPTURE_FILE when set).
+ */
+export const SIGNED_RUN = process.env.TEST_REQUEST_SIGNING === "1";
 
 export interface GqlResponse {
   status: number;
@@ -51,6 +62,8 @@ export interface Stack {
    */
   audit: AuditEntry[];
   auditLines: AuditEntry[];
+  /** What the recording proxy saw (options.record or a signed run), else undefined. */
+  capture: Capture | undefined;
   /** Upstream calls received by the emulator since the last reset, API routes only. */
   calls(): Promise<CallRecord[]>;
   /** The routes of those calls, in order. */
@@ -71,6 +84,11 @@ export interface StackOptions {
   audit?: AuditSink;
   /** The service's sections; default SECTIONS (src/sections.ts). */
   sections?: readonly AnySection[];
+  /**
+   * Puts the recording proxy between the service and the emulator (always in a signed run) and
+   * calls this with each upstream request; `stack.capture` then holds the totals.
+   */
+  record?: (req: IncomingMessage) => void;
 }
 
 /** The service's environment in tests: fast retries, short timeouts, introspection on, no rate limit. */
@@ -90,18 +108,42 @@ export const TEST_ENV: Env = {
   RATE_LIMIT_ITEMS_PER_SECOND: "0",
   // Tests send many concurrent operations as one caller (test/hostile-work.test.ts tests this).
   MAX_INFLIGHT_PER_CALLER: "0",
+  ...(SIGNED_RUN ? { LOGINRADIUS_REQUEST_SIGNING: "true" } : {}),
+};
+
+/** In a signed run, the proxy's verdict once the stack closes: the secret on the wire fails the file. */
+const checkCapture = async (capture: Capture): Promise<void> => {
+  const file = process.env.TEST_SIGNING_CAPTURE_FILE;
+  if (file) {
+    const { appendFile } = await import("node:fs/promises");
+    await appendFile(
+      file,
+      `${JSON.stringify({ file: expect.getState().testPath ?? null, ...capture })}\n`,
+    );
+  }
+  if (capture.occurrences > 0)
+    throw new Error(
+      `The API secret went upstream ${capture.occurrences} times in ${capture.withNeedle} of ${capture.requests} requests of a signed run.`,
+    );
 };
 
 /** The emulator and the service, both in-process on port 0. */
 export const startStack = async (options: StackOptions = {}): Promise<Stack> => {
-  const lr = await startEmulator(options.emulator);
+  const lr = await startEmulator({
+    ...(SIGNED_RUN ? { requireSigning: true } : {}),
+    ...options.emulator,
+  });
+  const proxy: RecordingProxy | undefined =
+    SIGNED_RUN || options.record
+      ? await startRecordingProxy(lr.url, lr.emulator.apiSecret, options.record)
+      : undefined;
   const config = readConfig({ ...TEST_ENV, ...options.env });
   const audit: AuditEntry[] = [];
   const auditLines: AuditEntry[] = [];
   const app = await createAppServer(
     { ...config, upstream: { ...config.upstream, ...options.upstream } },
     {
-      apiUrl: lr.url,
+      apiUrl: proxy?.url ?? lr.url,
       apiKey: lr.emulator.apiKey,
       apiSecret: lr.emulator.apiSecret,
       ...options.target,
@@ -129,6 +171,7 @@ export const startStack = async (options: StackOptions = {}): Promise<Stack> => 
   return {
     url: server.url,
     lr,
+    capture: proxy?.capture,
     audit,
     auditLines,
     async gql(query, variables, gqlOptions = {}) {
@@ -151,7 +194,9 @@ export const startStack = async (options: StackOptions = {}): Promise<Stack> => 
     async close() {
       await server.close();
       await app.stop();
+      await proxy?.close();
       await lr.close();
+      if (proxy && SIGNED_RUN) await checkCapture(proxy.capture);
     },
   };
 };

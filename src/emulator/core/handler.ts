@@ -10,6 +10,7 @@ import type { FaultAction } from "./faults.js";
 import type { SiteRateLimit } from "./rate-limit.js";
 import { Query, type Route } from "./request.js";
 import { createRouter, routeName } from "./router.js";
+import type { SigningPolicy } from "./signature.js";
 import {
   applyFields,
   dispatchControl,
@@ -28,6 +29,8 @@ export interface HandlerState extends ControlState {
   latencyMs: number;
   /** EMULATOR_RATE_LIMIT_PER_SECOND: absent = no limit (the default). */
   rateLimit?: SiteRateLimit;
+  /** How request signatures are checked (EMULATOR_REQUIRE_SIGNING, EMULATOR_SIGNATURE_SKEW_SECONDS). */
+  signing: SigningPolicy;
 }
 
 interface Found {
@@ -44,7 +47,15 @@ const execute = (
   text: string,
 ): { status: number; body: unknown } => {
   try {
-    checkCredentials(query, req.headers, state.credentials);
+    const now = state.now();
+    // The URL the client signed: ours as it reached us (the Host it called, the path and query).
+    const url = `http://${req.headers.host ?? ""}${req.url ?? "/"}`;
+    checkCredentials(query, req.headers, state.credentials, {
+      url,
+      body: text,
+      policy: state.signing,
+      now,
+    });
     const result = found.route.handle({
       stores: state.stores,
       outbox: state.outbox,
@@ -52,7 +63,7 @@ const execute = (
       query,
       body: parseBody(found.route, req, text),
       headers: req.headers,
-      now: state.now(),
+      now,
     });
     return { status: 200, body: applyFields(found.route, query, result) };
   } catch (error) {
