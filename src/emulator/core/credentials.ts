@@ -12,18 +12,21 @@ const header = (headers: IncomingHttpHeaders, name: string): string | undefined 
 /**
  * Key and secret from the query (`apikey`/`apisecret`, any casing) or the
  * `X-LoginRadius-ApiKey`/`-ApiSecret` headers (Node lower-cases header names, so any casing).
- * Missing: 922/923; not a GUID: 920/921; a GUID but not ours: 901/902.
+ * Missing: 922/923; not a GUID: 920/921; a GUID but not ours: 901/902. `keyOnly` (the
+ * Authentication API's routes) checks the key alone.
  */
 export const checkCredentials = (
   query: Query,
   headers: IncomingHttpHeaders,
   expected: { apiKey: string; apiSecret: string },
+  keyOnly = false,
 ): void => {
   const key = query.get("apikey") ?? header(headers, "x-loginradius-apikey");
   const secret = query.get("apisecret") ?? header(headers, "x-loginradius-apisecret");
   if (key === undefined) throw CORE.fail(922);
   if (!isGuid(key)) throw CORE.fail(920);
   if (key.toLowerCase() !== expected.apiKey.toLowerCase()) throw CORE.fail(901);
+  if (keyOnly) return;
   if (secret === undefined) throw CORE.fail(923);
   if (!isGuid(secret)) throw CORE.fail(921);
   if (secret.toLowerCase() !== expected.apiSecret.toLowerCase()) throw CORE.fail(902);

@@ -41,7 +41,7 @@ const execute = (
   text: string,
 ): { status: number; body: unknown } => {
   try {
-    checkCredentials(query, req.headers, state.credentials);
+    checkCredentials(query, req.headers, state.credentials, found.route.credentials === "key");
     const result = found.route.handle({
       stores: state.stores,
       outbox: state.outbox,
