@@ -100,6 +100,11 @@ export interface CallInput {
   params?: Record<string, string>;
   query?: Record<string, string | boolean | undefined>;
   body?: unknown;
+  /**
+   * Headers of this call alone: the Authentication API's `Authorization: Bearer <access token>`
+   * (a credential: never in the query, so never in a logged URL).
+   */
+  headers?: Record<string, string>;
 }
 
 /** The GraphQL request a call serves: its id goes to LoginRadius, its deadline bounds the call. */
@@ -160,6 +165,7 @@ const send = async (
     ...(scope.requestId ? { requestId: scope.requestId } : {}),
     ...(scope.signal ? { deadline: scope.signal } : {}),
     ...(input.body === undefined ? {} : { json: input.body }),
+    ...(input.headers === undefined ? {} : { headers: input.headers }),
     retry: retryOptions(deps.options, e.method, e.retry, scope, deps.now),
     progress: call.progress,
     context: { call },
