@@ -12,6 +12,7 @@ import { authTokensEnv } from "./helpers/tokens.js";
  * logs or the audit), under a scope of its own.
  */
 const DESK = "desk-7e2a9c4b1f3d";
+const LINKER = "linker-5d1b8e3a7c9f";
 const WIDE = "wide-3c8f1a6e9b2d";
 const AUTH = "/identity/v2/auth";
 
@@ -29,7 +30,8 @@ beforeAll(async () => {
     logger: createLogger({ destination: sink, level: "debug" }),
     env: {
       AUTH_TOKENS: authTokensEnv({
-        [DESK]: { name: "support-desk", scopes: ["accounts:identities"] },
+        [DESK]: { name: "support-desk", scopes: ["accounts:identities", "accounts:read"] },
+        [LINKER]: { name: "linker", scopes: ["accounts:identities"] },
         // Everything but the identities scope.
         [WIDE]: {
           name: "admin-without-identities",
@@ -226,15 +228,30 @@ describe("linkIdentity / unlinkIdentity", () => {
   });
 
   it("grants nothing else: the identities scope alone cannot read or impersonate", async () => {
-    const read = await stack.gql(`{ accountByUid(uid: "${LINUS}") { uid } }`, {}, { token: DESK });
+    const read = await stack.gql(
+      `{ accountByUid(uid: "${LINUS}") { uid } }`,
+      {},
+      { token: LINKER },
+    );
     const mint = await stack.gql(
       `mutation { issueAccessToken(uid: "${LINUS}", reason: "try it") { accessToken } }`,
       {},
-      { token: DESK },
+      { token: LINKER },
     );
     expect(codeOf(read)).toBe("FORBIDDEN");
     expect(codeOf(mint)).toBe("FORBIDDEN");
     expect(await stack.routes()).toEqual([]);
+    // It links; the identities read afterwards is profile data: accounts:read.
+    const link = await stack.gql(
+      LINK,
+      { uid: LINUS, candidate: demoCandidateToken("google") },
+      { token: LINKER },
+    );
+    expect(link.data.linkIdentity).toEqual({ uid: LINUS, identities: null });
+    expect(link.errors?.map((e) => [e.path?.join("."), e.extensions?.code])).toEqual([
+      ["linkIdentity.identities", "FORBIDDEN"],
+    ]);
+    expect(await stack.routes()).not.toContain(`GET ${ACCOUNT}/{uid}`);
   });
 
   it("never retries a link whose answer was lost, and says what to check", async () => {

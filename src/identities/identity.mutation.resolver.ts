@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import { toIdentity } from "../accounts/account.mapper.js";
 import { Identity } from "../accounts/account.type.js";
+import { RequireScope } from "../graphql/auth/require-scope.js";
 import { LinkIdentityArgs, UnlinkIdentityArgs } from "./identity.args.js";
 import { IdentitiesPayload } from "./identity.payload.js";
 import type { IdentitiesContext } from "./identity.repository.js";
@@ -41,10 +42,13 @@ export class IdentityMutationResolver {
     return { uid };
   }
 
+  /** Profile data (names, emails of each identity): the Accounts section's read scope guards it. */
   @FieldResolver(() => [Identity], {
     nullable: true,
-    description: "The account's linked identities, read afresh after the change.",
+    description:
+      "The account's linked identities, read afresh after the change (needs `accounts:read`, like `Account.identities`).",
   })
+  @RequireScope("accounts:read")
   async identities(
     @Root() payload: IdentitiesPayload,
     @Ctx() ctx: IdentitiesContext,

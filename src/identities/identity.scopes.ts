@@ -2,8 +2,8 @@ import { RequireScope } from "../graphql/auth/require-scope.js";
 
 /**
  * The Identities section's scope. It implies no other: linking acts as the account through a
- * token the service mints and ends itself, so the caller needs neither `accounts:impersonate`
- * (the token never reaches them) nor `accounts:read` (the payload's identities are the answer).
+ * token the service mints and ends itself, so the caller needs no `accounts:impersonate` (the
+ * token never reaches them); reading the identities afterwards is profile data (`accounts:read`).
  */
 export const IDENTITY_SCOPES = {
   "accounts:identities":
