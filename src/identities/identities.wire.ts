@@ -6,7 +6,10 @@ import { WireIdentitySchema } from "../accounts/accounts.wire.js";
  * is ended with it, never kept), the Authentication API's flags, and the two profile keys the
  * flow needs. Unknown keys are dropped.
  */
-export const WireMintedTokenSchema = z.object({ access_token: z.string().min(1) });
+/** Printable, no spaces: it goes into a header, so an answer that could split one is refused. */
+export const WireMintedTokenSchema = z.object({
+  access_token: z.string().regex(/^[\x21-\x7e]{1,512}$/),
+});
 export type WireMintedToken = z.infer<typeof WireMintedTokenSchema>;
 
 export const WireLinkedSchema = z.object({ IsPosted: z.boolean() });
