@@ -17,7 +17,13 @@ const tokenPair = (ctx: AccountContext, refreshToken: string): unknown => {
   const accessToken = randomUUID();
   const uid = ctx.stores.accounts.refreshTokenOwner(refreshToken) as string;
   const expiresAt = ctx.now.getTime() + ACCESS_TOKEN_TTL_MS;
-  ctx.stores.identities.issueAccessToken(accessToken, uid, expiresAt, refreshToken);
+  ctx.stores.identities.issueAccessToken(
+    accessToken,
+    uid,
+    expiresAt,
+    refreshToken,
+    ctx.now.getTime(),
+  );
   return {
     access_token: accessToken,
     refresh_token: refreshToken,
