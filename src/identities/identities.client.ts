@@ -1,6 +1,12 @@
 import type { z } from "zod";
 import { endpointsUnder } from "../loginradius/endpoints.js";
-import type { CallInput, Endpoint, LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
+import type {
+  CallInput,
+  Endpoint,
+  HttpMethod,
+  LoginRadiusHttp,
+  RequestScope,
+} from "../loginradius/http.js";
 import {
   type WireInvalidated,
   WireInvalidatedSchema,
@@ -29,7 +35,14 @@ export interface IdentitiesClient {
 }
 
 const manage = endpointsUnder("/identity/v2/manage/account");
-const auth = endpointsUnder("/identity/v2/auth");
+const authBase = endpointsUnder("/identity/v2/auth");
+/** Authentication API rows: the account's token and the key, never the secret. */
+const auth = <S extends z.ZodType>(
+  method: HttpMethod,
+  path: string,
+  schema: S,
+  checkFirst?: string,
+): Endpoint<S> => ({ ...authBase(method, path, false, schema, checkFirst), keyOnly: true });
 
 /**
  * The endpoints. Only the profile read is retried: minting makes a credential, link and unlink
@@ -43,18 +56,16 @@ export const IDENTITY_ENDPOINTS = {
   link: auth(
     "POST",
     "/socialidentity",
-    false,
     WireLinkedSchema,
     "read the account's identities (accountByUid) before linking again",
   ),
   unlink: auth(
     "DELETE",
     "/socialidentity",
-    false,
     WireUnlinkedSchema,
     "read the account's identities (accountByUid) before unlinking again",
   ),
-  invalidate: auth("GET", "/access_token/invalidate", false, WireInvalidatedSchema),
+  invalidate: auth("GET", "/access_token/invalidate", WireInvalidatedSchema),
 } as const;
 
 const E = IDENTITY_ENDPOINTS;
