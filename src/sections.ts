@@ -7,6 +7,7 @@ import type { CostTable } from "./graphql/limits/cost.js";
 import type { AnySection, ClientsOf, SlicesOf } from "./graphql/section.js";
 import type { ErrorTable } from "./graphql/upstream-errors.js";
 import type { FieldRenames } from "./graphql/upstream-fields.js";
+import { identities } from "./identities/index.js";
 import { roles } from "./roles/index.js";
 import { security } from "./security/index.js";
 import { tokens } from "./tokens/index.js";
@@ -16,7 +17,7 @@ import { tokens } from "./tokens/index.js";
  * formatting, the scope and cost tables and the audit trail read. Adding a section is one line
  * here plus its own folder (see docs/adding-a-section.md).
  */
-export const SECTIONS = [accounts, roles, customObjects, security, tokens] as const;
+export const SECTIONS = [accounts, roles, customObjects, security, tokens, identities] as const;
 
 export type Sections = typeof SECTIONS;
 

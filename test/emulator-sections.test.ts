@@ -97,6 +97,7 @@ describe("a section added as a folder plus one line", () => {
       "customObjects",
       "security",
       "tokens",
+      "identities",
     ]);
   });
 });

@@ -68,6 +68,9 @@ describe("security and token state", () => {
         passkeys: 2,
         consentLogs: 3,
         issuedTokens: 0,
+        // Social logins are not accounts: the seed count does not limit them.
+        accessTokens: 0,
+        socialLogins: 3,
       });
     } finally {
       await full.close();

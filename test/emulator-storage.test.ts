@@ -89,6 +89,8 @@ describe("seed", () => {
         passkeys: 0,
         consentLogs: 0,
         issuedTokens: 0,
+        accessTokens: 0,
+        socialLogins: 0,
       });
       expect((await lr.call("GET", `${ACCOUNT}/${ADA}`)).body.ErrorCode).toBe(938);
     } finally {

@@ -51,9 +51,11 @@ describe("the cost table", async () => {
       "Mutation.generateSott",
       "Mutation.invalidateEmailVerification",
       "Mutation.issueAccessToken",
+      "Mutation.linkIdentity",
       "Mutation.refreshAccessToken",
       "Mutation.resetBackupCodes",
       "Mutation.resetPhoneIdVerification",
+      "Mutation.unlinkIdentity",
     ]);
   });
 });

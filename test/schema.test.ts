@@ -90,6 +90,9 @@ describe("the schema", async () => {
         "generateEmailToken",
         "generateSmsOtp",
         "generateSott",
+        // Identities: link and unlink through the Authentication API (src/identities/)
+        "linkIdentity",
+        "unlinkIdentity",
         "createRoles",
         "deleteRole",
         "addRolePermissions",

@@ -1,9 +1,10 @@
 import { getMetadataStorage } from "type-graphql";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { demoCandidateToken } from "../src/emulator/identities/seed.js";
 import type { Scope } from "../src/graphql/auth/scopes.js";
 import { buildAppSchema } from "../src/schema.js";
 import { SCOPE_NAMES } from "../src/sections.js";
-import { ADA, GRACE } from "./helpers/emulator.js";
+import { ADA, GRACE, LINUS } from "./helpers/emulator.js";
 import { type Stack, startStack } from "./helpers/stack.js";
 import { authTokensEnv, sha256Hex } from "./helpers/tokens.js";
 
@@ -139,6 +140,16 @@ const CASES: FieldCase[] = [
     "refreshAccessToken",
     "accounts:impersonate",
     'mutation { refreshAccessToken(refreshToken: "nope") { expiresAt } }',
+  ),
+  q(
+    "linkIdentity",
+    "accounts:identities",
+    `mutation { linkIdentity(uid: "${LINUS}", candidateToken: "${demoCandidateToken("google")}", reason: "scope test") { uid } }`,
+  ),
+  q(
+    "unlinkIdentity",
+    "accounts:identities",
+    `mutation { unlinkIdentity(uid: "${ADA}", provider: "google", providerId: "nope", reason: "scope test") { uid } }`,
   ),
   q("backupCodes", "accounts:credentials", `{ accountByUid(uid: "${ADA}") { uid backupCodes } }`, {
     also: ["accounts:read"],

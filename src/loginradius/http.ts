@@ -88,6 +88,11 @@ export interface Endpoint<S extends z.ZodType = z.ZodType> {
    * outcome is unknown (`look the account up by its email`). Default: by method (`UNKNOWN_OUTCOME_CHECKS`).
    */
   checkFirst?: string;
+  /**
+   * An Authentication API call (`/identity/v2/auth/...`): it takes the API key and the account's
+   * access token, never the API secret, so the secret header is left off (as the SDKs do).
+   */
+  keyOnly?: boolean;
 }
 
 /** What to check before repeating a call whose outcome is unknown, when its endpoint says nothing. */
@@ -102,6 +107,11 @@ export interface CallInput {
   params?: Record<string, string>;
   query?: Record<string, string | boolean | undefined>;
   body?: unknown;
+  /**
+   * Headers of this call alone: the Authentication API's `Authorization: Bearer <access token>`
+   * (a credential: never in the query, so never in a logged URL).
+   */
+  headers?: Record<string, string>;
 }
 
 /** The GraphQL request a call serves: its id goes to LoginRadius, its deadline bounds the call. */
@@ -162,6 +172,11 @@ const send = async (
     ...(scope.requestId ? { requestId: scope.requestId } : {}),
     ...(scope.signal ? { deadline: scope.signal } : {}),
     ...(input.body === undefined ? {} : { json: input.body }),
+    ...(e.keyOnly
+      ? { headers: { ...input.headers, "X-LoginRadius-ApiSecret": undefined } }
+      : input.headers === undefined
+        ? {}
+        : { headers: input.headers }),
     retry: retryOptions(deps.options, e.method, e.retry, scope, deps.now),
     progress: call.progress,
     context: { call },

@@ -1,21 +1,35 @@
 import { randomUUID } from "node:crypto";
-import {
-  ACCOUNT,
-  type AccountContext,
-  type AccountRoute,
-  requireAccount,
-} from "./account.context.js";
+import type { Route, RouteContext } from "../core/request.js";
+import type { SessionStore } from "../identities/session.store.js";
+import { ACCOUNT, type AccountStores, requireAccount } from "./account.context.js";
 import { ACCOUNTS } from "./codes.js";
 import { lrDate } from "./profile.js";
 
 /** Access tokens live 15 minutes (UNCONFIRMED: per-site configuration upstream). */
 const ACCESS_TOKEN_TTL_MS = 15 * 60_000;
 
-const tokenPair = (ctx: AccountContext, refreshToken: string): unknown => ({
-  access_token: randomUUID(),
-  refresh_token: refreshToken,
-  expires_in: lrDate(new Date(ctx.now.getTime() + ACCESS_TOKEN_TTL_MS)),
-});
+/** Token routes also record each access token with the Authentication API's slice. */
+type TokenStores = AccountStores & { identities: SessionStore };
+type AccountContext = RouteContext<TokenStores>;
+
+/** A new access token beside this refresh token, recorded so the Authentication API knows it. */
+const tokenPair = (ctx: AccountContext, refreshToken: string): unknown => {
+  const accessToken = randomUUID();
+  const uid = ctx.stores.accounts.refreshTokenOwner(refreshToken) as string;
+  const expiresAt = ctx.now.getTime() + ACCESS_TOKEN_TTL_MS;
+  ctx.stores.identities.issueAccessToken(
+    accessToken,
+    uid,
+    expiresAt,
+    refreshToken,
+    ctx.now.getTime(),
+  );
+  return {
+    access_token: accessToken,
+    refresh_token: refreshToken,
+    expires_in: lrDate(new Date(expiresAt)),
+  };
+};
 
 const accessTokenByUid = (ctx: AccountContext): unknown => {
   const uid = ctx.query.get("uid");
@@ -53,8 +67,11 @@ const revokeAllRefreshTokens = ({ stores, params }: AccountContext): unknown => 
   return { IsDeleted: true };
 };
 
-/** Impersonation tokens and refresh tokens (opaque GUIDs; nothing validates access tokens). */
-export const tokenRoutes: AccountRoute[] = [
+/**
+ * Impersonation tokens and refresh tokens (opaque GUIDs); the Authentication API (identities/)
+ * validates and invalidates the access tokens.
+ */
+export const tokenRoutes: Route<TokenStores>[] = [
   { method: "GET", path: `${ACCOUNT}/access_token`, handle: accessTokenByUid },
   { method: "GET", path: `${ACCOUNT}/access_token/refresh`, handle: refreshAccessToken },
   { method: "GET", path: `${ACCOUNT}/access_token/refresh/revoke`, handle: revokeRefreshToken },

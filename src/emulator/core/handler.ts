@@ -50,12 +50,13 @@ const execute = (
     const now = state.now();
     // The URL the client signed: ours as it reached us (the Host it called, the path and query).
     const url = `http://${req.headers.host ?? ""}${req.url ?? "/"}`;
-    checkCredentials(query, req.headers, state.credentials, {
-      url,
-      body: text,
-      policy: state.signing,
-      now,
-    });
+    checkCredentials(
+      query,
+      req.headers,
+      state.credentials,
+      { url, body: text, policy: state.signing, now },
+      found.route.credentials === "key",
+    );
     const result = found.route.handle({
       stores: state.stores,
       outbox: state.outbox,

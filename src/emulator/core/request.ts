@@ -61,6 +61,11 @@ export interface Route<Stores = Record<string, unknown>> {
   path: string;
   /** Whether a JSON object body is required (missing: 958 on POST, 1079 on PUT, 1081 on DELETE). */
   body?: boolean;
+  /**
+   * `key`: the Authentication API's routes, which take the API key alone (the account's access
+   * token is the credential); a secret sent along is not looked at. Default: key and secret.
+   */
+  credentials?: "key";
   /** Where `fields` applies: the whole response (a profile) or each item of `Data`. */
   project?: "profile" | "data";
   // Method syntax on purpose: a Route<{ accounts: AccountStore }> is then accepted where the core

@@ -29,6 +29,8 @@ const STRING_IDENTIFIERS = new Set([
   "permissions",
   "additionalPermissions",
   "emailType",
+  "provider",
+  "providerId",
 ]);
 /** Kept by path: `value` alone says nothing, `emails.value` is an address. */
 const STRING_PATHS = ["emails.value"];
