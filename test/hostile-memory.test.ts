@@ -11,7 +11,7 @@ import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJwtVerifier } from "../src/graphql/auth/jwt.js";
 import { createDocumentCaches } from "../src/graphql/limits/documents.js";
-import { GRAPHQL_BODY_BUDGET } from "../src/http/read-body.js";
+import { GRAPHQL_BODY_BUDGET, MAX_BODY_BYTES } from "../src/http/read-body.js";
 import { createMemoryRateLimitStore } from "../src/ratelimit/store.js";
 import { type MeasuredProcess, startMeasuredProcess } from "./helpers/measured-process.js";
 import { startStack } from "./helpers/stack.js";
@@ -136,22 +136,28 @@ describe("request bodies held at once are bounded in bytes", () => {
     while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
   };
 
-  it("70 unfinished 1 MB uploads: the next request is 503 SERVER_BUSY, then served once they go", async () => {
+  it("64 unfinished 1 MB uploads fill the budget: the next request is 503 SERVER_BUSY, then served once they go", async () => {
     const stack = await startStack();
     const held: ClientRequest[] = [];
     try {
       const target = new URL(`${stack.url}/graphql`);
-      for (let i = 0; i < 70; i++) {
+      // Each just under the per-body limit, declared longer so it never ends; one at a time, each
+      // wholly read before the next, so the budget ends exactly this full: 64 MiB less 6,400 bytes.
+      // (Sent all at once, an upload whose next chunk overflows is dropped and releases its bytes,
+      // which is the budget working, but leaves a room that depends on arrival order.)
+      const size = MAX_BODY_BYTES - 100;
+      for (let i = 0; i < 64; i++) {
         const req = request(target, {
           method: "POST",
-          headers: { "content-type": "application/json", "content-length": "1000100" },
+          headers: { "content-type": "application/json", "content-length": String(size + 100) },
         });
         req.on("error", () => {});
-        req.write(`{"query":"{ __typename }   ${" ".repeat(1_000_000 - 30)}`);
+        const before = GRAPHQL_BODY_BUDGET.held;
+        req.write(`{"query":"{ __typename } #${i}`.padEnd(size, " "));
         held.push(req);
+        await until(() => GRAPHQL_BODY_BUDGET.held === before + size);
       }
-      // The service has read what they sent: the budget is full, the rest neither kept nor waited for.
-      await until(() => GRAPHQL_BODY_BUDGET.held > GRAPHQL_BODY_BUDGET.maxBytes - 128 * 1024);
+      expect(GRAPHQL_BODY_BUDGET.held).toBe(64 * size);
       const padding = { pad: "x".repeat(200_000) };
       const busy = await stack.gql("{ __typename }", padding);
       expect(busy.status).toBe(503);

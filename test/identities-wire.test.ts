@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, RequestListener } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listen } from "../src/http/listen.js";
-import { type Stack, startStack } from "./helpers/stack.js";
+import { SIGNED_RUN, type Stack, startStack } from "./helpers/stack.js";
 import { authTokensEnv } from "./helpers/tokens.js";
 
 /**
@@ -70,7 +70,12 @@ describe("linkIdentity on the wire", () => {
       expect(call.url).toContain("apiKey=");
     }
     expect(manage.length).toBeGreaterThan(0);
-    for (const call of manage) expect(call.headers["x-loginradius-apisecret"]).toBe(SECRET);
+    // Management calls carry the secret, or in a signed run (TEST_REQUEST_SIGNING) a digest instead.
+    for (const call of manage)
+      if (SIGNED_RUN) {
+        expect(call.headers.digest).toMatch(/^SHA-256=/);
+        expect(call.headers["x-loginradius-apisecret"]).toBeUndefined();
+      } else expect(call.headers["x-loginradius-apisecret"]).toBe(SECRET);
     for (const call of seen) expect(call.url).not.toContain(MINTED);
     expect(auth[1]?.url).toContain("preventRefresh=true");
   });
