@@ -205,14 +205,14 @@ export const createGraphQLHandler = <Context extends object>(
       method,
       body: read.body,
       search: url.searchParams,
+      rawSearch: url.search,
       apq: options.apq,
     });
     if (!request.ok) {
       options.onRefused?.(request.refusal.body.errors[0]?.extensions.code ?? "BAD_REQUEST");
       return sendJson(res, request.refusal.status, request.refusal.body);
     }
-    const search = new URLSearchParams(request.search);
-    const refused = options.precheck(method, request.body, search);
+    const refused = options.precheck(method, request.body, request.params);
     if (refused) {
       options.onRefused?.(refused.body.errors[0]?.extensions.code ?? "BAD_REQUEST");
       return sendJson(res, refused.status, refused.body);

@@ -96,7 +96,7 @@ export interface TrustedRefusal {
 
 /** What the GraphQL handler goes on with: the request, with a registered id replaced by its text. */
 export type TrustedOutcome =
-  | { ok: true; body: unknown; search: string }
+  | { ok: true; body: unknown; search: string; params: URLSearchParams }
   | { ok: false; refusal: TrustedRefusal };
 
 const refuse = (code: string, message: string): TrustedOutcome => ({
@@ -140,7 +140,13 @@ const partsOf = (method: string, body: unknown, search: URLSearchParams) =>
       : { query: undefined, id: undefined };
 
 /** The request with `query` set to a registered document and the id fields taken out. */
-const substitute = (method: string, body: unknown, search: URLSearchParams, text: string) => {
+const substitute = (
+  method: string,
+  body: unknown,
+  search: URLSearchParams,
+  rawSearch: string,
+  text: string,
+): TrustedOutcome => {
   if (method === "GET") {
     const params = new URLSearchParams(search);
     params.delete("documentId");
@@ -148,14 +154,15 @@ const substitute = (method: string, body: unknown, search: URLSearchParams, text
     if (extensions) params.set("extensions", JSON.stringify(extensions));
     else params.delete("extensions");
     params.set("query", text);
-    return { ok: true as const, body, search: `?${params}` };
+    return { ok: true, body, search: `?${params}`, params };
   }
   const { documentId: _, extensions, ...rest } = body as Record<string, unknown>;
   const kept = withoutPersistedQuery(extensions);
   return {
     ok: true as const,
     body: { ...rest, query: text, ...(kept ? { extensions: kept } : {}) },
-    search: search.size > 0 ? `?${search}` : "",
+    search: rawSearch,
+    params: search,
   };
 };
 
@@ -167,17 +174,25 @@ const substitute = (method: string, body: unknown, search: URLSearchParams, text
 export const applyTrustedDocuments = (
   trusted: TrustedDocuments | null,
   caller: Caller,
-  request: { method: string; body: unknown; search: URLSearchParams; apq: boolean },
+  request: {
+    method: string;
+    body: unknown;
+    search: URLSearchParams;
+    /** The query string as received (`?a=b` or ""), passed on as it is when nothing changes. */
+    rawSearch: string;
+    apq: boolean;
+  },
 ): TrustedOutcome => {
-  const { method, body, search } = request;
-  const unchanged: TrustedOutcome = { ok: true, body, search: search.size > 0 ? `?${search}` : "" };
+  const { method, body, search, rawSearch } = request;
+  // The request as received: no re-serialising or re-parsing of its query string per request.
+  const unchanged: TrustedOutcome = { ok: true, body, search: rawSearch, params: search };
   const only = trusted !== null && (trusted.onlyForAll || caller.trustedDocumentsOnly === true);
   if (trusted === null) return unchanged;
   const { query, id } = partsOf(method, body, search);
   if (id !== undefined) {
     const text = trusted.byId.get(id);
     if (text !== undefined && (query === undefined || query === text))
-      return substitute(method, body, search, text);
+      return substitute(method, body, search, rawSearch, text);
     if (only || !request.apq)
       return refuse(
         ErrorCodes.PERSISTED_QUERY_NOT_FOUND,
