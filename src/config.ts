@@ -1,3 +1,4 @@
+import { type CacheConfig, readCacheConfig } from "./cache/cache.config.js";
 import { type Env, EnvReader, isGuid } from "./env.js";
 import { readAuthSettings } from "./graphql/auth/auth.config.js";
 import type { AuthSettings } from "./graphql/auth/authenticate.js";
@@ -41,6 +42,8 @@ export interface Config {
   trustedDocuments: { file: string | null; onlyForAll: boolean };
   /** CLIENT_HEADERS_TIMEOUT_MS, CLIENT_REQUEST_TIMEOUT_MS (src/http/listen.ts applies them). */
   clientTimeouts: ClientTimeouts;
+  /** The read cache and coalescing: CACHE_TTL_MS, CACHE_MAX_BYTES, CACHE_ENCRYPTION_KEY, UPSTREAM_COALESCE. */
+  cache: CacheConfig;
 }
 
 export interface OpsConfig {
@@ -221,6 +224,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const trustedDocuments = readTrustedDocuments(read);
   const tracing = readTracingConfig(read);
   const clientTimeouts = readClientTimeouts(read);
+  const cache = readCacheConfig(read);
   read.done();
   return Object.freeze({
     port,
@@ -238,6 +242,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
     trustedDocuments,
     tracing,
     clientTimeouts: Object.freeze(clientTimeouts),
+    cache,
   });
 };
 
