@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
+import { once } from "node:events";
 import type { Redis } from "ioredis";
 import type { CachePart } from "./invalidation.js";
 import type { Sealer } from "./seal.js";
@@ -152,6 +153,9 @@ export const createSharedCache = (options: SharedCacheOptions): SharedCache => {
   const run = async <T>(work: (cmd: Client) => Promise<T>): Promise<T | null> => {
     try {
       const { cmd } = await clients.get();
+      // The first connection is waited for (briefly); a lost one is not: calls go direct meanwhile.
+      if (cmd.status === "connecting" || cmd.status === "connect")
+        await withTimeout(once(cmd, "ready"), options.timeoutMs ?? 250);
       if (cmd.status !== "ready") throw new Error(`Redis connection is ${cmd.status}`);
       if (pending) {
         await withTimeout(cmd.cacheDrop(1, gen), options.timeoutMs ?? 250);
