@@ -31,7 +31,7 @@ const upstream = (delayMs = 5) => {
   const versions = new Map<string, number>();
   const calls: string[] = [];
   const http: LoginRadiusHttp = {
-    async call(endpoint: Endpoint, input: CallInput, scope?: RequestScope) {
+    call: (async (endpoint: Endpoint, input: CallInput, scope?: RequestScope) => {
       const uid = input.params?.uid ?? "?";
       calls.push(`${endpoint.method} ${uid}`);
       if (scope?.stats) scope.stats.upstreamCalls++;
@@ -39,7 +39,7 @@ const upstream = (delayMs = 5) => {
       const n = versions.get(uid) ?? 0;
       await new Promise((r) => setTimeout(r, delayMs));
       return { Uid: uid, Email: `${uid}@x.test`, N: n };
-    },
+    }) as LoginRadiusHttp["call"],
     scope: (scope) =>
       ({
         ...scope,

@@ -23,14 +23,14 @@ const WRITE: Endpoint = { method: "PUT", path: "/account/{uid}", retry: true, sc
 const versions = new Map<string, number>();
 let upstreamCalls = 0;
 const http: LoginRadiusHttp = {
-  async call(endpoint: Endpoint, input: CallInput) {
+  call: (async (endpoint: Endpoint, input: CallInput) => {
     const uid = input.params?.uid ?? "?";
     upstreamCalls++;
     if (endpoint.method !== "GET") versions.set(uid, (versions.get(uid) ?? 0) + 1);
     const N = versions.get(uid) ?? 0;
     await new Promise((r) => setTimeout(r, 1));
     return { Uid: uid, Email: `${uid}@secret-mail.test`, N, PasswordHash: undefined };
-  },
+  }) as LoginRadiusHttp["call"],
   scope: (scope) =>
     ({
       ...scope,
