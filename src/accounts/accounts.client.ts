@@ -104,7 +104,8 @@ export const ACCOUNT_ENDPOINTS = {
   find: { ...endpoint("GET", "", true, WireProfileSchema), cache: "profile" },
   byUid: { ...endpoint("GET", "/{uid}", true, WireProfileSchema), cache: "profile" },
   // Same body, same result: safe to repeat.
-  update: endpoint("PUT", "/{uid}", true, WireProfileSchema),
+  // Its answer is the profile `byUid` reads: it primes the cache (src/cache/read-cache.ts).
+  update: { ...endpoint("PUT", "/{uid}", true, WireProfileSchema), cache: "profile" },
   phoneId: endpoint("PUT", "/{uid}/phoneid", true, WireProfileSchema),
   passwordHash: endpoint("GET", "/{uid}/password", true, WirePasswordHashSchema),
   setPassword: endpoint("PUT", "/{uid}/password", true, WirePasswordHashSchema),
