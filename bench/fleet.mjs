@@ -131,7 +131,7 @@ const steady = async (emulator, fleet, seconds) => {
   let writes = 0;
   let errors = 0;
   await clearCalls(emulator);
-  await forLanes(6, seconds * 1000, async (lane, i) => {
+  await forLanes(4, seconds * 1000, async (lane, i) => {
     const url = fleet[(lane + i) % fleet.length].url;
     const uid = seededUid(FIRST + rank());
     const t = performance.now();
