@@ -16,6 +16,8 @@ export interface RequestStats {
   cacheMisses?: number;
   /** The oldest cached answer served, in ms. */
   cacheAgeMs?: number;
+  /** Reads this request asked the adapter for (sent or waiting): its second and later are bulk. */
+  upstreamAsked?: number;
 }
 
 /** What every request's context holds whatever the sections: who calls, which request. */
