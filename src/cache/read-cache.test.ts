@@ -191,6 +191,24 @@ describe("bounds", () => {
     await cached.call(SECRET, { params: { uid: "u1" } }, {});
     expect(calls).toHaveLength(2);
   });
+});
+
+describe("secrets", () => {
+  it("never stores an answer holding a key that names a secret, whatever its endpoint says", async () => {
+    const calls: string[] = [];
+    const leaky = {
+      call: (async () => {
+        calls.push("GET");
+        return { Uid: "u1", PasswordHash: "$2a$10$abc" };
+      }) as LoginRadiusHttp["call"],
+      scope: (scope: RequestScope) => ({ ...scope, end() {} }) as BoundScope,
+      health: {} as LoginRadiusHttp["health"],
+    };
+    const cached = cacheWith().wrap(leaky);
+    await read(cached, "u1");
+    await read(cached, "u1");
+    expect(calls).toHaveLength(2);
+  });
 
   it("stays within CACHE_MAX_BYTES, the least recently used going first", async () => {
     const { http, calls } = upstream(1);

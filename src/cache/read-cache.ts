@@ -22,6 +22,13 @@ export interface ReadCacheOptions {
   now?: () => number;
 }
 
+/**
+ * A second guard behind the endpoint rows (only reads naming a cache part are cached, and their
+ * schemas drop unknown keys): an answer holding a key that names a secret is never stored.
+ */
+const SECRET_KEY =
+  /"(?:Password|PasswordHash|BackupCodes?|Codes|access_token|refresh_token|Token|Secret)"\s*:/;
+
 /** With Redis failing, a local entry older than this is not served: peers' drops cannot reach us. */
 const DEGRADED_MAX_AGE_MS = 1_000;
 
@@ -198,6 +205,7 @@ export class ReadCache implements CacheInvalidator {
   }
 
   private async keep(key: ReadKey, text: string, begun: number, stamp: string | null) {
+    if (SECRET_KEY.test(text)) return;
     const storedAt = this.now();
     const value: SharedValue = {
       fields: key.fieldsText,

@@ -104,10 +104,15 @@ const connector = (options: SharedCacheOptions, channel: string, self: string) =
       cmd.defineCommand("cacheStore", { numberOfKeys: 2, lua: STORE });
       cmd.defineCommand("cacheDrop", { lua: DROP });
       sub.on("messageBuffer", (_channel: Buffer, body: Buffer) => {
+        // Sealed with the site's key, so only a replica wrote it; parsed defensively all the same.
         const text = options.sealer.open(body, channel);
         if (text === null) return;
-        const { from, message } = JSON.parse(text) as { from: string; message: PeerMessage };
-        if (from !== self) options.onMessage(message);
+        try {
+          const { from, message } = JSON.parse(text) as { from: string; message: PeerMessage };
+          if (from !== self) options.onMessage(message);
+        } catch {
+          // not a message of ours: ignored
+        }
       });
       void sub.subscribe(channel).catch(() => {});
       return { cmd, sub };
