@@ -174,8 +174,18 @@ const quota = async (emulator, fleet) => {
     );
     if (answer.errors) refused++;
   });
+  const log = await calls(emulator);
+  // Any one-second window, not only clock seconds: the first second after the idle spell starts
+  // at the first call.
+  const times = log.map((c) => Date.parse(c.at)).sort((a, b) => a - b);
+  let sliding = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[j] < times[i] - 999) j++;
+    sliding = Math.max(sliding, i - j + 1);
+  }
+  const firstWindow = times.filter((t) => t < (times[0] ?? 0) + 1000).length;
   const perSecond = new Map();
-  for (const call of await calls(emulator))
+  for (const call of log)
     perSecond.set(call.at.slice(0, 19), (perSecond.get(call.at.slice(0, 19)) ?? 0) + 1);
   const seconds = [...perSecond.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -184,7 +194,8 @@ const quota = async (emulator, fleet) => {
     operations: n,
     refused,
     perSecond: seconds,
-    firstSecond: seconds[0] ?? 0,
+    firstWindow,
+    slidingMax: sliding,
     maxPerSecond: Math.max(0, ...seconds),
   };
 };
@@ -238,8 +249,8 @@ export const runFleet = async ({ log }) => {
       ),
       line(
         `four replicas never above ${MAX_RPS} calls in a second`,
-        q.maxPerSecond <= MAX_RPS,
-        `max ${q.maxPerSecond}, first second ${q.firstSecond}`,
+        q.maxPerSecond <= MAX_RPS && q.slidingMax <= MAX_RPS,
+        `clock seconds max ${q.maxPerSecond}; any 1 s window max ${q.slidingMax}, first ${q.firstWindow}`,
       ),
       line("no failed operation in the steady state", run.errors === 0, String(run.errors)),
     ];
