@@ -55,8 +55,8 @@ export const createFleet = (
   const { redisUrl, redisKeyPrefix } = config.limits.rateLimit;
   const onMessage = (message: PeerMessage) => {
     if (message.kind === "drop") cache?.dropLocal(message.owners, message.parts);
-    // LoginRadius's window is a second; a peer's backoff beyond a minute is not believed.
-    else own.tripped(Math.min(message.until, Date.now() + 60_000));
+    // LoginRadius's window is a second; a peer's backoff beyond it is not believed.
+    else own.tripped(Math.min(message.until, Date.now() + 1_000));
   };
   const shared: SharedCache | null = redisUrl
     ? createSharedCache({

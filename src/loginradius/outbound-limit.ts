@@ -118,8 +118,10 @@ export const createOutboundLimit = (options: OutboundLimitOptions): OutboundLimi
   };
   return {
     tooMany(retryAfterSeconds) {
-      // LoginRadius's window is a second; a Retry-After beyond a minute is not believed.
-      backoff.tripped(Date.now() + Math.min(60, Math.max(1, retryAfterSeconds)) * 1000);
+      // Until LoginRadius's window resets: it is one second. A longer Retry-After is the call's
+      // own business (retried or reported, as UPSTREAM_MAX_RETRY_AFTER_SECONDS says); holding
+      // every call of the fleet for it would turn one answer into an outage.
+      backoff.tripped(Date.now() + Math.min(1, Math.max(0, retryAfterSeconds)) * 1000);
     },
     async take(endpoint, signal, bulk = false) {
       if (bulk) return once(endpoint, Date.now(), signal, true);
