@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { webhookMetrics } from "./webhooks/webhook.metrics.js";
 
 /**
  * The service's Prometheus metrics, one registry per service instance (tests build several in one
@@ -9,7 +10,12 @@ export const createMetrics = (options: { defaultMetrics?: boolean } = {}) => {
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
   const registers = [registry];
-  return { registry, ...operationMetrics(registers), ...upstreamMetrics(registers) };
+  return {
+    registry,
+    ...operationMetrics(registers),
+    ...upstreamMetrics(registers),
+    ...webhookMetrics(registers),
+  };
 };
 
 /** What GraphQL operations do: counts, durations, errors, refusals, loader batches. */

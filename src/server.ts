@@ -7,6 +7,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
+import { type CacheInvalidator, noopInvalidator } from "./cache/invalidation.js";
 import type { Config } from "./config.js";
 import { type AppContext, type Connect, connectSections, createContext } from "./context.js";
 import { ErrorCodes } from "./errors.js";
@@ -45,6 +46,7 @@ import { buildAppSchema } from "./schema.js";
 import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
 import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
 import { tracingPlugin } from "./tracing/tracing.plugin.js";
+import { createLoginRadiusWebhook, type WebhookRoute } from "./webhooks/index.js";
 
 export interface ServerDeps {
   schema: GraphQLSchema;
@@ -71,6 +73,8 @@ export interface ServerDeps {
   trusted?: TrustedDocuments | null;
   /** OpenTelemetry traces (OTEL_*); absent: off. */
   tracing?: Tracing | null;
+  /** `POST /webhooks/loginradius`; absent: 404. */
+  webhook?: WebhookRoute;
 }
 
 /** What the process gives the service besides its Config: where to log, where to count. */
@@ -83,6 +87,8 @@ export interface AppRuntime {
   rateStore?: RateLimitStore;
   /** The sections served; default SECTIONS (a test adds a toy one). */
   sections?: readonly AnySection[];
+  /** What webhooks (and writes) drop from the read cache; default: nothing is cached. */
+  invalidator?: CacheInvalidator;
 }
 
 export interface AppServer {
@@ -242,6 +248,20 @@ export const createAppServer = async (
     (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
   const tracing = config.tracing ? await createTracing(config.tracing) : null;
   const routes = healthRoutesOf(config, runtime, http.health);
+  const webhook = config.webhooks.enabled
+    ? createLoginRadiusWebhook({
+        config: config.webhooks,
+        secret: upstream.apiSecret,
+        invalidator: runtime.invalidator ?? noopInvalidator,
+        rateStore,
+        redis: {
+          url: config.limits.rateLimit.redisUrl,
+          keyPrefix: config.limits.rateLimit.redisKeyPrefix,
+        },
+        logger: runtime.logger,
+        metrics: runtime.metrics,
+      })
+    : null;
   const server = createServer({
     schema: await buildAppSchema({ linkOrigins: config.linkOrigins, sections }),
     connect: connectSections(http, sections),
@@ -264,6 +284,7 @@ export const createAppServer = async (
     }),
     routes,
     tracing,
+    ...(webhook ? { webhook: webhook.route } : {}),
     trusted:
       config.trustedDocuments.file === null
         ? null
@@ -276,6 +297,7 @@ export const createAppServer = async (
     stop: async () => {
       await server.stop();
       await tracing?.shutdown();
+      await webhook?.close();
       audit.close();
     },
   };
