@@ -48,21 +48,27 @@ const PROFILE_RULES: readonly Rule[] = [
       : count(a.Identities) >= count(b.Identities)
         ? "LinkAccount"
         : "UnlinkAccount",
+  // A changed address or phone resets its verification: one event, the change itself.
   (b, a) =>
-    b.EmailVerified === a.EmailVerified
-      ? null
-      : a.EmailVerified
-        ? "EmailVerification"
-        : "InvalidateEmailVerification",
+    !same(b.Email, a.Email)
+      ? count(a.Email) >= count(b.Email)
+        ? "AddEmail"
+        : "RemoveEmail"
+      : b.EmailVerified === a.EmailVerified
+        ? null
+        : a.EmailVerified
+          ? "EmailVerification"
+          : "InvalidateEmailVerification",
   (b, a) =>
-    same(b.Email, a.Email) ? null : count(a.Email) >= count(b.Email) ? "AddEmail" : "RemoveEmail",
-  (b, a) =>
-    b.PhoneIdVerified === a.PhoneIdVerified
-      ? null
-      : a.PhoneIdVerified
-        ? "VerifyPhoneNumber"
-        : "InvalidatePhoneVerification",
-  (b, a) => (same(b.PhoneId, a.PhoneId) ? null : a.PhoneId ? "UpdatePhoneId" : "RemovePhoneId"),
+    !same(b.PhoneId, a.PhoneId)
+      ? a.PhoneId
+        ? "UpdatePhoneId"
+        : "RemovePhoneId"
+      : b.PhoneIdVerified === a.PhoneIdVerified
+        ? null
+        : a.PhoneIdVerified
+          ? "VerifyPhoneNumber"
+          : "InvalidatePhoneVerification",
   (b, a) => (same(b.UserName, a.UserName) ? null : "SetUsername"),
   (b, a) =>
     b.IsActive === a.IsActive ? null : a.IsActive === false ? "BlockAccount" : "UnblockAccount",
