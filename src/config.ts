@@ -1,3 +1,4 @@
+import { type CacheConfig, readCacheConfig } from "./cache/cache.config.js";
 import { type Env, EnvReader, isGuid } from "./env.js";
 import { readAuthSettings } from "./graphql/auth/auth.config.js";
 import type { AuthSettings } from "./graphql/auth/authenticate.js";
@@ -44,6 +45,8 @@ export interface Config {
   clientTimeouts: ClientTimeouts;
   /** `POST /webhooks/loginradius` (WEBHOOK_*; src/webhooks/). */
   webhooks: WebhookConfig;
+  /** The read cache and coalescing: CACHE_TTL_MS, CACHE_MAX_BYTES, CACHE_ENCRYPTION_KEY, UPSTREAM_COALESCE. */
+  cache: CacheConfig;
 }
 
 export interface OpsConfig {
@@ -225,6 +228,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const tracing = readTracingConfig(read);
   const clientTimeouts = readClientTimeouts(read);
   const webhooks = readWebhookConfig(read);
+  const cache = readCacheConfig(read);
   read.done();
   return Object.freeze({
     port,
@@ -243,6 +247,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
     tracing,
     clientTimeouts: Object.freeze(clientTimeouts),
     webhooks: Object.freeze(webhooks),
+    cache,
   });
 };
 

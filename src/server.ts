@@ -7,7 +7,9 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
-import { type CacheInvalidator, noopInvalidator } from "./cache/invalidation.js";
+import { cacheReportPlugin } from "./cache/cache-report.plugin.js";
+import { createFleet } from "./cache/fleet.js";
+import type { CacheInvalidator } from "./cache/invalidation.js";
 import type { Config } from "./config.js";
 import { type AppContext, type Connect, connectSections, createContext } from "./context.js";
 import { ErrorCodes } from "./errors.js";
@@ -39,7 +41,7 @@ import { hostAllowed, routeOthers } from "./http/other-routes.js";
 import { sendJson } from "./http/send-json.js";
 import { describeUnexpected, type Logger } from "./log.js";
 import type { UpstreamHealth } from "./loginradius/health.js";
-import { createLoginRadiusHttp, type UpstreamTarget } from "./loginradius/http.js";
+import type { UpstreamTarget } from "./loginradius/http.js";
 import type { Metrics } from "./metrics.js";
 import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
@@ -87,7 +89,7 @@ export interface AppRuntime {
   rateStore?: RateLimitStore;
   /** The sections served; default SECTIONS (a test adds a toy one). */
   sections?: readonly AnySection[];
-  /** What webhooks (and writes) drop from the read cache; default: nothing is cached. */
+  /** What the webhook route drops from (tests: a recorder); default: the fleet's read cache. */
   invalidator?: CacheInvalidator;
 }
 
@@ -101,6 +103,8 @@ export interface AppServer {
   tracing?: Tracing;
   /** What the adapter knows of LoginRadius's health (for `/readyz`); absent on bare servers. */
   upstreamHealth?: UpstreamHealth;
+  /** Drops cached reads here and on every replica (the webhook route); absent on bare servers. */
+  cache?: CacheInvalidator;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Shutdown has begun: `/readyz` answers 503 from now on, so load balancers stop sending. */
@@ -130,6 +134,7 @@ const createApollo = (
     // No type sets a cache hint, and the default plugin's per-field hook wraps every resolver.
     ApolloServerPluginCacheControlDisabled(),
     ...(deps.metrics ? [operationLogPlugin(deps.logger, deps.metrics)] : []),
+    cacheReportPlugin(),
     ...(deps.tracing ? [tracingPlugin()] : []),
     landingPage?.plugin ?? ApolloServerPluginLandingPageDisabled(),
   ];
@@ -239,10 +244,8 @@ export const createAppServer = async (
   const sections = runtime.sections ?? SECTIONS;
   const rateStore =
     runtime.rateStore ?? createRateLimitStore(config.limits.rateLimit, runtime.logger);
-  const http = createLoginRadiusHttp(
-    { ...upstream, ...config.upstream },
-    { ...runtime, rateStore },
-  );
+  const fleet = createFleet(config, upstream, { ...runtime, rateStore });
+  const { http } = fleet;
   const audit =
     runtime.audit ??
     (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
@@ -252,7 +255,7 @@ export const createAppServer = async (
     ? createLoginRadiusWebhook({
         config: config.webhooks,
         secret: upstream.apiSecret,
-        invalidator: runtime.invalidator ?? noopInvalidator,
+        invalidator: runtime.invalidator ?? fleet.cache,
         rateStore,
         redis: {
           url: config.limits.rateLimit.redisUrl,
@@ -293,9 +296,11 @@ export const createAppServer = async (
   return {
     ...server,
     upstreamHealth: http.health,
+    cache: fleet.cache,
     ...(tracing ? { tracing } : {}),
     stop: async () => {
       await server.stop();
+      await fleet.close();
       await tracing?.shutdown();
       await webhook?.close();
       audit.close();

@@ -100,8 +100,9 @@ export const ACCOUNT_ENDPOINTS = {
     WireProfileSchema,
     "look the account up by its email (accountByEmail) before creating it again",
   ),
-  find: endpoint("GET", "", true, WireProfileSchema),
-  byUid: endpoint("GET", "/{uid}", true, WireProfileSchema),
+  // Shared between requests (coalesced; by UID also cached): src/cache/, docs/running-replicas.md.
+  find: { ...endpoint("GET", "", true, WireProfileSchema), cache: "profile" },
+  byUid: { ...endpoint("GET", "/{uid}", true, WireProfileSchema), cache: "profile" },
   // Same body, same result: safe to repeat.
   update: endpoint("PUT", "/{uid}", true, WireProfileSchema),
   phoneId: endpoint("PUT", "/{uid}/phoneid", true, WireProfileSchema),
@@ -140,7 +141,10 @@ export const ACCOUNT_ENDPOINTS = {
   upsertEmail: endpoint("PUT", "/{uid}/email", true, WireProfileSchema),
   // A repeat after success answers 1340 (not in profile).
   removeEmail: endpoint("DELETE", "/{uid}/email", false, WireProfileSchema),
-  identities: endpoint("GET", "/identities", true, WireIdentitiesSchema),
+  identities: {
+    ...endpoint("GET", "/identities", true, WireIdentitiesSchema),
+    cache: "identities",
+  },
   // A repeat after success answers 938 (old UID gone).
   updateUid: endpoint("PUT", "/uid", false, WirePostedSchema),
   privacyHistory: endpoint(

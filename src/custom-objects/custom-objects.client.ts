@@ -36,7 +36,7 @@ const endpoint = endpointsUnder(ACCOUNT);
  * a create would make a second record, and a repeated delete answers 1057.
  */
 export const CUSTOM_OBJECT_ENDPOINTS = {
-  list: endpoint("GET", "", true, WireRecordListSchema),
+  list: { ...endpoint("GET", "", true, WireRecordListSchema), cache: "customObjects" },
   create: endpoint(
     "POST",
     "",
@@ -44,7 +44,7 @@ export const CUSTOM_OBJECT_ENDPOINTS = {
     WireRecordSchema,
     "look for the record among the account's records of this object before creating it again",
   ),
-  get: endpoint("GET", "/{recordId}", true, WireRecordSchema),
+  get: { ...endpoint("GET", "/{recordId}", true, WireRecordSchema), cache: "customObjects" },
   update: endpoint("PUT", "/{recordId}", true, WireRecordSchema),
   delete: endpoint("DELETE", "/{recordId}", false, WireDeletedSchema),
 } as const;

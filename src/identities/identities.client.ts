@@ -51,7 +51,7 @@ const auth = <S extends z.ZodType>(
  * Java SDKs send it (the Go SDK uses PUT; the emulator serves both).
  */
 export const IDENTITY_ENDPOINTS = {
-  signInWays: manage("GET", "/{uid}", true, WireSignInWaysSchema),
+  signInWays: { ...manage("GET", "/{uid}", true, WireSignInWaysSchema), cache: "identities" },
   mint: manage("GET", "/access_token", false, WireMintedTokenSchema),
   link: auth(
     "POST",

@@ -60,7 +60,10 @@ const callHooks = (limit: OutboundLimit, observer: UpstreamObserver) => ({
     async (_request: Request, options: { context: Record<string, unknown> }) => {
       const call = callOf(options);
       if (!call) return;
-      await limit.take(call.name, call.scope.signal);
+      // A request's second and later reads are bulk (accountsByUids, _entities): they yield
+      // to writes and single reads when tokens are short.
+      const bulk = call.name.startsWith("GET ") && (call.scope.stats?.upstreamCalls ?? 0) > 0;
+      await limit.take(call.name, call.scope.signal, bulk);
       call.attempt.n++;
       if (call.scope.stats) call.scope.stats.upstreamCalls++;
       if (call.trace && call.scope.trace)
@@ -69,6 +72,7 @@ const callHooks = (limit: OutboundLimit, observer: UpstreamObserver) => ({
   ],
   afterResponse: [
     (_request: Request, options: { context: Record<string, unknown> }, response: Response) => {
+      if (response.status === 429) limit.tooMany(Number(response.headers.get("retry-after")) || 1);
       const trace = callOf(options)?.trace;
       if (trace) attemptAnswered(trace, response.status);
     },

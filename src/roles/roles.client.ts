@@ -57,7 +57,7 @@ const CONTEXT = "/account/{uid}/rolecontext/{context}";
  * schema. Reads and the PUTs that set what they are given are retried; creates and deletes never.
  */
 export const ROLE_ENDPOINTS = {
-  list: endpoint("GET", "/role", true, WireRoleListSchema),
+  list: { ...endpoint("GET", "/role", true, WireRoleListSchema), cache: "roles" },
   // A repeat after success answers 1175 (the name is taken).
   create: endpoint(
     "POST",
@@ -75,7 +75,10 @@ export const ROLE_ENDPOINTS = {
   assign: endpoint("PUT", "/account/{uid}/role", true, WireAccountRolesSchema),
   // A repeat after success answers 1047 (the role is no longer held).
   unassign: endpoint("DELETE", "/account/{uid}/role", false, WireDeletedSchema),
-  contexts: endpoint("GET", "/account/{uid}/rolecontext", true, WireRoleContextsSchema),
+  contexts: {
+    ...endpoint("GET", "/account/{uid}/rolecontext", true, WireRoleContextsSchema),
+    cache: "roles",
+  },
   // Replaces each named context whole: a repeat writes the same contexts.
   upsertContexts: endpoint("PUT", "/account/{uid}/rolecontext", true, WireRoleContextsSchema),
   holders: endpoint("GET", "/account/rolecontext/{context}", true, WireContextHoldersSchema),
