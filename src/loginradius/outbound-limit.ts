@@ -72,7 +72,7 @@ const refused = (endpoint: string, retryAfterSeconds: number, detail = "outbound
 /**
  * The outbound rate limit: one token per HTTP attempt (retries included), so this service never
  * spends more of the site's LoginRadius allowance than configured, however many requests arrive.
- * No burst beyond one token: a bucket that saved a second's worth while idle let four replicas
+ * The bucket saves almost nothing while idle: one that saved a second's worth let four replicas
  * send 97 calls in the first second after an idle spell against a limit of 50, which LoginRadius
  * answers with 429s. Callers wait one token's time at a stretch, up to `maxWaitMs`, then fail
  * with `UPSTREAM_RATE_LIMITED` instead of queueing. After a 429 (here or on a peer) every call
@@ -80,9 +80,14 @@ const refused = (endpoint: string, retryAfterSeconds: number, detail = "outbound
  * writes or single reads waiting.
  */
 export const createOutboundLimit = (options: OutboundLimitOptions): OutboundLimit => {
-  const rule = { perSecond: options.perSecond, burst: 1 };
+  // A window of one second holds at most the burst plus what refills after its first call
+  // (rate - 1): burst + rate - 1 = perSecond. The burst is a fiftieth (one call at 50/s), so at
+  // high rates calls still leave together.
+  const burst = Math.max(1, Math.floor(options.perSecond / 50));
+  const rate = options.perSecond - burst + 1;
+  const rule = { perSecond: rate, burst };
   const backoff = options.backoff ?? localBackoff();
-  const step = Math.max(1, Math.ceil(1000 / options.perSecond));
+  const step = Math.max(1, Math.ceil(1000 / rate));
   let urgentWaiting = 0;
   const waitOut = async (endpoint: string, started: number, signal?: Cancel) => {
     const until = backoff.until();
