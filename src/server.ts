@@ -48,7 +48,7 @@ import { buildAppSchema } from "./schema.js";
 import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
 import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
 import { tracingPlugin } from "./tracing/tracing.plugin.js";
-import { createLoginRadiusWebhook, type WebhookRoute } from "./webhooks/index.js";
+import { type WebhookRoute, webhookOf } from "./webhooks/index.js";
 
 export interface ServerDeps {
   schema: GraphQLSchema;
@@ -251,20 +251,7 @@ export const createAppServer = async (
     (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
   const tracing = config.tracing ? await createTracing(config.tracing) : null;
   const routes = healthRoutesOf(config, runtime, http.health);
-  const webhook = config.webhooks.enabled
-    ? createLoginRadiusWebhook({
-        config: config.webhooks,
-        secret: upstream.apiSecret,
-        invalidator: runtime.invalidator ?? fleet.cache,
-        rateStore,
-        redis: {
-          url: config.limits.rateLimit.redisUrl,
-          keyPrefix: config.limits.rateLimit.redisKeyPrefix,
-        },
-        logger: runtime.logger,
-        metrics: runtime.metrics,
-      })
-    : null;
+  const webhook = webhookOf(config, upstream.apiSecret, { ...runtime, rateStore }, fleet.cache);
   const server = createServer({
     schema: await buildAppSchema({ linkOrigins: config.linkOrigins, sections }),
     connect: connectSections(http, sections),

@@ -1,4 +1,5 @@
 import type { CacheInvalidator } from "../cache/invalidation.js";
+import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Metrics } from "../metrics.js";
 import type { RateLimitStore } from "../ratelimit/store.js";
@@ -48,3 +49,31 @@ export const createLoginRadiusWebhook = (
   });
   return { route, close: () => ledger.close() };
 };
+
+/** The route as the configured service has it (WEBHOOKS_ENABLED, WEBHOOK_*, REDIS_URL), or null. */
+export const webhookOf = (
+  config: Readonly<Config>,
+  secret: string,
+  runtime: {
+    /** What drops entries; default `cache` (tests give a recorder). */
+    invalidator?: CacheInvalidator;
+    rateStore: RateLimitStore;
+    logger: Logger;
+    metrics?: Metrics;
+  },
+  cache: CacheInvalidator,
+) =>
+  config.webhooks.enabled
+    ? createLoginRadiusWebhook({
+        config: config.webhooks,
+        secret,
+        invalidator: runtime.invalidator ?? cache,
+        rateStore: runtime.rateStore,
+        logger: runtime.logger,
+        ...(runtime.metrics ? { metrics: runtime.metrics } : {}),
+        redis: {
+          url: config.limits.rateLimit.redisUrl,
+          keyPrefix: config.limits.rateLimit.redisKeyPrefix,
+        },
+      })
+    : null;

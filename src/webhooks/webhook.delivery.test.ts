@@ -62,7 +62,7 @@ const ADA = {
   Email: [{ Type: "Primary", Value: "ada@example.com" }],
 };
 
-describe("a webhook delivery", () => {
+describe("a refused webhook delivery changes nothing", () => {
   it("a forged one (wrong secret, no signature, tampered body) changes nothing and is counted", async () => {
     const { deps, calls, verdicts } = setup();
     const body = payload("UpdateProfile", ADA);
@@ -117,7 +117,9 @@ describe("a webhook delivery", () => {
     }
     expect(calls).toEqual([]);
   });
+});
 
+describe("an accepted webhook delivery", () => {
   it("primes the profile from Data without its secrets, and drops the other parts the event names", async () => {
     const { deps, calls } = setup();
     const body = payload("SetPassword", ADA);
@@ -163,7 +165,9 @@ describe("a webhook delivery", () => {
     expect((await processDelivery(deps, body, sign(body))).verdict).toBe("accepted");
     expect(calls).toEqual([{ kind: "invalidate", uid: "ada", parts: ["security"] }]);
   });
+});
 
+describe("a webhook delivery the cache fails on", () => {
   it("a failing cache is a 500 that leaks nothing, counted as failed", async () => {
     const { deps, verdicts } = setup();
     deps.invalidator = { invalidate: async () => Promise.reject(new Error(`boom ${SECRET}`)) };

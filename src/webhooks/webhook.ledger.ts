@@ -90,6 +90,22 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
     }),
   ]);
 
+/** ioredis, loaded with the first question (a service without REDIS_URL never loads it). */
+const connectLedger = (url: string, timeoutMs: number): Promise<LedgerCommands> =>
+  import("ioredis").then(({ Redis }) => {
+    const redis = new Redis(url, {
+      lazyConnect: true,
+      connectTimeout: 1000,
+      commandTimeout: timeoutMs,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    });
+    // Without a listener ioredis prints every connection error; the fallback logs what matters.
+    redis.on("error", () => {});
+    redis.defineCommand("newestTime", { numberOfKeys: 1, lua: NEWEST });
+    return redis as unknown as LedgerCommands;
+  });
+
 /**
  * The ledger in Redis (`SET NX PX`, and a script for "newest"), so a duplicate is one whichever
  * replica receives it. Redis failing or slow is a miss, never an error: this process's memory
@@ -106,18 +122,7 @@ export const createRedisLedger = (
   const timeoutMs = options.timeoutMs ?? 250;
   let client: Promise<LedgerCommands> | undefined;
   const connect = () => {
-    client ??= import("ioredis").then(({ Redis }) => {
-      const redis = new Redis(options.url, {
-        lazyConnect: true,
-        connectTimeout: 1000,
-        commandTimeout: timeoutMs,
-        maxRetriesPerRequest: 1,
-        retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-      });
-      redis.on("error", () => {});
-      redis.defineCommand("newestTime", { numberOfKeys: 1, lua: NEWEST });
-      return redis as unknown as LedgerCommands;
-    });
+    client ??= connectLedger(options.url, timeoutMs);
     return client;
   };
   let failing = false;
