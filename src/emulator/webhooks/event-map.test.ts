@@ -72,7 +72,9 @@ describe("the events a profile write raises", () => {
     it(`${what}: ${expected.join(", ") || "none"}`, () => {
       expect(names(write(after))).toEqual(expected);
     });
+});
 
+describe("the events of account creation and deletion, and of other slices", () => {
   it("a new account is CreateAccount (Register under /auth/register); a delete is DeleteAccount", () => {
     const created: ObservedWrite = {
       ...write({}),
