@@ -81,8 +81,10 @@ export const PROFILE_ENDPOINTS = {
     },
   }),
   // Same body, same result: safe to repeat.
+  // Its answer is the profile getByUid reads: it primes the cache (src/cache/read-cache.ts).
   updateAccount: call("PUT", "/{uid}", {
     retry: true,
+    cache: "profile",
     answer: WireProfileSchema,
     input: (id: string, body: WireProfileBody, nullSupport: boolean, fields?: Fields) => ({
       params: uid(id),

@@ -135,6 +135,21 @@ describe("the read cache", () => {
     await read(cached, "u1");
     expect(calls).toEqual(["GET u1", "GET u1"]);
   });
+});
+
+describe("read-your-writes", () => {
+  it("primes the read with a write's answer when the write answers what the read holds", async () => {
+    const { http, calls } = upstream();
+    const cached = cacheWith().wrap(http);
+    await read(cached, "u1", "Uid,N");
+    await cached.call(
+      { ...WRITE, cache: "profile" },
+      { params: { uid: "u1" }, query: { fields: "Uid,N" }, body: {} },
+      {},
+    );
+    expect((await read(cached, "u1", "Uid,N")).N).toBe(1);
+    expect(calls).toEqual(["GET u1", "PUT u1"]);
+  });
 
   it("drops an account's entries when a write to it answers: the next read sees the write", async () => {
     const { http } = upstream();
@@ -153,7 +168,9 @@ describe("the read cache", () => {
     await early;
     expect((await read(cached, "u1")).N).toBe(1);
   });
+});
 
+describe("bounds", () => {
   it("expires entries after CACHE_TTL_MS and caches nothing with 0", async () => {
     const { http, calls } = upstream(1);
     const short = cacheWith(20).wrap(http);

@@ -4,10 +4,10 @@ import type { CallInput, Endpoint, LoginRadiusHttp, RequestScope } from "../logi
 import type { Metrics } from "../metrics.js";
 import { awaitOwn, createFlights } from "./flights.js";
 import type { CacheInvalidator, CachePart, InvalidationSource } from "./invalidation.js";
-import { createLocalCache, type LocalEntry } from "./local-cache.js";
-import { covers, type ReadKey, readKeyOf, writeOwnerOf } from "./read-key.js";
+import { LocalCache } from "./local-cache.js";
+import { primedKeyOf, type ReadKey, readKeyOf, writeOwnerOf } from "./read-key.js";
 import type { Sealer } from "./seal.js";
-import type { SharedCache } from "./shared-cache.js";
+import { type SharedCache, type SharedValue, sharedValueFor } from "./shared-cache.js";
 
 export interface ReadCacheOptions {
   /** 0: nothing is cached (reads are still coalesced when `coalesce`). */
@@ -25,20 +25,8 @@ export interface ReadCacheOptions {
 /** With Redis failing, a local entry older than this is not served: peers' drops cannot reach us. */
 const DEGRADED_MAX_AGE_MS = 1_000;
 
-/** What a sealed shared entry holds besides the answer. */
-interface SharedValue {
-  fields: string;
-  storedAt: number;
-  expiresAt: number;
-  text: string;
-}
-
-export interface ReadCache extends CacheInvalidator {
-  /** The adapter with coalesced, cached reads and writes that drop what they change. */
-  wrap(http: LoginRadiusHttp): LoginRadiusHttp;
-  /** Drops from a peer's message (already applied in Redis): this process only. */
-  dropLocal(owners: readonly string[], parts: readonly CachePart[]): void;
-}
+/** A cached answer (JSON) and when it was stored, or the Redis stamp a miss read under. */
+type Lookup = { hit: { value: string; storedAt: number } } | { stamp: string | null };
 
 const report = (scope: RequestScope, hit: boolean, ageMs = 0) => {
   const stats = scope.stats;
@@ -55,168 +43,215 @@ const report = (scope: RequestScope, hit: boolean, ageMs = 0) => {
  * or Redis when fresh; every write drops its account's entries (here, in Redis, on every replica)
  * before it answers. See docs/running-replicas.md for the guarantees.
  */
-export const createReadCache = (options: ReadCacheOptions): ReadCache => {
-  const now = options.now ?? Date.now;
-  const local = createLocalCache(options.maxBytes, now);
-  const flights = createFlights();
-  const { shared, sealer, metrics } = options;
-  const caching = options.ttlMs > 0 && options.maxBytes > 0;
+export class ReadCache implements CacheInvalidator {
+  private readonly local: LocalCache;
+  private readonly flights = createFlights();
+  private readonly writing = new Map<string, number>();
+  private readonly now: () => number;
+  private readonly caching: boolean;
 
-  const parse = (text: string): unknown => JSON.parse(text);
-  const fromShared = (key: ReadKey, found: Map<string, Buffer>): SharedValue | null => {
-    if (!shared || !sealer) return null;
-    const prefix = `${shared.fieldOf(key.base, "").split(":")[0]}:`;
-    for (const [field, sealed] of found) {
-      if (!field.startsWith(prefix)) continue;
-      const text = sealer.open(sealed, field);
-      if (text === null) continue;
-      const value = JSON.parse(text) as SharedValue;
-      const held = value.fields === "" ? null : new Set(value.fields.split(","));
-      if (covers(held, key.fields) && value.expiresAt > now()) return value;
-    }
-    return null;
-  };
-
-  /** A cached answer, or the stamp (Redis versions) the miss read under. */
-  const lookup = async (
-    key: ReadKey,
-  ): Promise<{ hit: LocalEntry | SharedValue } | { stamp: string | null }> => {
-    const mine = local.get(key);
-    if (!shared) return mine ? { hit: mine } : { stamp: null };
-    const found = await shared.read(key.owner);
-    if (found === null)
-      return mine && mine.storedAt + DEGRADED_MAX_AGE_MS > now() ? { hit: mine } : { stamp: null };
-    if (mine && mine.stamp === found.stamp) return { hit: mine };
-    const theirs = fromShared(key, found.entries);
-    if (!theirs) return { stamp: found.stamp };
-    const entryKey = {
-      ...key,
-      fieldsText: theirs.fields,
-      fields: theirs.fields === "" ? null : new Set(theirs.fields.split(",")),
-    };
-    local.store(
-      {
-        key: entryKey,
-        value: theirs.text,
-        storedAt: theirs.storedAt,
-        expiresAt: theirs.expiresAt,
-        stamp: found.stamp,
-      },
-      theirs.text,
-      local.begin(),
+  constructor(private readonly options: ReadCacheOptions) {
+    this.now = options.now ?? Date.now;
+    this.caching = options.ttlMs > 0 && options.maxBytes > 0;
+    this.local = new LocalCache(options.maxBytes, this.now, () =>
+      options.metrics?.cacheInvalidations.inc({ source: "ttl" }),
     );
-    return { hit: theirs };
-  };
+  }
 
-  const keep = async (key: ReadKey, text: string, begun: number, stamp: string | null) => {
-    const storedAt = now();
-    const expiresAt = storedAt + options.ttlMs;
-    local.store({ key, value: text, storedAt, expiresAt, stamp }, text, begun);
-    metrics?.cacheBytes.set(local.bytes());
-    if (!shared || !sealer || stamp === null) return;
-    const field = shared.fieldOf(key.base, key.fieldsText);
-    const value: SharedValue = { fields: key.fieldsText, storedAt, expiresAt, text };
-    await shared.store(key.owner, stamp, field, sealer.seal(JSON.stringify(value), field));
-  };
+  /** The adapter with coalesced, cached reads and writes that drop what they change. */
+  wrap(http: LoginRadiusHttp): LoginRadiusHttp {
+    return {
+      ...http,
+      call: (endpoint, input, scope = {}) => {
+        if (endpoint.method !== "GET") return this.write(http, endpoint, input, scope);
+        const key = endpoint.retry ? readKeyOf(endpoint, input) : null;
+        if (key === null) return http.call(endpoint, input, scope);
+        return this.read(http, endpoint, input, scope, key);
+      },
+    };
+  }
 
-  const invalidate = async (
+  async invalidate(
     owners: readonly string[],
     parts: readonly CachePart[],
     source: InvalidationSource,
-  ) => {
-    local.drop(owners, parts);
-    flights.drop(owners);
-    metrics?.cacheInvalidations.inc({ source }, Math.max(1, owners.length));
-    metrics?.cacheBytes.set(local.bytes());
-    await shared?.drop(owners, parts);
-  };
+  ): Promise<void> {
+    this.dropHere(owners, parts, source);
+    await this.options.shared?.drop(owners, parts);
+  }
 
-  const read = async <S extends z.ZodType>(
+  /** Drops from a peer's message (already applied in Redis): this process only. */
+  dropLocal(owners: readonly string[], parts: readonly CachePart[]): void {
+    this.dropHere(owners, parts, "peer");
+  }
+
+  private dropHere(owners: readonly string[], parts: readonly CachePart[], source: string) {
+    this.local.drop(owners, parts);
+    this.flights.drop(owners);
+    this.options.metrics?.cacheInvalidations.inc({ source }, Math.max(1, owners.length));
+    this.options.metrics?.cacheBytes.set(this.local.bytes());
+  }
+
+  private async read<S extends z.ZodType>(
     http: LoginRadiusHttp,
     endpoint: Endpoint<S>,
     input: CallInput,
     scope: RequestScope,
     key: ReadKey,
-  ): Promise<z.infer<S>> => {
-    const cacheable = caching && key.owner !== "?";
-    const begun = local.begin();
+  ): Promise<z.infer<S>> {
+    const cacheable = this.caching && key.owner !== "?";
+    const begun = this.local.begin();
     let stamp: string | null = null;
-    if (cacheable && !scope.fresh) {
-      const found = await lookup(key);
+    if (cacheable) {
+      const found = scope.fresh ? await this.freshStamp(key.owner) : await this.lookup(key);
       if ("hit" in found) {
-        const entry = found.hit;
-        metrics?.cacheReads.inc({ result: "stamp" in entry ? "local" : "shared" });
-        report(scope, true, now() - entry.storedAt);
-        return parse("stamp" in entry ? (entry.value as string) : entry.text) as z.infer<S>;
+        report(scope, true, this.now() - found.hit.storedAt);
+        return JSON.parse(found.hit.value) as z.infer<S>;
       }
       stamp = found.stamp;
-    } else if (cacheable) stamp = (await shared?.read(key.owner))?.stamp ?? null;
-    if (cacheable) {
-      metrics?.cacheReads.inc({ result: scope.fresh ? "fresh" : "miss" });
+      this.options.metrics?.cacheReads.inc({ result: scope.fresh ? "fresh" : "miss" });
       report(scope, false);
     }
     const name = `${endpoint.method} ${endpoint.path}`;
-    const joined = options.coalesce && !scope.fresh ? flights.find(key) : null;
+    const joined = this.options.coalesce && !scope.fresh ? this.flights.find(key) : null;
     if (joined) {
-      metrics?.coalesced.inc();
-      return parse((await awaitOwn(joined.answer, name, scope.signal)).text) as z.infer<S>;
+      this.options.metrics?.coalesced.inc();
+      return JSON.parse((await awaitOwn(joined.answer, name, scope.signal)).text) as z.infer<S>;
     }
-    const flight = flights.start(key, async () => {
-      // The shared call has its own deadline: neither this caller's nor a joiner's ends it.
-      const own = http.scope({
-        ...(scope.requestId ? { requestId: scope.requestId } : {}),
-        ...(scope.stats ? { stats: scope.stats } : {}),
-        ...(scope.trace ? { trace: scope.trace } : {}),
-      });
-      try {
-        const value = await http.call(endpoint, input, own);
-        const text = JSON.stringify(value);
-        if (cacheable) await keep(key, text, begun, stamp);
-        return { value, text };
-      } finally {
-        own.end();
-      }
-    });
+    const flight = this.flights.start(key, () =>
+      this.callShared(http, endpoint, input, scope, async (text) => {
+        if (cacheable) await this.keep(key, text, begun, stamp);
+      }),
+    );
     return (await awaitOwn(flight.answer, name, scope.signal)).value as z.infer<S>;
-  };
+  }
 
-  const write = async <S extends z.ZodType>(
+  /** The one upstream call of a flight, with its own deadline: no caller's ends it for others. */
+  private async callShared(
+    http: LoginRadiusHttp,
+    endpoint: Endpoint,
+    input: CallInput,
+    scope: RequestScope,
+    keep: (text: string) => Promise<void>,
+  ): Promise<{ value: unknown; text: string }> {
+    const own = http.scope({
+      ...(scope.requestId ? { requestId: scope.requestId } : {}),
+      ...(scope.stats ? { stats: scope.stats } : {}),
+      ...(scope.trace ? { trace: scope.trace } : {}),
+    });
+    try {
+      const value = await http.call(endpoint, input, own);
+      const text = JSON.stringify(value);
+      await keep(text);
+      return { value, text };
+    } finally {
+      own.end();
+    }
+  }
+
+  private async freshStamp(owner: string): Promise<Lookup> {
+    return { stamp: (await this.options.shared?.read(owner))?.stamp ?? null };
+  }
+
+  /** This process's entry when Redis agrees it is current, else Redis's, else a miss. */
+  private async lookup(key: ReadKey): Promise<Lookup> {
+    const { shared, sealer, metrics } = this.options;
+    const mine = this.local.get(key);
+    const localHit = (): Lookup => {
+      metrics?.cacheReads.inc({ result: "local" });
+      return { hit: mine as NonNullable<typeof mine> };
+    };
+    if (!shared || !sealer) return mine ? localHit() : { stamp: null };
+    const found = await shared.read(key.owner);
+    if (found === null)
+      return mine && mine.storedAt + DEGRADED_MAX_AGE_MS > this.now()
+        ? localHit()
+        : { stamp: null };
+    if (mine && mine.stamp === found.stamp) return localHit();
+    const theirs = sharedValueFor(shared, sealer, key, found.entries, this.now());
+    if (!theirs) return { stamp: found.stamp };
+    metrics?.cacheReads.inc({ result: "shared" });
+    this.storeLocal(key, theirs, found.stamp, this.local.begin());
+    return { hit: { value: theirs.text, storedAt: theirs.storedAt } };
+  }
+
+  private storeLocal(key: ReadKey, value: SharedValue, stamp: string | null, begun: number) {
+    const fields = value.fields === "" ? null : new Set(value.fields.split(","));
+    this.local.store(
+      {
+        key: { ...key, fieldsText: value.fields, fields },
+        value: value.text,
+        storedAt: value.storedAt,
+        expiresAt: value.expiresAt,
+        stamp,
+      },
+      begun,
+    );
+    this.options.metrics?.cacheBytes.set(this.local.bytes());
+  }
+
+  private async keep(key: ReadKey, text: string, begun: number, stamp: string | null) {
+    const storedAt = this.now();
+    const value: SharedValue = {
+      fields: key.fieldsText,
+      storedAt,
+      expiresAt: storedAt + this.options.ttlMs,
+      text,
+    };
+    this.storeLocal(key, value, stamp, begun);
+    const { shared, sealer } = this.options;
+    if (!shared || !sealer || stamp === null) return;
+    const field = shared.fieldOf(key.base, key.fieldsText);
+    await shared.store(key.owner, stamp, field, sealer.seal(JSON.stringify(value), field));
+  }
+
+  private async write<S extends z.ZodType>(
     http: LoginRadiusHttp,
     endpoint: Endpoint<S>,
     input: CallInput,
     scope: RequestScope,
-  ): Promise<z.infer<S>> => {
+  ): Promise<z.infer<S>> {
     const owner = writeOwnerOf(input);
     // Dropped after the call settles, failed or not (a failure may have acted), before answering.
     const drop = () =>
-      invalidate(owner === null ? [] : [owner], ["all"], "write").catch((error: unknown) =>
-        options.logger.warn(describeError(error), "cache drop after a write failed"),
+      this.invalidate(owner === null ? [] : [owner], ["all"], "write").catch((error: unknown) =>
+        this.options.logger.warn(describeError(error), "cache drop after a write failed"),
       );
+    if (owner !== null) this.writing.set(owner, (this.writing.get(owner) ?? 0) + 1);
     try {
       const value = await http.call(endpoint, input, scope);
       await drop();
+      // Two writes of one account at once: which answer is newer is unknown, so neither primes.
+      if (owner !== null && this.writing.get(owner) === 1)
+        await this.primeAfterWrite(endpoint, input, owner, value);
       return value;
     } catch (error) {
       await drop();
       throw error;
+    } finally {
+      if (owner !== null) {
+        const left = (this.writing.get(owner) ?? 1) - 1;
+        if (left === 0) this.writing.delete(owner);
+        else this.writing.set(owner, left);
+      }
     }
-  };
+  }
 
-  return {
-    wrap: (http) => ({
-      ...http,
-      call: (endpoint, input, scope = {}) => {
-        if (endpoint.method !== "GET") return write(http, endpoint, input, scope);
-        const key = endpoint.retry ? readKeyOf(endpoint, input) : null;
-        if (key === null) return http.call(endpoint, input, scope);
-        return read(http, endpoint, input, scope, key);
-      },
-    }),
-    invalidate,
-    dropLocal(owners, parts) {
-      local.drop(owners, parts);
-      flights.drop(owners);
-      metrics?.cacheInvalidations.inc({ source: "peer" }, Math.max(1, owners.length));
-    },
-  };
-};
+  /** A write that answers with what a cached read holds stores it, so the next read hits. */
+  private async primeAfterWrite(
+    endpoint: Endpoint,
+    input: CallInput,
+    owner: string,
+    value: unknown,
+  ) {
+    const key = this.caching ? primedKeyOf(endpoint, input) : null;
+    if (key === null || key.owner !== owner) return;
+    const begun = this.local.begin();
+    const { shared } = this.options;
+    const stamp = shared ? ((await shared.read(owner))?.stamp ?? null) : null;
+    if (shared && stamp === null) return;
+    await this.keep(key, JSON.stringify(value), begun, stamp);
+  }
+}
+
+export const createReadCache = (options: ReadCacheOptions): ReadCache => new ReadCache(options);

@@ -64,4 +64,19 @@ export const readKeyOf = (endpoint: Endpoint, input: CallInput): ReadKey | null 
 };
 
 /** The account a write changes (its `uid`), or null when it names none: then all is dropped. */
-export const writeOwnerOf = (input: CallInput): string | null => input.params?.uid ?? null;
+export const writeOwnerOf = (input: CallInput): string | null => {
+  const inQuery = input.query?.uid;
+  return input.params?.uid ?? (typeof inQuery === "string" ? inQuery : null);
+};
+
+/** The read a write's answer stands for: the GET of the same path, same field set. */
+export const primedKeyOf = (endpoint: Endpoint, input: CallInput): ReadKey | null =>
+  endpoint.cache === undefined
+    ? null
+    : readKeyOf(
+        { ...endpoint, method: "GET" },
+        {
+          ...(input.params ? { params: input.params } : {}),
+          ...(input.query?.fields === undefined ? {} : { query: { fields: input.query.fields } }),
+        },
+      );

@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { once } from "node:events";
 import type { Redis } from "ioredis";
 import type { CachePart } from "./invalidation.js";
+import { covers, type ReadKey } from "./read-key.js";
 import type { Sealer } from "./seal.js";
 
 /**
@@ -140,83 +141,139 @@ export interface SharedCache {
  * first command that works again bumps the site's generation, since the failed drop may have
  * left stale entries behind.
  */
-export const createSharedCache = (options: SharedCacheOptions): SharedCache => {
-  const channel = `${options.prefix}events`;
-  const self = randomUUID();
-  const clients = connector(options, channel, self);
-  const hmac = (text: string) =>
-    createHmac("sha256", options.nameKey).update(text).digest("base64url").slice(0, 32);
-  const gen = `${options.prefix}gen`;
-  const ver = (owner: string) => `${options.prefix}v:${hmac(owner)}`;
-  let up = true;
-  let pending = false;
-  const run = async <T>(work: (cmd: Client) => Promise<T>): Promise<T | null> => {
+class RedisSharedCache implements SharedCache {
+  private readonly channel: string;
+  private readonly self = randomUUID();
+  private readonly clients: ReturnType<typeof connector>;
+  private readonly gen: string;
+  private readonly timeoutMs: number;
+  private up = true;
+  private pending = false;
+
+  constructor(private readonly options: SharedCacheOptions) {
+    this.channel = `${options.prefix}events`;
+    this.clients = connector(options, this.channel, this.self);
+    this.gen = `${options.prefix}gen`;
+    this.timeoutMs = options.timeoutMs ?? 250;
+  }
+
+  private hmac(text: string): string {
+    return createHmac("sha256", this.options.nameKey).update(text).digest("base64url").slice(0, 32);
+  }
+
+  private ver(owner: string): string {
+    return `${this.options.prefix}v:${this.hmac(owner)}`;
+  }
+
+  private async run<T>(work: (cmd: Client) => Promise<T>): Promise<T | null> {
     try {
-      const { cmd } = await clients.get();
+      const { cmd } = await this.clients.get();
       // The first connection is waited for (briefly); a lost one is not: calls go direct meanwhile.
       if (cmd.status === "connecting" || cmd.status === "connect")
-        await withTimeout(once(cmd, "ready"), options.timeoutMs ?? 250);
+        await withTimeout(once(cmd, "ready"), this.timeoutMs);
       if (cmd.status !== "ready") throw new Error(`Redis connection is ${cmd.status}`);
-      if (pending) {
-        await withTimeout(cmd.cacheDrop(1, gen), options.timeoutMs ?? 250);
-        pending = false;
+      if (this.pending) {
+        await withTimeout(cmd.cacheDrop(1, this.gen), this.timeoutMs);
+        this.pending = false;
       }
-      const result = await withTimeout(work(cmd), options.timeoutMs ?? 250);
-      if (!up) options.onHealth(true);
-      up = true;
+      const result = await withTimeout(work(cmd), this.timeoutMs);
+      if (!this.up) this.options.onHealth(true);
+      this.up = true;
       return result;
     } catch (error) {
-      if (up) options.onHealth(false, error);
-      up = false;
+      if (this.up) this.options.onHealth(false, error);
+      this.up = false;
       return null;
     }
-  };
-  const verTtl = options.ttlMs * 2 + 60_000;
-  return {
-    read: (owner) =>
-      run(async (cmd) => {
-        const [g, v, flat] = (await cmd.cacheReadBuffer(
-          gen,
-          ver(owner),
-          `${options.prefix}e:`,
-          hmac(owner),
-        )) as [Buffer, Buffer, Buffer[]];
-        const entries = new Map<string, Buffer>();
-        for (let i = 0; i + 1 < flat.length; i += 2)
-          entries.set((flat[i] as Buffer).toString(), flat[i + 1] as Buffer);
-        return { stamp: `${g}:${v}`, entries };
-      }),
-    async store(owner, stamp, field, value) {
-      await run((cmd) =>
-        cmd.cacheStore(
-          gen,
-          ver(owner),
-          `${options.prefix}e:`,
-          hmac(owner),
-          stamp,
-          field,
-          value,
-          options.ttlMs,
-        ),
+  }
+
+  read(owner: string): Promise<SharedRead | null> {
+    return this.run(async (cmd) => {
+      const [g, v, flat] = (await cmd.cacheReadBuffer(
+        this.gen,
+        this.ver(owner),
+        `${this.options.prefix}e:`,
+        this.hmac(owner),
+      )) as [Buffer, Buffer, Buffer[]];
+      const entries = new Map<string, Buffer>();
+      for (let i = 0; i + 1 < flat.length; i += 2)
+        entries.set((flat[i] as Buffer).toString(), flat[i + 1] as Buffer);
+      return { stamp: `${g}:${v}`, entries };
+    });
+  }
+
+  async store(owner: string, stamp: string, field: string, value: Buffer): Promise<void> {
+    const { prefix, ttlMs } = this.options;
+    await this.run((cmd) =>
+      cmd.cacheStore(
+        this.gen,
+        this.ver(owner),
+        `${prefix}e:`,
+        this.hmac(owner),
+        stamp,
+        field,
+        value,
+        ttlMs,
+      ),
+    );
+  }
+
+  async drop(owners: readonly string[], parts: readonly CachePart[]): Promise<void> {
+    const verTtl = this.options.ttlMs * 2 + 60_000;
+    const done = await this.run(async (cmd) => {
+      await cmd.cacheDrop(1 + owners.length, this.gen, ...owners.map((o) => this.ver(o)), verTtl);
+      return cmd.publish(
+        this.channel,
+        this.sealed({ kind: "drop", owners: [...owners], parts: [...parts] }),
       );
-    },
-    async drop(owners, parts) {
-      const done = await run(async (cmd) => {
-        await cmd.cacheDrop(1 + owners.length, gen, ...owners.map(ver), verTtl);
-        const sealed = options.sealer.seal(
-          JSON.stringify({ from: self, message: { kind: "drop", owners, parts } }),
-          channel,
-        );
-        return cmd.publish(channel, sealed);
-      });
-      if (done === null) pending = true;
-    },
-    async announce(message) {
-      await run((cmd) =>
-        cmd.publish(channel, options.sealer.seal(JSON.stringify({ from: self, message }), channel)),
-      );
-    },
-    fieldOf: (base, fieldsText) => `${hmac(base)}:${hmac(fieldsText)}`,
-    close: clients.close,
-  };
+    });
+    if (done === null) this.pending = true;
+  }
+
+  async announce(message: PeerMessage): Promise<void> {
+    await this.run((cmd) => cmd.publish(this.channel, this.sealed(message)));
+  }
+
+  private sealed(message: PeerMessage): Buffer {
+    return this.options.sealer.seal(JSON.stringify({ from: this.self, message }), this.channel);
+  }
+
+  fieldOf(base: string, fieldsText: string): string {
+    return `${this.hmac(base)}:${this.hmac(fieldsText)}`;
+  }
+
+  close(): Promise<void> {
+    return this.clients.close();
+  }
+}
+
+export const createSharedCache = (options: SharedCacheOptions): SharedCache =>
+  new RedisSharedCache(options);
+
+/** What a sealed shared entry holds: its field set, its times and the answer (JSON). */
+export interface SharedValue {
+  fields: string;
+  storedAt: number;
+  expiresAt: number;
+  text: string;
+}
+
+/** The account's shared entry for this read, opened, unexpired and holding its fields; or null. */
+export const sharedValueFor = (
+  shared: SharedCache,
+  sealer: Sealer,
+  key: ReadKey,
+  found: Map<string, Buffer>,
+  now: number,
+): SharedValue | null => {
+  const prefix = `${shared.fieldOf(key.base, "").split(":")[0]}:`;
+  for (const [field, sealed] of found) {
+    if (!field.startsWith(prefix)) continue;
+    const text = sealer.open(sealed, field);
+    if (text === null) continue;
+    const value = JSON.parse(text) as SharedValue;
+    const held = value.fields === "" ? null : new Set(value.fields.split(","));
+    if (covers(held, key.fields) && value.expiresAt > now) return value;
+  }
+  return null;
 };

@@ -100,6 +100,7 @@ export interface Endpoint<S extends z.ZodType = z.ZodType> {
   /**
    * A read: the cache part its answer belongs to, making it coalesced and (keyed by UID or by
    * nothing) cached (src/cache/). Absent: never shared between requests (secrets, tokens, audited).
+   * A write: its answer is what the GET of the same path reads, so it primes that entry.
    */
   cache?: CachePart;
 }

@@ -52,7 +52,9 @@ describe("the outbound rate limit", () => {
     expect(refused).toBeInstanceOf(UpstreamError);
     expect(refused).toMatchObject({ failure: "rate_limited", status: null, retryAfterSeconds: 1 });
   });
+});
 
+describe("the fleet's quota", () => {
   it("holds every call after a 429 until the window resets, and says why it waited", async () => {
     const backoff = localBackoff();
     const waits: QuotaWait[] = [];
