@@ -19,10 +19,7 @@ const BEFORE: StoredProfile = {
 };
 
 /** One accounts write of `after` over BEFORE, as the storage hands it to observers. */
-const write = (
-  after: Partial<StoredProfile> | null,
-  route = "PUT /identity/v2/manage/account/{uid}",
-): ObservedWrite => {
+const write = (after: Partial<StoredProfile> | null): ObservedWrite => {
   const accounts = { get: (uid: string) => (uid === "ada" ? BEFORE : undefined) };
   const entry: SliceEntry =
     after === null
