@@ -59,6 +59,19 @@ export class WebhookStore implements StoreSlice<WebhookEntry> {
     this.write({ t: "unhook", id });
   }
 
+  /**
+   * Subscribes `target` to every event under `name`, replacing what `name` held before: the
+   * service subscribes itself to its embedded emulator once it listens (src/main.ts).
+   */
+  subscribeAll(name: string, target: string, now: Date): void {
+    for (const hook of this.list()) if (hook.Name === name) this.delete(hook.Id);
+    const at = now.toISOString();
+    for (const Event of WEBHOOK_EVENTS) {
+      const Id = seedId(`${name}\n${target}`, Event);
+      this.put({ Id, Name: name, Event, TargetUrl: target, CreatedOn: at, LastModifiedOn: at });
+    }
+  }
+
   observe(write: ObservedWrite): void {
     if (write.section === "webhooks" || this.hooks.size === 0 || prevented(write.origin)) return;
     for (const raised of eventsOf(write)) {
