@@ -55,7 +55,7 @@ const gql = async (
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query }),
   });
-  return res.json();
+  return { ...((await res.json()) as object), cache: res.headers.get("x-account-graph-cache") };
 };
 const calls = async (route: string) =>
   ((await lr.control("GET", "/calls")).body.calls as { route: string | null }[]).filter(
@@ -64,7 +64,7 @@ const calls = async (route: string) =>
 const BY_UID = "GET /identity/v2/manage/account/{uid}";
 
 describe("replicas sharing Redis", () => {
-  it("answers 200 concurrent reads of one account with one upstream call, and says it served from the cache", async () => {
+  it("answers 200 concurrent reads of one account with one upstream call, and says in a header what it served", async () => {
     await lr.control("DELETE", "/calls");
     const url = replicas[0]?.url as string;
     const answers = await Promise.all(
@@ -78,11 +78,11 @@ describe("replicas sharing Redis", () => {
       replicas[1]?.url as string,
       `{ accountByUid(uid: "${ALAN}") { firstName } }`,
     );
-    expect(again.extensions?.cache).toMatchObject({ hits: 1, misses: 0 });
+    expect(again.cache).toMatch(/^hits=1; misses=0; age-ms=\d+$/);
     const fresh = await gql(url, `{ accountByUid(uid: "${ALAN}") { firstName } }`, {
       "cache-control": "no-cache",
     });
-    expect(fresh.extensions?.cache).toMatchObject({ hits: 0, misses: 1 });
+    expect(fresh.cache).toBe("hits=0; misses=1; age-ms=0");
     expect(await calls(BY_UID)).toBe(2);
   });
 

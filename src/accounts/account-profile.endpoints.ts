@@ -80,8 +80,8 @@ export const PROFILE_ENDPOINTS = {
       graph: ["Query.accountByUid", "Query.accountsByUids", "Query._entities"],
     },
   }),
-  // Same body, same result: safe to repeat.
-  // Its answer is the profile getByUid reads: it primes the cache (src/cache/read-cache.ts).
+  // Same body, same result: safe to repeat. Its answer is what getByUid reads: it primes the
+  // cache (`cache` on a write, src/cache/read-cache.ts).
   updateAccount: call("PUT", "/{uid}", {
     retry: true,
     cache: "profile",

@@ -109,6 +109,13 @@ export class ReadCache implements CacheInvalidator {
         return JSON.parse(found.hit.value) as z.infer<S>;
       }
       stamp = found.stamp;
+      // A flight may have answered (and left) while this read asked Redis: its entry is here now.
+      const landed = scope.fresh ? null : this.local.get(key);
+      if (landed && (!this.options.shared || landed.stamp === stamp)) {
+        this.options.metrics?.cacheReads.inc({ result: "local" });
+        report(scope, true, this.now() - landed.storedAt);
+        return JSON.parse(landed.value) as z.infer<S>;
+      }
       this.options.metrics?.cacheReads.inc({ result: scope.fresh ? "fresh" : "miss" });
       report(scope, false);
     }

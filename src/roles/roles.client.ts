@@ -138,6 +138,7 @@ export const ROLE_ENDPOINTS = endpointTable("Roles", {
   }),
   accountsInRoleContext: call("GET", "/account/rolecontext/{context}", {
     retry: true,
+    cache: "roles",
     answer: WireContextHoldersSchema,
     input: (context: string) => ({ params: { context } }),
     covers: {
