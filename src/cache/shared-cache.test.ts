@@ -7,7 +7,7 @@ import { silentLogger } from "../log.js";
 import type { BoundScope, CallInput, Endpoint, LoginRadiusHttp } from "../loginradius/http.js";
 import { createReadCache } from "./read-cache.js";
 import { createSealer } from "./seal.js";
-import { createSharedCache, type SharedCache } from "./shared-cache.js";
+import { createSharedCache, type PeerMessage, type SharedCache } from "./shared-cache.js";
 
 const Profile = z.object({ Uid: z.string(), Email: z.string(), N: z.number() });
 const READ: Endpoint = {
@@ -127,6 +127,30 @@ describe("what Redis holds", () => {
     }
     expect(sealedValues).toBeGreaterThan(0);
     expect(ours).toBe(1);
+  });
+});
+
+describe("messages between replicas", () => {
+  it("tells every other replica of a LoginRadius 429, sealed, and not the sender itself", async () => {
+    const heard: PeerMessage[][] = [[], []];
+    const peers = [0, 1].map((i) => {
+      const shared = createSharedCache({
+        url: redis.url,
+        prefix: "test:cache:site:",
+        sealer: createSealer(KEY),
+        nameKey: KEY,
+        ttlMs: 60_000,
+        onMessage: (m) => heard[i]?.push(m),
+        onHealth: () => {},
+      });
+      shareds.push(shared);
+      return shared;
+    });
+    await Promise.all(peers.map((p) => p.read("warm")));
+    await new Promise((r) => setTimeout(r, 100));
+    await peers[0]?.announce({ kind: "backoff", until: 123 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(heard).toEqual([[], [{ kind: "backoff", until: 123 }]]);
   });
 });
 
