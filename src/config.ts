@@ -14,6 +14,7 @@ import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from "./http/l
 import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
 import { SCOPE_NAMES } from "./sections.js";
 import { readTracingConfig, type TracingConfig } from "./tracing/tracing.config.js";
+import { readWebhookConfig, type WebhookConfig } from "./webhooks/webhook.config.js";
 
 export interface Config {
   port: number;
@@ -42,6 +43,8 @@ export interface Config {
   trustedDocuments: { file: string | null; onlyForAll: boolean };
   /** CLIENT_HEADERS_TIMEOUT_MS, CLIENT_REQUEST_TIMEOUT_MS (src/http/listen.ts applies them). */
   clientTimeouts: ClientTimeouts;
+  /** `POST /webhooks/loginradius` (WEBHOOK_*; src/webhooks/). */
+  webhooks: WebhookConfig;
   /** The read cache and coalescing: CACHE_TTL_MS, CACHE_MAX_BYTES, CACHE_ENCRYPTION_KEY, UPSTREAM_COALESCE. */
   cache: CacheConfig;
 }
@@ -224,6 +227,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const trustedDocuments = readTrustedDocuments(read);
   const tracing = readTracingConfig(read);
   const clientTimeouts = readClientTimeouts(read);
+  const webhooks = readWebhookConfig(read);
   const cache = readCacheConfig(read);
   read.done();
   return Object.freeze({
@@ -242,6 +246,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
     trustedDocuments,
     tracing,
     clientTimeouts: Object.freeze(clientTimeouts),
+    webhooks: Object.freeze(webhooks),
     cache,
   });
 };

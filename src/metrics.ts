@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { webhookMetrics } from "./webhooks/webhook.metrics.js";
 
 /**
  * The service's Prometheus metrics, one registry per service instance (tests build several in one
@@ -13,6 +14,7 @@ export const createMetrics = (options: { defaultMetrics?: boolean } = {}) => {
     registry,
     ...operationMetrics(registers),
     ...upstreamMetrics(registers),
+    ...webhookMetrics(registers),
     ...fleetMetrics(registers),
   };
 };

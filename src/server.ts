@@ -48,6 +48,7 @@ import { buildAppSchema } from "./schema.js";
 import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
 import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
 import { tracingPlugin } from "./tracing/tracing.plugin.js";
+import { type WebhookRoute, webhookOf } from "./webhooks/index.js";
 
 export interface ServerDeps {
   schema: GraphQLSchema;
@@ -74,6 +75,8 @@ export interface ServerDeps {
   trusted?: TrustedDocuments | null;
   /** OpenTelemetry traces (OTEL_*); absent: off. */
   tracing?: Tracing | null;
+  /** `POST /webhooks/loginradius`; absent: 404. */
+  webhook?: WebhookRoute;
 }
 
 /** What the process gives the service besides its Config: where to log, where to count. */
@@ -86,6 +89,8 @@ export interface AppRuntime {
   rateStore?: RateLimitStore;
   /** The sections served; default SECTIONS (a test adds a toy one). */
   sections?: readonly AnySection[];
+  /** What the webhook route drops from (tests: a recorder); default: the fleet's read cache. */
+  invalidator?: CacheInvalidator;
 }
 
 export interface AppServer {
@@ -246,6 +251,7 @@ export const createAppServer = async (
     (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
   const tracing = config.tracing ? await createTracing(config.tracing) : null;
   const routes = healthRoutesOf(config, runtime, http.health);
+  const webhook = webhookOf(config, upstream.apiSecret, { ...runtime, rateStore }, fleet.cache);
   const server = createServer({
     schema: await buildAppSchema({ linkOrigins: config.linkOrigins, sections }),
     connect: connectSections(http, sections),
@@ -268,6 +274,7 @@ export const createAppServer = async (
     }),
     routes,
     tracing,
+    ...(webhook ? { webhook: webhook.route } : {}),
     trusted:
       config.trustedDocuments.file === null
         ? null
@@ -282,6 +289,7 @@ export const createAppServer = async (
       await server.stop();
       await fleet.close();
       await tracing?.shutdown();
+      await webhook?.close();
       audit.close();
     },
   };
