@@ -7,6 +7,7 @@ import {
   type ProfileChanges,
   type RequestContext,
   type RequestStats,
+  type WriteRecord,
 } from "./graphql/section.js";
 import type { BatchSizes } from "./graphql/selective-loader.js";
 import type { LoginRadiusHttp, RequestScope } from "./loginradius/http.js";
@@ -44,12 +45,22 @@ export type Connect = (scope: RequestScope) => {
 export const connectSections = (
   http: LoginRadiusHttp,
   sections: readonly AnySection[] = SECTIONS,
+  upstreams: Readonly<Record<string, unknown>> = {},
 ): Connect => {
   const byName = new Map(sections.map((s) => [s.name, s]));
+  const upstreamOf = (s: AnySection) => {
+    if (s.upstream === undefined) return http;
+    const found = upstreams[s.upstream];
+    if (found === undefined) throw new Error(`No ${s.upstream} upstream given for ${s.name}.`);
+    return found;
+  };
   return (scope) => {
     const bound = http.scope(scope);
     return {
-      client: (name) => byName.get(name)?.createClient(http, bound),
+      client: (name) => {
+        const section = byName.get(name);
+        return section?.createClient(upstreamOf(section), bound);
+      },
       end: bound.end,
     };
   };
@@ -87,11 +98,14 @@ export interface ContextOptions {
   caller?: Caller;
   batchSizes?: BatchSizes;
   sections?: readonly AnySection[];
+  /** The process's record of recent writes (search freshness); absent: this request's only. */
+  writes?: WriteRecord;
 }
 
 const STATE = Symbol("context state");
 
 interface LazyState {
+  sections: readonly AnySection[];
   connection: ReturnType<Connect>;
   batchSizes: BatchSizes | undefined;
   profiles: ProfileChanges;
@@ -104,11 +118,23 @@ const sliceOf = (section: AnySection, state: LazyState): unknown => {
     state.connection.client(section.name),
     state.batchSizes,
     state.profiles,
+    { bulkProfiles: () => bulkOf(state) },
   ) as Record<string, unknown>;
   const keys = Object.keys(slice);
   if (keys.length !== 1 || keys[0] !== section.name)
     throw new Error(`Section ${section.name}'s slice must be { ${section.name}: repository }.`);
   return slice[section.name];
+};
+
+const sliceIn = (section: AnySection, state: LazyState): unknown => {
+  if (!(section.name in state.slices)) state.slices[section.name] = sliceOf(section, state);
+  return state.slices[section.name];
+};
+
+/** The first section offering bulk profile reads, over its slice of this request. */
+const bulkOf = (state: LazyState) => {
+  const provider = state.sections.find((s) => s.bulkProfiles);
+  return provider?.bulkProfiles?.({ [provider.name]: sliceIn(provider, state) });
 };
 
 /**
@@ -126,9 +152,7 @@ const shapeOf = (sections: readonly AnySection[]): object => {
     Object.defineProperty(shape, section.name, {
       enumerable: true,
       get(this: { [STATE]: LazyState }) {
-        const state = this[STATE];
-        if (!(section.name in state.slices)) state.slices[section.name] = sliceOf(section, state);
-        return state.slices[section.name];
+        return sliceIn(section, this[STATE]);
       },
     });
   shapes.set(sections, shape);
@@ -145,9 +169,10 @@ export const createContext = (connect: Connect, options: ContextOptions = {}): A
     ...(options.trace ? { trace: options.trace } : {}),
   });
   const state: LazyState = {
+    sections: options.sections ?? SECTIONS,
     connection,
     batchSizes: options.batchSizes,
-    profiles: createProfileChanges(),
+    profiles: createProfileChanges(options.writes),
     slices: {},
   };
   return Object.assign(Object.create(shapeOf(options.sections ?? SECTIONS)), {

@@ -29,7 +29,7 @@ import {
   operationLogPlugin,
 } from "./graphql/operation-log.plugin.js";
 import { operationResolutionPlugin } from "./graphql/operation-resolution.plugin.js";
-import type { AnySection } from "./graphql/section.js";
+import type { AnySection, WriteRecord } from "./graphql/section.js";
 import { loadTrustedDocuments, type TrustedDocuments } from "./graphql/trusted-documents.js";
 import { type SandboxLandingPage, sandboxLandingPage } from "./http/graphiql-landing-link.js";
 import { createHealthRoutes, type HealthRoutes } from "./http/health-routes.js";
@@ -42,6 +42,7 @@ import { createLoginRadiusHttp, type UpstreamTarget } from "./loginradius/http.j
 import type { Metrics } from "./metrics.js";
 import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
+import { createRecentWrites } from "./search/index.js";
 import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
 import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
 import { tracingPlugin } from "./tracing/tracing.plugin.js";
@@ -71,6 +72,8 @@ export interface ServerDeps {
   trusted?: TrustedDocuments | null;
   /** OpenTelemetry traces (OTEL_*); absent: off. */
   tracing?: Tracing | null;
+  /** The process's record of recent writes (search freshness); absent: each request's own. */
+  writes?: WriteRecord;
 }
 
 /** What the process gives the service besides its Config: where to log, where to count. */
@@ -83,6 +86,11 @@ export interface AppRuntime {
   rateStore?: RateLimitStore;
   /** The sections served; default SECTIONS (a test adds a toy one). */
   sections?: readonly AnySection[];
+  /**
+   * Accounts written within the search index's lag, read by profile calls, never from search;
+   * default in memory (SEARCH_INDEX_LAG_MS). A fleet gives a shared one (Redis, issue 20).
+   */
+  recentWrites?: WriteRecord;
 }
 
 export interface AppServer {
@@ -172,6 +180,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
       ...(trace ? { trace } : {}),
       batchSizes: deps.metrics?.loaderBatchSize,
       sections: deps.sections ?? SECTIONS,
+      ...(deps.writes ? { writes: deps.writes } : {}),
     });
   const graphql = createGraphQLHandler({
     apollo,
@@ -237,6 +246,18 @@ export const createAppServer = async (
     { ...upstream, ...config.upstream },
     { ...runtime, rateStore },
   );
+  // The Cloud Directory: its own base URL and its own quota (a bucket apart, shared like the core one).
+  const searchHttp = createLoginRadiusHttp(
+    {
+      ...upstream,
+      ...config.upstream,
+      apiUrl: config.search.url ?? upstream.apiUrl,
+      maxRps: config.search.maxRps,
+      quota: "search",
+    },
+    { ...runtime, rateStore },
+  );
+  const searchUpstream = { http: searchHttp, batchViaSearchMin: config.search.batchMin };
   const audit =
     runtime.audit ??
     (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
@@ -244,7 +265,8 @@ export const createAppServer = async (
   const routes = healthRoutesOf(config, runtime, http.health);
   const server = createServer({
     schema: await buildAppSchema({ linkOrigins: config.linkOrigins, sections }),
-    connect: connectSections(http, sections),
+    connect: connectSections(http, sections, { search: searchUpstream }),
+    writes: runtime.recentWrites ?? createRecentWrites(config.search.indexLagMs),
     sections,
     logger: runtime.logger,
     introspection: config.introspection,

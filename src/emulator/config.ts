@@ -7,6 +7,7 @@ import {
   type EmulatorOptions,
 } from "./app.js";
 import { DEFAULT_PASSWORD_POLICY } from "./core/password.js";
+import { DEFAULT_SEARCH_LAG_MS, DEFAULT_SEARCH_PER_SECOND } from "./search/index.js";
 
 export interface EmulatorConfig {
   port: number;
@@ -31,6 +32,13 @@ export const readEmulatorConfig = (env: Env): EmulatorConfig => {
   const dataFile = read.string("EMULATOR_DATA_FILE");
   const latencyMs = read.int("EMULATOR_LATENCY_MS", 0, 0, 60_000);
   const rateLimitPerSecond = read.int("EMULATOR_RATE_LIMIT_PER_SECOND", 0, 0, 100_000);
+  const searchLagMs = read.int("EMULATOR_SEARCH_LAG_MS", DEFAULT_SEARCH_LAG_MS, 0, 600_000);
+  const searchPerSecond = read.int(
+    "EMULATOR_SEARCH_RATE_LIMIT_PER_SECOND",
+    DEFAULT_SEARCH_PER_SECOND,
+    0,
+    100_000,
+  );
   const minLength = read.int(
     "EMULATOR_PASSWORD_MIN_LENGTH",
     DEFAULT_PASSWORD_POLICY.minLength,
@@ -66,6 +74,8 @@ export const readEmulatorConfig = (env: Env): EmulatorConfig => {
       seedCount,
       password: { minLength, maxLength },
       latencyMs,
+      searchLagMs,
+      searchPerSecond,
       ...(rateLimitPerSecond > 0 ? { rateLimitPerSecond } : {}),
       requireSigning,
       signatureSkewMs: skewSeconds * 1000,

@@ -32,6 +32,8 @@ export interface SectionOptions {
   /** How many demo records the main entity gets. */
   seedCount: number;
   password: PasswordPolicy;
+  /** The Cloud Directory search: its index lag and its own per-second limit (0: none). */
+  search?: { lagMs: number; perSecond: number };
 }
 
 /** Persists one entry of this slice (journal, then memory). */
