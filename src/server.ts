@@ -42,7 +42,7 @@ import { createLoginRadiusHttp, type UpstreamTarget } from "./loginradius/http.j
 import type { Metrics } from "./metrics.js";
 import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
-import { createRecentWrites } from "./search/index.js";
+import { createRecentWrites, createSearchUpstream } from "./search/index.js";
 import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
 import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
 import { tracingPlugin } from "./tracing/tracing.plugin.js";
@@ -246,18 +246,6 @@ export const createAppServer = async (
     { ...upstream, ...config.upstream },
     { ...runtime, rateStore },
   );
-  // The Cloud Directory: its own base URL and its own quota (a bucket apart, shared like the core one).
-  const searchHttp = createLoginRadiusHttp(
-    {
-      ...upstream,
-      ...config.upstream,
-      apiUrl: config.search.url ?? upstream.apiUrl,
-      maxRps: config.search.maxRps,
-      quota: "search",
-    },
-    { ...runtime, rateStore },
-  );
-  const searchUpstream = { http: searchHttp, batchViaSearchMin: config.search.batchMin };
   const audit =
     runtime.audit ??
     (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
@@ -265,7 +253,9 @@ export const createAppServer = async (
   const routes = healthRoutesOf(config, runtime, http.health);
   const server = createServer({
     schema: await buildAppSchema({ linkOrigins: config.linkOrigins, sections }),
-    connect: connectSections(http, sections, { search: searchUpstream }),
+    connect: connectSections(http, sections, {
+      search: createSearchUpstream(config, upstream, { ...runtime, rateStore }),
+    }),
     writes: runtime.recentWrites ?? createRecentWrites(config.search.indexLagMs),
     sections,
     logger: runtime.logger,

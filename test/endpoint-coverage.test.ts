@@ -95,7 +95,10 @@ describe("docs/endpoint-coverage.md", () => {
     // uid) the docs put under /identity/v2/auth/account; and the Authentication API calls linking
     // identities needs (the Identities section, served by src/emulator/identities/).
     for (const row of rows)
-      if (row.section === "Identities")
+      if (row.section === "Search")
+        // The Cloud Directory's own base URL (LOGINRADIUS_SEARCH_URL): `/identity` and nothing else.
+        expect(row.path, JSON.stringify(row)).toBe("/identity");
+      else if (row.section === "Identities")
         expect(row.path, JSON.stringify(row)).toMatch(/^\/identity\/v2\/auth\//);
       else
         expect(row.path, JSON.stringify(row)).toMatch(/^\/identity\/v2\/(manage|auth\/account)\//);

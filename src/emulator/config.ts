@@ -15,6 +15,17 @@ export interface EmulatorConfig {
   options: EmulatorOptions;
 }
 
+/** The Cloud Directory's index lag and its own per-second limit (0: none). */
+const readSearchOptions = (read: EnvReader) => ({
+  searchLagMs: read.int("EMULATOR_SEARCH_LAG_MS", DEFAULT_SEARCH_LAG_MS, 0, 600_000),
+  searchPerSecond: read.int(
+    "EMULATOR_SEARCH_RATE_LIMIT_PER_SECOND",
+    DEFAULT_SEARCH_PER_SECOND,
+    0,
+    100_000,
+  ),
+});
+
 /** The emulator's environment (see src/emulator/README.md); throws one ConfigError listing every bad variable. */
 export const readEmulatorConfig = (env: Env): EmulatorConfig => {
   const read = new EnvReader(env);
@@ -32,13 +43,7 @@ export const readEmulatorConfig = (env: Env): EmulatorConfig => {
   const dataFile = read.string("EMULATOR_DATA_FILE");
   const latencyMs = read.int("EMULATOR_LATENCY_MS", 0, 0, 60_000);
   const rateLimitPerSecond = read.int("EMULATOR_RATE_LIMIT_PER_SECOND", 0, 0, 100_000);
-  const searchLagMs = read.int("EMULATOR_SEARCH_LAG_MS", DEFAULT_SEARCH_LAG_MS, 0, 600_000);
-  const searchPerSecond = read.int(
-    "EMULATOR_SEARCH_RATE_LIMIT_PER_SECOND",
-    DEFAULT_SEARCH_PER_SECOND,
-    0,
-    100_000,
-  );
+  const search = readSearchOptions(read);
   const minLength = read.int(
     "EMULATOR_PASSWORD_MIN_LENGTH",
     DEFAULT_PASSWORD_POLICY.minLength,
@@ -74,8 +79,7 @@ export const readEmulatorConfig = (env: Env): EmulatorConfig => {
       seedCount,
       password: { minLength, maxLength },
       latencyMs,
-      searchLagMs,
-      searchPerSecond,
+      ...search,
       ...(rateLimitPerSecond > 0 ? { rateLimitPerSecond } : {}),
       requireSigning,
       signatureSkewMs: skewSeconds * 1000,

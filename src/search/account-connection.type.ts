@@ -3,7 +3,7 @@ import { Account } from "../accounts/index.js";
 
 @ObjectType({ description: "Where a page of accounts ends (Relay)." })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether more accounts follow this page." })
   hasNextPage!: boolean;
 
   @Field(() => String, { nullable: true, description: "Pass as `after` for the next page." })
@@ -12,19 +12,19 @@ export class PageInfo {
 
 @ObjectType({ description: "One account found, and the cursor to continue after it." })
 export class AccountEdge {
-  @Field(() => String)
+  @Field(() => String, { description: "Pass as `after` to continue after this account." })
   cursor!: string;
 
-  @Field(() => Account)
+  @Field(() => Account, { description: "The account (its fields need accounts:read)." })
   node!: Account;
 }
 
 @ObjectType({ description: "A page of accounts found by searchAccounts (Relay connection)." })
 export class AccountConnection {
-  @Field(() => [AccountEdge])
+  @Field(() => [AccountEdge], { description: "The accounts of this page, in a stable order." })
   edges!: AccountEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: "Whether and how to continue." })
   pageInfo!: PageInfo;
 
   @Field(() => Int, {

@@ -27,4 +27,4 @@ export const search = {
 } as const satisfies Section<"search", SearchClient, SearchSlice, SearchUpstream>;
 
 export { createRecentWrites, type RecentWrites } from "./recent-writes.js";
-export type { SearchClient, SearchUpstream } from "./search.client.js";
+export { createSearchUpstream, type SearchClient, type SearchUpstream } from "./search.client.js";

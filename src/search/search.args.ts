@@ -7,7 +7,7 @@ export const MAX_FIRST = 1000;
 
 @ArgsType()
 export class SearchAccountsArgs {
-  @Field(() => AccountFilter)
+  @Field(() => AccountFilter, { description: "Which accounts to find ({} finds all)." })
   filter!: AccountFilter;
 
   @Field(() => Int, { defaultValue: 25, description: `Accounts per page, 1 to ${MAX_FIRST}.` })

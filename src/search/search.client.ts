@@ -1,5 +1,12 @@
+import type { Config } from "../config.js";
 import { endpointsUnder } from "../loginradius/endpoints.js";
-import type { LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
+import {
+  createLoginRadiusHttp,
+  type LoginRadiusHttp,
+  type RequestScope,
+  type UpstreamRuntime,
+  type UpstreamTarget,
+} from "../loginradius/http.js";
 import type { DirectoryQuery } from "./filter.query.js";
 import { type WireSearchPage, WireSearchPageSchema } from "./search.wire.js";
 
@@ -37,6 +44,28 @@ export interface SearchUpstream {
   http: LoginRadiusHttp;
   batchViaSearchMin: number;
 }
+
+/**
+ * The Cloud Directory adapter: its own base URL and its own quota (an outbound bucket apart from
+ * the core API's, shared through the same store), the core adapter's tuning otherwise.
+ */
+export const createSearchUpstream = (
+  config: Pick<Config, "upstream" | "search">,
+  target: UpstreamTarget,
+  runtime: UpstreamRuntime,
+): SearchUpstream => ({
+  http: createLoginRadiusHttp(
+    {
+      ...target,
+      ...config.upstream,
+      apiUrl: config.search.url ?? target.apiUrl,
+      maxRps: config.search.maxRps,
+      quota: "search",
+    },
+    runtime,
+  ),
+  batchViaSearchMin: config.search.batchMin,
+});
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
