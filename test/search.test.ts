@@ -162,27 +162,75 @@ describe("batched UID reads through search", () => {
     expect(entities.data._entities).toHaveLength(100);
     expect((await stack.calls()).length).toBeLessThanOrEqual(2);
   });
+});
 
-  it("never returns the pre-write profile right after a write (lag on)", async () => {
-    const list = (await hundred()).slice(0, 10);
+describe("read-after-write through batched reads, with the emulator's index lag on", () => {
+  let fresh: Stack;
+  beforeAll(async () => {
+    // The core quota out of the way: this counts stale reads, not calls.
+    fresh = await startStack({
+      emulator: { searchLagMs: 1000, searchPerSecond: 0 },
+      env: {
+        UPSTREAM_MAX_RPS: "100000",
+        UPSTREAM_MAX_SEARCH_RPS: "10000",
+        BATCH_VIA_SEARCH_MIN: "3",
+      },
+    });
+  });
+  afterAll(() => fresh.close());
+
+  it("200 write-then-bulk-read pairs (bench/search.mjs runs 1,000): the pre-write profile is never returned", {
+    timeout: 60_000,
+  }, async () => {
+    const found = await fresh.gql(
+      "{ searchAccounts(filter: {}, first: 60) { edges { node { uid } } } }",
+    );
+    const pool: string[] = uids(found);
     let stale = 0;
-    for (let i = 0; i < 50; i++) {
-      const uid = list[i % list.length];
-      const name = `Name${i}`;
-      const write = await stack.gql(
-        `mutation($uid: ID!, $name: String!) { updateAccount(uid: $uid, input: { firstName: $name }) { uid } }`,
-        { uid, name },
-        { token: WRITER },
-      );
-      expect(write.errors).toBeUndefined();
-      const read = await stack.gql(
-        `query($uids: [ID!]!) { accountsByUids(uids: $uids) { uid firstName } }`,
-        { uids: list },
-        as,
-      );
-      const mine = read.data.accountsByUids.find((a: { uid: string }) => a.uid === uid);
-      if (mine.firstName !== name) stale++;
-    }
+    // Ten chains of 20 pairs side by side, each writing its own accounts, reading ten at a time.
+    const chain = async (c: number) => {
+      const mine = pool.slice(c * 6, c * 6 + 6);
+      for (let i = 0; i < 20; i++) {
+        const uid = mine[i % mine.length] as string;
+        const name = `Name${c}x${i}`;
+        const write = await fresh.gql(
+          `mutation($uid: ID!, $name: String!) { updateAccount(uid: $uid, input: { firstName: $name }) { uid } }`,
+          { uid, name },
+        );
+        expect(write.errors).toBeUndefined();
+        const others = pool.filter((u) => u !== uid).slice(c, c + 9);
+        const read = await fresh.gql(
+          `query($uids: [ID!]!) { accountsByUids(uids: $uids) { uid firstName } }`,
+          { uids: [...others, uid] },
+        );
+        if (read.data.accountsByUids[9].firstName !== name) stale++;
+      }
+    };
+    await Promise.all(Array.from({ length: 10 }, (_, c) => chain(c)));
     expect(stale).toBe(0);
+  });
+});
+
+describe("the search quota", () => {
+  // The outbound bucket allows one second's burst on top of its rate, so in one fixed one-second
+  // window (how the emulator counts) it may send up to twice UPSTREAM_MAX_SEARCH_RPS.
+  it("keeps searches within UPSTREAM_MAX_SEARCH_RPS, so the Cloud Directory never answers 429", async () => {
+    const limited = await startStack({
+      emulator: { searchPerSecond: 6 },
+      env: { UPSTREAM_MAX_SEARCH_RPS: "3", UPSTREAM_RETRIES: "0" },
+    });
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, () =>
+          limited.gql('{ searchAccounts(filter: { roles: { eq: "admin" } }) { totalCount } }'),
+        ),
+      );
+      for (const res of answers) expect(res.errors).toBeUndefined();
+      const calls = (await limited.calls()).filter((c) => c.path === "/identity");
+      expect(calls).toHaveLength(12);
+      expect(calls.filter((c) => c.status === 429)).toEqual([]);
+    } finally {
+      await limited.close();
+    }
   });
 });

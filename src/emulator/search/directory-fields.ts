@@ -60,6 +60,14 @@ const TYPES: Record<string, DirectoryType> = {
 
 const BY_LOWER = new Map(Object.entries(TYPES).map(([name, type]) => [name.toLowerCase(), type]));
 
+/** Top-level keys by lower-cased rule name: read without walking (`UID` is the profile's `Uid`). */
+const DIRECT = new Map<string, string>([
+  ...Object.keys(TYPES)
+    .filter((name) => !name.includes("."))
+    .map((name) => [name.toLowerCase(), name] as [string, string]),
+  ["uid", "Uid"],
+]);
+
 /** `CustomFields.<key>`: site-defined strings (UNCONFIRMED: their type is the site's schema's). */
 const CUSTOM = /^customfields\.[A-Za-z0-9_]{1,64}$/i;
 
@@ -69,7 +77,12 @@ export const directoryType = (name: string): DirectoryType | undefined =>
 
 /** The profile values a rule name reads: `UID` is the profile's `Uid`; dots walk into objects. */
 export const valuesAt = (profile: Record<string, unknown>, name: string): unknown[] => {
-  const path = name.toLowerCase() === "uid" ? ["Uid"] : name.split(".");
+  const direct = DIRECT.get(name.toLowerCase());
+  if (direct !== undefined) {
+    const value = profile[direct];
+    return value == null ? [] : Array.isArray(value) ? value.filter((v) => v != null) : [value];
+  }
+  const path = name.split(".");
   let current: unknown[] = [profile];
   for (const step of path) {
     const wanted = step.toLowerCase();

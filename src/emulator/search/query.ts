@@ -114,6 +114,23 @@ interface Budget {
   rules: number;
 }
 
+/** An OR of `name = "string"` rules on one field (a batch of UIDs): one set lookup per value. */
+const anyEqual = (rules: unknown[]): Predicate | undefined => {
+  const first = rules[0];
+  if (!isObject(first)) return undefined;
+  const name = key(first, "name");
+  if (typeof name !== "string" || directoryType(name) !== "string") return undefined;
+  const values = new Set<string>();
+  for (const rule of rules) {
+    if (!isObject(rule) || key(rule, "name") !== name || key(rule, "operator") !== "=")
+      return undefined;
+    const value = key(rule, "value");
+    if (typeof value !== "string") return undefined;
+    values.add(value);
+  }
+  return (p) => valuesAt(p, name).some((v) => typeof v === "string" && values.has(v));
+};
+
 const groupOf = (group: unknown, depth: number, budget: Budget): Predicate => {
   if (!isObject(group)) throw malformed("A group must be an object.");
   if (depth > MAX_GROUP_DEPTH) throw malformed(`Groups nest at most ${MAX_GROUP_DEPTH} deep.`);
@@ -121,6 +138,12 @@ const groupOf = (group: unknown, depth: number, budget: Budget): Predicate => {
   const rules = key(group, "rules");
   if (operator !== "AND" && operator !== "OR") throw malformed("A group's operator is AND or OR.");
   if (!Array.isArray(rules) || rules.length === 0) throw malformed("A group needs rules.");
+  const fast = operator === "OR" ? anyEqual(rules) : undefined;
+  if (fast) {
+    budget.rules += rules.length;
+    if (budget.rules > MAX_RULES) throw malformed(`A query holds at most ${MAX_RULES} rules.`);
+    return fast;
+  }
   const parts = rules.map((item) => nodeOf(item, depth, budget));
   return operator === "AND" ? (p) => parts.every((f) => f(p)) : (p) => parts.some((f) => f(p));
 };
