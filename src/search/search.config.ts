@@ -14,8 +14,12 @@ export interface SearchConfig {
   indexLagMs: number;
 }
 
-/** The default threshold, by measurement (docs/finding-accounts.md, "Batched UID reads"). */
-export const DEFAULT_BATCH_VIA_SEARCH_MIN = 3;
+/**
+ * The default threshold (docs/finding-accounts.md, "Batched UID reads"): bench/search.mjs measures
+ * no latency difference from 2 to 10 UIDs, so quota decides: N profile calls spend N/50 of the
+ * core budget, one search 1/10 of the search budget; from 5 UIDs on, the search spends less.
+ */
+export const DEFAULT_BATCH_VIA_SEARCH_MIN = 5;
 
 /**
  * The search section's variables, read by src/config.ts's reader. The URL is checked as the core
