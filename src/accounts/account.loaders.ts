@@ -4,7 +4,7 @@ import type { BulkReads } from "../graphql/section.js";
 import { fieldsParam, type KeySet } from "../graphql/selection.js";
 import { type BatchSizes, SelectiveLoader } from "../graphql/selective-loader.js";
 import { orWhenRejected } from "../loginradius/upstream-error.js";
-import type { AccountReads } from "./accounts.client.js";
+import type { AccountsClient } from "./accounts.client.js";
 import type { WirePasswordHash, WirePrivacyPolicyHistory, WireProfile } from "./accounts.wire.js";
 
 /** LoginRadius answers 938 for "no such account": a null for loaders, not an error. */
@@ -31,7 +31,7 @@ export class AccountLoaders {
    * answer is read with its own profile call.
    */
   constructor(
-    client: AccountReads,
+    client: AccountsClient,
     sizes?: BatchSizes,
     bulk?: () => BulkReads<WireProfile> | undefined,
   ) {

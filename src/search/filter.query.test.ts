@@ -66,7 +66,9 @@ describe("AccountFilter -> Cloud Directory q", () => {
       },
     });
   });
+});
 
+describe("AccountFilter refusals, before any call", () => {
   it.each([
     [{ email: { startsWith: "ada" } }, "filter.email.startsWith"],
     [{ phoneId: { contains: "555" } }, "filter.phoneId.contains"],

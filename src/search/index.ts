@@ -1,5 +1,10 @@
 import type { Section } from "../graphql/section.js";
-import { createSearchClient, type SearchClient, type SearchUpstream } from "./search.client.js";
+import {
+  createSearchClient,
+  SEARCH_ENDPOINTS,
+  type SearchClient,
+  type SearchUpstream,
+} from "./search.client.js";
 import { SEARCH_COSTS } from "./search.costs.js";
 import { SearchQueryResolver } from "./search.query.resolver.js";
 import { SearchRepository, type SearchSlice } from "./search.repository.js";
@@ -14,6 +19,7 @@ export const search = {
   name: "search",
   upstream: "search",
   resolvers: [SearchQueryResolver],
+  endpoints: SEARCH_ENDPOINTS,
   createClient: createSearchClient,
   createSlice: (client: SearchClient, _batchSizes, profiles) => ({
     search: new SearchRepository(client, profiles),

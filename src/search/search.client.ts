@@ -1,5 +1,6 @@
 import type { Config } from "../config.js";
-import { endpointsUnder } from "../loginradius/endpoints.js";
+import { clientOver } from "../loginradius/endpoint-client.js";
+import { type ClientOf, endpointsUnder, endpointTable } from "../loginradius/endpoints.js";
 import {
   createLoginRadiusHttp,
   type LoginRadiusHttp,
@@ -10,16 +11,44 @@ import {
 import type { DirectoryQuery } from "./filter.query.js";
 import { type WireSearchPage, WireSearchPageSchema } from "./search.wire.js";
 
-const endpoint = endpointsUnder("");
+const { call } = endpointsUnder("");
+
+const SEARCH_DOCS = "cloud-directory-api/identity/getting-started";
 
 /**
- * The Cloud Directory endpoints (on LOGINRADIUS_SEARCH_URL). A search only reads, so both are
- * safe to repeat, the POST included.
+ * The Cloud Directory endpoints (on LOGINRADIUS_SEARCH_URL), one row per client method. A search
+ * only reads, so both are retried, the POST included.
  */
-export const SEARCH_ENDPOINTS = {
-  search: endpoint("POST", "/identity", true, WireSearchPageSchema),
-  next: endpoint("GET", "/identity", true, WireSearchPageSchema),
-} as const;
+export const SEARCH_ENDPOINTS = endpointTable("Search", {
+  search: call("POST", "/identity", {
+    retry: true,
+    answer: WireSearchPageSchema,
+    input: (body: SearchBody, fields?: string) => ({
+      body,
+      ...(fields ? { query: { fields } } : {}),
+    }),
+    covers: {
+      toldApartBy: "`{from, to, q, size}`",
+      sdk: "– (no SDK wraps the Cloud Directory)",
+      reference: SEARCH_DOCS,
+      note: "the Cloud Directory's own base URL",
+      graph: ["Query.searchAccounts", "Query.accountsByUids", "Query._entities"],
+    },
+  }),
+  next: call("GET", "/identity", {
+    retry: true,
+    answer: WireSearchPageSchema,
+    input: (cursor: string, fields?: string) => ({
+      query: { next: cursor, ...(fields ? { fields } : {}) },
+    }),
+    covers: {
+      toldApartBy: "`?next=`",
+      sdk: "– (no SDK wraps the Cloud Directory)",
+      reference: SEARCH_DOCS,
+      graph: ["Query.searchAccounts"],
+    },
+  }),
+});
 
 /** One search: `from`/`to` (mandatory, `yyyy-mm-dd`) bound CreatedDate; `size` 1..1000. */
 export interface SearchBody {
@@ -29,15 +58,13 @@ export interface SearchBody {
   size: number;
 }
 
-export interface SearchClient {
-  /**
-   * BATCH_VIA_SEARCH_MIN as the process runs with it (0: batched UID reads never search): part of
-   * the client so that a test double states it too.
-   */
+/**
+ * The table's calls, and BATCH_VIA_SEARCH_MIN as the process runs with it (0: batched UID reads
+ * never search): part of the client so that a test double states it too.
+ */
+export type SearchClient = ClientOf<typeof SEARCH_ENDPOINTS> & {
   readonly batchViaSearchMin: number;
-  search(body: SearchBody, fields?: string): Promise<WireSearchPage>;
-  next(cursor: string, fields?: string): Promise<WireSearchPage>;
-}
+};
 
 /** The search adapter (LOGINRADIUS_SEARCH_URL, UPSTREAM_MAX_SEARCH_RPS) and the batch threshold. */
 export interface SearchUpstream {
@@ -78,18 +105,11 @@ export const searchWindow = (now = Date.now()) => ({
   to: day(now + 86_400_000),
 });
 
-/** The ky-backed client: one call per page, on the search adapter (its own outbound limit). */
-export const createSearchClient = (upstream: SearchUpstream, scope: RequestScope): SearchClient => {
-  const { http } = upstream;
-  return {
-    batchViaSearchMin: upstream.batchViaSearchMin,
-    search: (body, fields) =>
-      http.call(SEARCH_ENDPOINTS.search, { body, ...(fields ? { query: { fields } } : {}) }, scope),
-    next: (cursor, fields) =>
-      http.call(
-        SEARCH_ENDPOINTS.next,
-        { query: { next: cursor, ...(fields ? { fields } : {}) } },
-        scope,
-      ),
-  };
-};
+/** The client over the search adapter (its own outbound limit), bound to one request. */
+export const createSearchClient = (
+  upstream: SearchUpstream,
+  scope: RequestScope,
+): SearchClient => ({
+  ...clientOver(SEARCH_ENDPOINTS, upstream.http, scope),
+  batchViaSearchMin: upstream.batchViaSearchMin,
+});
