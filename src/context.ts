@@ -41,31 +41,6 @@ export type Connect = (scope: RequestScope) => {
   end(): void;
 };
 
-/** Clients over the LoginRadius adapter for every section in the list. */
-export const connectSections = (
-  http: LoginRadiusHttp,
-  sections: readonly AnySection[] = SECTIONS,
-  upstreams: Readonly<Record<string, unknown>> = {},
-): Connect => {
-  const byName = new Map(sections.map((s) => [s.name, s]));
-  const upstreamOf = (s: AnySection) => {
-    if (s.upstream === undefined) return http;
-    const found = upstreams[s.upstream];
-    if (found === undefined) throw new Error(`No ${s.upstream} upstream given for ${s.name}.`);
-    return found;
-  };
-  return (scope) => {
-    const bound = http.scope(scope);
-    return {
-      client: (name) => {
-        const section = byName.get(name);
-        return section?.createClient(upstreamOf(section), bound);
-      },
-      end: bound.end,
-    };
-  };
-};
-
 /** A client for a section a test gave no double for: any use of it fails loudly. */
 const absentClient = (section: string): unknown =>
   new Proxy(
@@ -75,6 +50,31 @@ const absentClient = (section: string): unknown =>
         Promise.reject(new Error(`no test double given for ${section}.${String(method)}`)),
     },
   );
+
+/** Clients over the LoginRadius adapter for every section in the list. */
+export const connectSections = (
+  http: LoginRadiusHttp,
+  sections: readonly AnySection[] = SECTIONS,
+  upstreams: Readonly<Record<string, unknown>> = {},
+): Connect => {
+  const byName = new Map(sections.map((s) => [s.name, s]));
+  return (scope) => {
+    const bound = http.scope(scope);
+    return {
+      client: (name) => {
+        const section = byName.get(name);
+        if (!section) return undefined;
+        if (section.upstream === undefined) return section.createClient(http, bound);
+        const upstream = upstreams[section.upstream];
+        // A test over the bare adapter gives no search upstream: that section's calls fail loudly.
+        return upstream === undefined
+          ? absentClient(`${name} (no ${section.upstream} upstream given)`)
+          : section.createClient(upstream, bound);
+      },
+      end: bound.end,
+    };
+  };
+};
 
 /**
  * A Connect that always answers with the given clients (test doubles, by section name, a test's

@@ -57,8 +57,7 @@ export const createBulkUidReads = (
   const flush = () => {
     const batch = waiting;
     waiting = [];
-    const min = client.batchViaSearchMin;
-    if (min === 0 || batch.length < min) {
+    if (batch.length < min) {
       for (const w of batch) settle(w, w.single());
       return;
     }
@@ -70,11 +69,16 @@ export const createBulkUidReads = (
     for (let i = 0; i < viaSearch.length; i += UIDS_PER_SEARCH)
       void searchChunk(viaSearch.slice(i, i + UIDS_PER_SEARCH));
   };
+  const min = client.batchViaSearchMin;
+  // Not a positive number (0, or a client without a search upstream): never search.
+  const off = !(typeof min === "number" && min > 0);
   return {
     read: (uid, fields, single) =>
-      new Promise<WireProfile>((resolve, reject) => {
-        if (waiting.length === 0) queueMicrotask(flush);
-        waiting.push({ uid, fields, single, resolve, reject });
-      }),
+      off
+        ? single()
+        : new Promise<WireProfile>((resolve, reject) => {
+            if (waiting.length === 0) queueMicrotask(flush);
+            waiting.push({ uid, fields, single, resolve, reject });
+          }),
   };
 };
