@@ -20,7 +20,7 @@ describe("examples/find-accounts.graphql", () => {
     for (const words of ["ada@example.com", "LOVELACE"]) {
       const res = await runTyped(stack, FindCustomerDocument, { words });
       expect(res.errors).toBeUndefined();
-      const found = res.data?.searchAccounts.edges.map((e) => e.node.uid);
+      const found = res.data?.searchAccounts?.edges.map((e) => e.node.uid);
       expect(found).toContain(ADA);
     }
   });
@@ -29,7 +29,7 @@ describe("examples/find-accounts.graphql", () => {
     await stack.reset();
     const res = await runTyped(stack, LockedAccountsSinceDocument, { since: "2000-01-01" });
     expect(res.errors).toBeUndefined();
-    const nodes = res.data?.searchAccounts.edges.map((e) => e.node) ?? [];
+    const nodes = res.data?.searchAccounts?.edges.map((e) => e.node) ?? [];
     expect(nodes.map((n) => n.uid)).toContain(KATHERINE);
     expect(nodes.every((n) => Array.isArray(n.roleContexts))).toBe(true);
     const routes = await stack.calls();

@@ -166,14 +166,14 @@ export type FindCustomerQueryVariables = Exact<{
 }>;
 
 
-export type FindCustomerQuery = { searchAccounts: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { uid: string, fullName: string | null, emails: Array<{ value: string }> | null, lockState: { locked: boolean } | null } }> } };
+export type FindCustomerQuery = { searchAccounts: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { uid: string, fullName: string | null, emails: Array<{ value: string }> | null, lockState: { locked: boolean } | null } }> } | null };
 
 export type LockedAccountsSinceQueryVariables = Exact<{
   since: string;
 }>;
 
 
-export type LockedAccountsSinceQuery = { searchAccounts: { totalCount: number | null, edges: Array<{ node: { uid: string, fullName: string | null, roles: Array<string> | null, roleContexts: Array<{ context: string, roles: Array<string> }> | null } }> } };
+export type LockedAccountsSinceQuery = { searchAccounts: { totalCount: number | null, edges: Array<{ node: { uid: string, fullName: string | null, roles: Array<string> | null, roleContexts: Array<{ context: string, roles: Array<string> }> | null } }> } | null };
 
 export type AccountsWithRoleQueryVariables = Exact<{
   role: string;
@@ -182,7 +182,7 @@ export type AccountsWithRoleQueryVariables = Exact<{
 }>;
 
 
-export type AccountsWithRoleQuery = { searchAccounts: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { uid: string, emails: Array<{ value: string }> | null } }> } };
+export type AccountsWithRoleQuery = { searchAccounts: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { uid: string, emails: Array<{ value: string }> | null } }> } | null };
 
 export type FirstQueryQueryVariables = Exact<{ [key: string]: never; }>;
 

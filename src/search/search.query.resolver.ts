@@ -11,7 +11,10 @@ import { Scope } from "./search.scopes.js";
 /** `searchAccounts`: filter -> Cloud Directory query (refused before any call if it cannot be) -> page. */
 @Resolver(() => AccountConnection)
 export class SearchQueryResolver {
+  // Nullable as every field a caller may be refused (FORBIDDEN without accounts:search): a refusal
+  // nulls this field, not the whole answer.
   @Query(() => AccountConnection, {
+    nullable: true,
     description:
       "Accounts matching a filter, a page at a time (Relay cursors; pages go past 1,000 results). One Cloud Directory search per page, on the search quota. See docs/finding-accounts.md.",
   })
@@ -20,7 +23,7 @@ export class SearchQueryResolver {
     @Args(() => SearchAccountsArgs) { filter, first, after }: SearchAccountsArgs,
     @Ctx() ctx: SearchContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<AccountConnection> {
+  ): Promise<AccountConnection | null> {
     const q = toDirectoryQuery(filter);
     const fields = fieldsParam(accountKeys(info, ["edges", "node"]));
     const page = await ctx.search.page(q, first, after, fields);
