@@ -9,7 +9,7 @@ import {
   type UpstreamTarget,
 } from "../loginradius/http.js";
 import type { DirectoryQuery } from "./filter.query.js";
-import { type WireSearchPage, WireSearchPageSchema } from "./search.wire.js";
+import { WireSearchPageSchema } from "./search.wire.js";
 
 const { call } = endpointsUnder("");
 
