@@ -94,6 +94,33 @@ describe("searchAccounts: paging", () => {
     expect(seen).toEqual([...seen].sort());
   });
 
+  it("resumes after an edge's own cursor, and refuses a changed first", async () => {
+    const page = async (after: string | null, first = 5) =>
+      (
+        await stack.gql(
+          `query($after: String, $first: Int) { searchAccounts(filter: {}, first: $first, after: $after) {
+            pageInfo { hasNextPage endCursor } edges { cursor node { uid } } } }`,
+          { after, first },
+          as,
+        )
+      ).data?.searchAccounts;
+    const first = await page(null);
+    const whole = [...uids({ data: { searchAccounts: first } })];
+    const second = await page(first.pageInfo.endCursor);
+    whole.push(...uids({ data: { searchAccounts: second } }));
+    const resumed = await page(first.edges[1].cursor);
+    expect(uids({ data: { searchAccounts: resumed } })).toEqual(whole.slice(2, 5));
+    expect(resumed.pageInfo.hasNextPage).toBe(true);
+    const next = await page(resumed.pageInfo.endCursor);
+    expect(uids({ data: { searchAccounts: next } })).toEqual(whole.slice(5, 10));
+    const changed = await stack.gql(
+      `query($after: String) { searchAccounts(filter: {}, first: 6, after: $after) { totalCount } }`,
+      { after: first.pageInfo.endCursor },
+      as,
+    );
+    expect(errorOf(changed)).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+  });
+
   it("refuses a cursor replayed with another filter, before any call", async () => {
     const first = await find('{"roles":{"eq":"admin"}}', 2);
     const cursor = first.data.searchAccounts.pageInfo.endCursor;
