@@ -1,13 +1,12 @@
+import type { WriteRecord } from "../graphql/section.js";
+
 /**
  * Which accounts were written recently: within the search index's lag, such an account is read
  * with a profile call, never from search (its indexed copy may predate the write). One process
  * keeps this in memory; a fleet shares it (issue 20: a Redis-backed implementation of the same
  * interface, given to createAppServer as `recentWrites`).
  */
-export interface RecentWrites {
-  wrote(uid: string): void;
-  isRecent(uid: string): boolean;
-}
+export type RecentWrites = WriteRecord;
 
 /**
  * In memory, bounded: at most `maxEntries` UIDs. Past that, rather than forget a write still
