@@ -99,7 +99,9 @@ describe("CORS and CSRF", () => {
   let on: Stack;
   beforeAll(async () => {
     off = await startStack();
-    on = await startStack({ env: { CORS_ORIGINS: "https://admin.example.com" } });
+    on = await startStack({
+      env: { CORS_ORIGINS: "https://admin.example.com", CACHE_TTL_MS: "30000" },
+    });
   });
   afterAll(async () => {
     await off.close();
@@ -136,6 +138,21 @@ describe("CORS and CSRF", () => {
     expect(res.headers.get("access-control-allow-headers")).toContain("authorization");
     expect(res.headers.get("access-control-allow-credentials")).toBeNull();
     expect(res.headers.get("vary")).toContain("Origin");
+  });
+
+  it("lets a listed origin's script read the cache report header, not an unlisted one's", async () => {
+    const ask = (origin: string) =>
+      fetch(`${on.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin },
+        body: READ,
+      });
+    const listed = await ask("https://admin.example.com");
+    expect(listed.headers.get("x-account-graph-cache")).toMatch(/hits=/);
+    const exposed = listed.headers.get("access-control-expose-headers") ?? "";
+    expect(exposed.toLowerCase()).toContain("x-account-graph-cache");
+    const unlisted = await ask("https://evil.example");
+    expect(unlisted.headers.get("access-control-expose-headers")).toBeNull();
   });
 
   it("gives an unlisted origin nothing", async () => {

@@ -1,8 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { CACHE_HEADER } from "../cache/cache-report.plugin.js";
 
 /** What browsers may send cross-origin: JSON bodies, bearer tokens, Apollo's CSRF header. */
 const ALLOWED_HEADERS =
   "authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id";
+
+/** Response headers a browser's script may read: what the cache served (docs/running-replicas.md). */
+const EXPOSED_HEADERS = `${CACHE_HEADER}, x-request-id`;
 
 /**
  * CORS, off unless CORS_ORIGINS lists origins: then a listed `Origin` is reflected (never `*`,
@@ -17,7 +21,10 @@ export const applyCors = (
   const origin = req.headers.origin;
   if (origins.size > 0) res.setHeader("vary", "Origin");
   const allowed = typeof origin === "string" && origins.has(origin);
-  if (allowed) res.setHeader("access-control-allow-origin", origin);
+  if (allowed) {
+    res.setHeader("access-control-allow-origin", origin);
+    res.setHeader("access-control-expose-headers", EXPOSED_HEADERS);
+  }
   if (req.method !== "OPTIONS") return false;
   if (allowed) {
     res.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
