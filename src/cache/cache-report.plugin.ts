@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestContext } from "../graphql/section.js";
+import type { RequestScope } from "../loginradius/http.js";
 
 /** The response header saying what a response was served from. */
 export const CACHE_HEADER = "x-account-graph-cache";
@@ -24,3 +25,13 @@ export const cacheReportPlugin = (): ApolloServerPlugin<RequestContext> => ({
     };
   },
 });
+
+/** Counts a cacheable read in the request's stats: a hit (with its age) or a miss. */
+export const reportRead = (scope: RequestScope, hit: boolean, ageMs = 0) => {
+  const stats = scope.stats;
+  if (!stats) return;
+  if (hit) {
+    stats.cacheHits = (stats.cacheHits ?? 0) + 1;
+    stats.cacheAgeMs = Math.max(stats.cacheAgeMs ?? 0, ageMs);
+  } else stats.cacheMisses = (stats.cacheMisses ?? 0) + 1;
+};

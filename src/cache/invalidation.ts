@@ -10,14 +10,21 @@ export type CachePart = "profile" | "roles" | "customObjects" | "identities" | "
 export type InvalidationSource = "write" | "peer" | "webhook" | "ttl";
 
 export interface CacheInvalidator {
-  /** Drops what is cached for these accounts (this process and, with Redis, every replica). */
+  /**
+   * Drops what is cached for these accounts (this process and, with Redis, every replica). With
+   * the time of the event that changed one account, entries read after it are kept.
+   */
   invalidate(
     uids: readonly string[],
     parts: readonly CachePart[],
     source: InvalidationSource,
+    eventTimeMs?: number,
   ): Promise<void>;
-  /** Optionally primes the profile from a webhook's Data (never secrets). */
-  prime?(uid: string, profile: Record<string, unknown>): Promise<void>;
+  /**
+   * Optionally primes the profile from a webhook's Data (never secrets) where it covers what is
+   * cached, entries read after `eventTimeMs` kept.
+   */
+  prime?(uid: string, profile: Record<string, unknown>, eventTimeMs?: number): Promise<void>;
 }
 
 /** Used when caching is off: nothing is cached, so nothing needs dropping. */

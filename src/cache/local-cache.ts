@@ -8,6 +8,8 @@ export interface LocalEntry {
   value: string;
   bytes: number;
   storedAt: number;
+  /** When the upstream call it holds began: an event after it may have changed the account. */
+  readAt: number;
   expiresAt: number;
   /** The Redis versions it was read under (see shared-cache.ts); null: never checked with Redis. */
   stamp: string | null;
@@ -60,6 +62,14 @@ export class LocalCache {
       return entry;
     }
     return null;
+  }
+
+  /** The account's unexpired entries, as they are (for an event to carry or prime). */
+  entriesOf(owner: string): LocalEntry[] {
+    const ids = [...(this.byOwner.get(owner) ?? [])];
+    return ids
+      .map((id) => this.entries.get(id))
+      .filter((e): e is LocalEntry => e !== undefined && e.expiresAt > this.now());
   }
 
   /** Stores unless a drop of its account (or part) came after `begun`; false if refused. */

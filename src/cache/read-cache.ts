@@ -2,12 +2,15 @@ import type { z } from "zod";
 import { describeError, type Logger } from "../log.js";
 import type { CallInput, Endpoint, LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
 import type { Metrics } from "../metrics.js";
+import { reportRead as report } from "./cache-report.plugin.js";
+import { applyEvent, type EventCache } from "./event-apply.js";
 import { awaitOwn, createFlights } from "./flights.js";
 import type { CacheInvalidator, CachePart, InvalidationSource } from "./invalidation.js";
 import { LocalCache } from "./local-cache.js";
-import { primedKeyOf, type ReadKey, readKeyOf, writeOwnerOf } from "./read-key.js";
+import { holdsSecret, primedKeyOf, type ReadKey, readKeyOf, writeOwnerOf } from "./read-key.js";
 import type { Sealer } from "./seal.js";
-import { type SharedCache, type SharedValue, sharedValueFor } from "./shared-cache.js";
+import type { SharedCache } from "./shared-cache.js";
+import { type SharedValue, sharedValueFor } from "./shared-value.js";
 
 export interface ReadCacheOptions {
   /** 0: nothing is cached (reads are still coalesced when `coalesce`). */
@@ -22,27 +25,11 @@ export interface ReadCacheOptions {
   now?: () => number;
 }
 
-/**
- * A second guard behind the endpoint rows (only reads naming a cache part are cached, and their
- * schemas drop unknown keys): an answer holding a key that names a secret is never stored.
- */
-const SECRET_KEY =
-  /"(?:Password|PasswordHash|BackupCodes?|Codes|access_token|refresh_token|Token|Secret)"\s*:/;
-
 /** With Redis failing, a local entry older than this is not served: peers' drops cannot reach us. */
 const DEGRADED_MAX_AGE_MS = 1_000;
 
 /** A cached answer (JSON) and when it was stored, or the Redis stamp a miss read under. */
 type Lookup = { hit: { value: string; storedAt: number } } | { stamp: string | null };
-
-const report = (scope: RequestScope, hit: boolean, ageMs = 0) => {
-  const stats = scope.stats;
-  if (!stats) return;
-  if (hit) {
-    stats.cacheHits = (stats.cacheHits ?? 0) + 1;
-    stats.cacheAgeMs = Math.max(stats.cacheAgeMs ?? 0, ageMs);
-  } else stats.cacheMisses = (stats.cacheMisses ?? 0) + 1;
-};
 
 /**
  * The read cache under the sections, over the LoginRadius adapter: identical reads in flight
@@ -82,9 +69,36 @@ export class ReadCache implements CacheInvalidator {
     owners: readonly string[],
     parts: readonly CachePart[],
     source: InvalidationSource,
+    eventTimeMs?: number,
   ): Promise<void> {
+    const [owner] = owners;
+    if (eventTimeMs !== undefined && owner !== undefined && owners.length === 1)
+      return applyEvent(this.eventCache(source), {
+        owner,
+        parts,
+        timeMs: eventTimeMs,
+        profile: null,
+      });
     this.dropHere(owners, parts, source);
     await this.options.shared?.drop(owners, parts);
+  }
+
+  /** A webhook's profile (secrets out): primes the cached profile reads it covers, drops the rest. */
+  async prime(uid: string, profile: Record<string, unknown>, eventTimeMs?: number): Promise<void> {
+    const event = { owner: uid, parts: ["profile" as const], profile };
+    await applyEvent(this.eventCache("webhook"), { ...event, timeMs: eventTimeMs ?? this.now() });
+  }
+
+  private eventCache(source: InvalidationSource): EventCache {
+    const { shared, sealer, ttlMs } = this.options;
+    return {
+      local: this.local,
+      shared,
+      sealer,
+      ttlMs,
+      now: this.now,
+      dropHere: (owners, parts) => this.dropHere(owners, parts, source),
+    };
   }
 
   /** Drops from a peer's message (already applied in Redis): this process only. */
@@ -108,6 +122,7 @@ export class ReadCache implements CacheInvalidator {
   ): Promise<z.infer<S>> {
     const cacheable = this.caching && key.owner !== "?";
     const begun = this.local.begin();
+    const readAt = this.now();
     let stamp: string | null = null;
     if (cacheable) {
       const found = scope.fresh ? await this.freshStamp(key.owner) : await this.lookup(key);
@@ -134,7 +149,7 @@ export class ReadCache implements CacheInvalidator {
     }
     const flight = this.flights.start(key, () =>
       this.callShared(http, endpoint, input, scope, async (text) => {
-        if (cacheable) await this.keep(key, text, begun, stamp);
+        if (cacheable) await this.keep(key, text, begun, stamp, readAt);
       }),
     );
     return (await awaitOwn(flight.answer, name, scope.signal)).value as z.infer<S>;
@@ -196,6 +211,7 @@ export class ReadCache implements CacheInvalidator {
         key: { ...key, fieldsText: value.fields, fields },
         value: value.text,
         storedAt: value.storedAt,
+        readAt: value.readAt ?? 0,
         expiresAt: value.expiresAt,
         stamp,
       },
@@ -204,11 +220,19 @@ export class ReadCache implements CacheInvalidator {
     this.options.metrics?.cacheBytes.set(this.local.bytes());
   }
 
-  private async keep(key: ReadKey, text: string, begun: number, stamp: string | null) {
-    if (SECRET_KEY.test(text)) return;
+  private async keep(
+    key: ReadKey,
+    text: string,
+    begun: number,
+    stamp: string | null,
+    readAt: number,
+  ) {
+    if (holdsSecret(text)) return;
     const storedAt = this.now();
     const value: SharedValue = {
       fields: key.fieldsText,
+      part: key.part,
+      readAt,
       storedAt,
       expiresAt: storedAt + this.options.ttlMs,
       text,
@@ -233,12 +257,13 @@ export class ReadCache implements CacheInvalidator {
         this.options.logger.warn(describeError(error), "cache drop after a write failed"),
       );
     if (owner !== null) this.writing.set(owner, (this.writing.get(owner) ?? 0) + 1);
+    const began = this.now();
     try {
       const value = await http.call(endpoint, input, scope);
       await drop();
       // Two writes of one account at once: which answer is newer is unknown, so neither primes.
       if (owner !== null && this.writing.get(owner) === 1)
-        await this.primeAfterWrite(endpoint, input, owner, value);
+        await this.primeAfterWrite(endpoint, input, owner, value, began);
       return value;
     } catch (error) {
       await drop();
@@ -258,6 +283,7 @@ export class ReadCache implements CacheInvalidator {
     input: CallInput,
     owner: string,
     value: unknown,
+    began: number,
   ) {
     const key = this.caching ? primedKeyOf(endpoint, input) : null;
     if (key === null || key.owner !== owner) return;
@@ -265,7 +291,7 @@ export class ReadCache implements CacheInvalidator {
     const { shared } = this.options;
     const stamp = shared ? ((await shared.read(owner))?.stamp ?? null) : null;
     if (shared && stamp === null) return;
-    await this.keep(key, JSON.stringify(value), begun, stamp);
+    await this.keep(key, JSON.stringify(value), begun, stamp, began);
   }
 }
 

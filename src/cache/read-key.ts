@@ -80,3 +80,12 @@ export const primedKeyOf = (endpoint: Endpoint, input: CallInput): ReadKey | nul
           ...(input.query?.fields === undefined ? {} : { query: { fields: input.query.fields } }),
         },
       );
+
+/**
+ * A second guard behind the endpoint rows (only reads naming a cache part are cached, and their
+ * schemas drop unknown keys): an answer holding a key that names a secret is never stored.
+ */
+const SECRET_KEY =
+  /"(?:Password|PasswordHash|BackupCodes?|Codes|access_token|refresh_token|Token|Secret)"\s*:/;
+
+export const holdsSecret = (text: string): boolean => SECRET_KEY.test(text);

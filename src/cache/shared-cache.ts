@@ -2,7 +2,6 @@ import { createHmac, randomUUID } from "node:crypto";
 import { once } from "node:events";
 import type { Redis } from "ioredis";
 import type { CachePart } from "./invalidation.js";
-import { covers, type ReadKey } from "./read-key.js";
 import type { Sealer } from "./seal.js";
 
 /**
@@ -29,17 +28,19 @@ return 1
 `;
 const DROP = `
 if #KEYS == 1 then return redis.call('INCR', KEYS[1]) end
+local v = 0
 for i = 2, #KEYS do
-  redis.call('INCR', KEYS[i])
+  v = redis.call('INCR', KEYS[i])
   redis.call('PEXPIRE', KEYS[i], ARGV[1])
 end
+if #KEYS == 2 then return (redis.call('GET', KEYS[1]) or '0') .. ':' .. v end
 return 1
 `;
 
 interface Commands {
   cacheReadBuffer(gen: string, ver: string, prefix: string, owner: string): Promise<unknown>;
   cacheStore(...args: (string | Buffer | number)[]): Promise<number>;
-  cacheDrop(count: number, ...args: (string | number)[]): Promise<number>;
+  cacheDrop(count: number, ...args: (string | number)[]): Promise<number | string>;
 }
 type Client = Redis & Commands;
 
@@ -132,8 +133,12 @@ export interface SharedCache {
   /** The account's versions and entries, or null when Redis failed (a miss, never an error). */
   read(owner: string): Promise<SharedRead | null>;
   store(owner: string, stamp: string, field: string, value: Buffer): Promise<void>;
-  /** Bumps the accounts' versions (none: the site's generation) and tells the other replicas. */
-  drop(owners: readonly string[], parts: readonly CachePart[]): Promise<void>;
+  /**
+   * Bumps the accounts' versions (none: the site's generation) and tells the other replicas.
+   * For one account: the stamp it bumped to (to store under, refused if another drop follows);
+   * else, or when Redis failed, null.
+   */
+  drop(owners: readonly string[], parts: readonly CachePart[]): Promise<string | null>;
   announce(message: PeerMessage): Promise<void>;
   /** The entry's field name in the account's hash (keyed, so reads are not guessable). */
   fieldOf(base: string, fieldsText: string): string;
@@ -223,16 +228,23 @@ class RedisSharedCache implements SharedCache {
     );
   }
 
-  async drop(owners: readonly string[], parts: readonly CachePart[]): Promise<void> {
+  async drop(owners: readonly string[], parts: readonly CachePart[]): Promise<string | null> {
     const verTtl = this.options.ttlMs * 2 + 60_000;
     const done = await this.run(async (cmd) => {
-      await cmd.cacheDrop(1 + owners.length, this.gen, ...owners.map((o) => this.ver(o)), verTtl);
-      return cmd.publish(
+      const bumped = await cmd.cacheDrop(
+        1 + owners.length,
+        this.gen,
+        ...owners.map((o) => this.ver(o)),
+        verTtl,
+      );
+      await cmd.publish(
         this.channel,
         this.sealed({ kind: "drop", owners: [...owners], parts: [...parts] }),
       );
+      return typeof bumped === "string" ? bumped : "";
     });
     if (done === null) this.pending = true;
+    return done || null;
   }
 
   async announce(message: PeerMessage): Promise<void> {
@@ -254,31 +266,3 @@ class RedisSharedCache implements SharedCache {
 
 export const createSharedCache = (options: SharedCacheOptions): SharedCache =>
   new RedisSharedCache(options);
-
-/** What a sealed shared entry holds: its field set, its times and the answer (JSON). */
-export interface SharedValue {
-  fields: string;
-  storedAt: number;
-  expiresAt: number;
-  text: string;
-}
-
-/** The account's shared entry for this read, opened, unexpired and holding its fields; or null. */
-export const sharedValueFor = (
-  shared: SharedCache,
-  sealer: Sealer,
-  key: ReadKey,
-  found: Map<string, Buffer>,
-  now: number,
-): SharedValue | null => {
-  const prefix = `${shared.fieldOf(key.base, "").split(":")[0]}:`;
-  for (const [field, sealed] of found) {
-    if (!field.startsWith(prefix)) continue;
-    const text = sealer.open(sealed, field);
-    if (text === null) continue;
-    const value = JSON.parse(text) as SharedValue;
-    const held = value.fields === "" ? null : new Set(value.fields.split(","));
-    if (covers(held, key.fields) && value.expiresAt > now) return value;
-  }
-  return null;
-};

@@ -71,13 +71,16 @@ const apply = async (
     profile !== null &&
     payload.timeMs !== null &&
     (await deps.ledger.newest(uid, payload.timeMs, rememberMs(deps.maxAgeMs)));
+  // With Time, an entry read after the event is kept (it is newer): our own writes' events cost
+  // no read. Without it, everything the event names goes.
+  const at = payload.timeMs ?? undefined;
   if (!primeable || !profile || !deps.invalidator.prime) {
-    await deps.invalidator.invalidate([uid], rule.parts, "webhook");
+    await deps.invalidator.invalidate([uid], rule.parts, "webhook", at);
     return;
   }
   const others: CachePart[] = rule.parts.filter((part) => part !== "profile");
-  if (others.length > 0) await deps.invalidator.invalidate([uid], others, "webhook");
-  await deps.invalidator.prime(uid, profile);
+  if (others.length > 0) await deps.invalidator.invalidate([uid], others, "webhook", at);
+  await deps.invalidator.prime(uid, profile, at);
 };
 
 /** An event not in our table: logged and counted; its account (if named) loses every entry. */
