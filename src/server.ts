@@ -43,7 +43,7 @@ import type { UpstreamTarget } from "./loginradius/http.js";
 import type { Metrics } from "./metrics.js";
 import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
-import { createRecentWrites, createSearchUpstream } from "./search/index.js";
+import { createSearchUpstream } from "./search/index.js";
 import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
 import type { ServerDeps } from "./server-deps.js";
 import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
@@ -236,7 +236,7 @@ export const createAppServer = async (
     connect: connectSections(http, sections, {
       search: createSearchUpstream(config, upstream, { ...runtime, rateStore }),
     }),
-    writes: runtime.recentWrites ?? createRecentWrites(config.search.indexLagMs),
+    writes: runtime.recentWrites ?? fleet.recentWrites,
     sections,
     logger: runtime.logger,
     introspection: config.introspection,

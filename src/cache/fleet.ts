@@ -9,6 +9,11 @@ import {
 } from "../loginradius/http.js";
 import { type FleetBackoff, localBackoff, outboundKey } from "../loginradius/outbound-limit.js";
 import type { Metrics } from "../metrics.js";
+import {
+  createFleetRecentWrites,
+  createRecentWrites,
+  type RecentWrites,
+} from "../search/recent-writes.js";
 import { createReadCache, type ReadCache } from "./read-cache.js";
 import { cacheKeyOf, createSealer } from "./seal.js";
 import { createSharedCache, type PeerMessage, type SharedCache } from "./shared-cache.js";
@@ -18,6 +23,8 @@ export interface Fleet {
   http: LoginRadiusHttp;
   /** For the webhook route: drops accounts' entries here and on every replica. */
   cache: ReadCache;
+  /** Recent writes for search: this process's, peers' announced drops, and Redis's record. */
+  recentWrites: RecentWrites;
   close(): Promise<void>;
 }
 
@@ -33,7 +40,7 @@ const healthReporter = (logger: Logger, metrics: Metrics) => (up: boolean, error
   else
     logger.warn(
       describeError(error),
-      "shared cache (Redis) failed; serving from LoginRadius and this process until it is back",
+      "shared cache (Redis) failed; serving from LoginRadius and this process (search freshness from this process's record of writes) until it is back",
     );
 };
 
@@ -53,8 +60,12 @@ export const createFleet = (
   const own = localBackoff();
   let cache: ReadCache | undefined;
   const { redisUrl, redisKeyPrefix } = config.limits.rateLimit;
+  const local = createRecentWrites(config.search.indexLagMs);
   const onMessage = (message: PeerMessage) => {
-    if (message.kind === "drop") cache?.dropLocal(message.owners, message.parts);
+    if (message.kind === "drop") {
+      cache?.dropLocal(message.owners, message.parts);
+      for (const owner of message.owners) local.wrote(owner);
+    }
     // LoginRadius's window is a second; a peer's backoff beyond it is not believed.
     else own.tripped(Math.min(message.until, Date.now() + 1_000));
   };
@@ -65,6 +76,7 @@ export const createFleet = (
         sealer,
         nameKey: createHmac("sha256", key).update("names").digest(),
         ttlMs: Math.max(1, config.cache.ttlMs),
+        recentWindowMs: config.search.indexLagMs,
         onMessage,
         onHealth: healthReporter(runtime.logger, runtime.metrics),
       })
@@ -87,5 +99,10 @@ export const createFleet = (
     logger: runtime.logger,
   });
   const http = createLoginRadiusHttp({ ...upstream, ...config.upstream }, { ...runtime, backoff });
-  return { http: cache.wrap(http), cache, close: async () => shared?.close() };
+  return {
+    http: cache.wrap(http),
+    cache,
+    recentWrites: createFleetRecentWrites(local, shared),
+    close: async () => shared?.close(),
+  };
 };

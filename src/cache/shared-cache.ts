@@ -3,44 +3,13 @@ import { once } from "node:events";
 import type { Redis } from "ioredis";
 import type { CachePart } from "./invalidation.js";
 import type { Sealer } from "./seal.js";
-
-/**
- * Redis layout, per site (`<prefix>cache:<site>:`), account UIDs only as keyed hashes:
- *   gen           site generation; bumped by a drop naming no account ("all")
- *   v:<owner>     the account's version; bumped by each drop of it
- *   e:<gen>:<owner>:<v>   hash of the account's entries, field per read, value sealed
- * A drop bumps a version, so entries stored under the old one are never read again and expire;
- * a store is refused (atomically) when the versions changed since the read began.
- */
-const READ = `
-local g = redis.call('GET', KEYS[1]) or '0'
-local v = redis.call('GET', KEYS[2]) or '0'
-return { g, v, redis.call('HGETALL', ARGV[1] .. g .. ':' .. ARGV[2] .. ':' .. v) }
-`;
-const STORE = `
-local g = redis.call('GET', KEYS[1]) or '0'
-local v = redis.call('GET', KEYS[2]) or '0'
-if g .. ':' .. v ~= ARGV[3] then return 0 end
-local k = ARGV[1] .. g .. ':' .. ARGV[2] .. ':' .. v
-redis.call('HSET', k, ARGV[4], ARGV[5])
-redis.call('PEXPIRE', k, ARGV[6])
-return 1
-`;
-const DROP = `
-if #KEYS == 1 then return redis.call('INCR', KEYS[1]) end
-local v = 0
-for i = 2, #KEYS do
-  v = redis.call('INCR', KEYS[i])
-  redis.call('PEXPIRE', KEYS[i], ARGV[1])
-end
-if #KEYS == 2 then return (redis.call('GET', KEYS[1]) or '0') .. ':' .. v end
-return 1
-`;
+import { DROP, READ, RECENT, STORE } from "./shared-scripts.js";
 
 interface Commands {
   cacheReadBuffer(gen: string, ver: string, prefix: string, owner: string): Promise<unknown>;
   cacheStore(...args: (string | Buffer | number)[]): Promise<number>;
   cacheDrop(count: number, ...args: (string | number)[]): Promise<number | string>;
+  cacheRecent(key: string, windowMs: number, ...owners: string[]): Promise<number[]>;
 }
 type Client = Redis & Commands;
 
@@ -63,6 +32,11 @@ export interface SharedCacheOptions {
   /** Keys account UIDs in Redis (so no UID is stored in clear) and names entries. */
   nameKey: Buffer;
   ttlMs: number;
+  /**
+   * How long a dropped account counts as recently written (the search index's lag): drops record
+   * it in a sorted set per site, so any replica's bulk read keeps it off search. 0: not recorded.
+   */
+  recentWindowMs?: number;
   /** Longest wait for Redis per command; past it the command counts as failed (a miss). */
   timeoutMs?: number;
   onMessage(message: PeerMessage): void;
@@ -104,6 +78,7 @@ const connector = (options: SharedCacheOptions, channel: string, self: string) =
       cmd.defineCommand("cacheRead", { numberOfKeys: 2, lua: READ });
       cmd.defineCommand("cacheStore", { numberOfKeys: 2, lua: STORE });
       cmd.defineCommand("cacheDrop", { lua: DROP });
+      cmd.defineCommand("cacheRecent", { numberOfKeys: 1, lua: RECENT });
       sub.on("messageBuffer", (_channel: Buffer, body: Buffer) => {
         // Sealed with the site's key, so only a replica wrote it; parsed defensively all the same.
         const text = options.sealer.open(body, channel);
@@ -140,6 +115,8 @@ export interface SharedCache {
    */
   drop(owners: readonly string[], parts: readonly CachePart[]): Promise<string | null>;
   announce(message: PeerMessage): Promise<void>;
+  /** Which of these accounts any replica dropped within the recent window; null: Redis failed. */
+  recentAmong(owners: readonly string[]): Promise<Set<string> | null>;
   /** The entry's field name in the account's hash (keyed, so reads are not guessable). */
   fieldOf(base: string, fieldsText: string): string;
   close(): Promise<void>;
@@ -156,6 +133,7 @@ class RedisSharedCache implements SharedCache {
   private readonly self = randomUUID();
   private readonly clients: ReturnType<typeof connector>;
   private readonly gen: string;
+  private readonly recent: string;
   private readonly timeoutMs: number;
   private up = true;
   private pending = false;
@@ -164,6 +142,7 @@ class RedisSharedCache implements SharedCache {
     this.channel = `${options.prefix}events`;
     this.clients = connector(options, this.channel, this.self);
     this.gen = `${options.prefix}gen`;
+    this.recent = `${options.prefix}recent`;
     this.timeoutMs = options.timeoutMs ?? 250;
   }
 
@@ -183,7 +162,7 @@ class RedisSharedCache implements SharedCache {
         await withTimeout(once(cmd, "ready"), this.timeoutMs);
       if (cmd.status !== "ready") throw new Error(`Redis connection is ${cmd.status}`);
       if (this.pending) {
-        await withTimeout(cmd.cacheDrop(1, this.gen), this.timeoutMs);
+        await withTimeout(cmd.cacheDrop(2, this.gen, this.recent), this.timeoutMs);
         this.pending = false;
       }
       const result = await withTimeout(work(cmd), this.timeoutMs);
@@ -232,10 +211,13 @@ class RedisSharedCache implements SharedCache {
     const verTtl = this.options.ttlMs * 2 + 60_000;
     const done = await this.run(async (cmd) => {
       const bumped = await cmd.cacheDrop(
-        1 + owners.length,
+        2 + owners.length,
         this.gen,
+        this.recent,
         ...owners.map((o) => this.ver(o)),
         verTtl,
+        this.options.recentWindowMs ?? 0,
+        ...owners.map((o) => this.hmac(o)),
       );
       await cmd.publish(
         this.channel,
@@ -249,6 +231,16 @@ class RedisSharedCache implements SharedCache {
 
   async announce(message: PeerMessage): Promise<void> {
     await this.run((cmd) => cmd.publish(this.channel, this.sealed(message)));
+  }
+
+  async recentAmong(owners: readonly string[]): Promise<Set<string> | null> {
+    const window = this.options.recentWindowMs ?? 0;
+    if (window <= 0 || owners.length === 0) return new Set();
+    const found = await this.run((cmd) =>
+      cmd.cacheRecent(this.recent, window, ...owners.map((o) => this.hmac(o))),
+    );
+    if (found === null) return null;
+    return new Set(found.map((i) => owners[i - 1] as string));
   }
 
   private sealed(message: PeerMessage): Buffer {

@@ -42,12 +42,16 @@ export interface ProfileChanges {
   onChange(listener: (uid: string) => void): void;
   /** Written within the search index's lag, by this request or (the record) any other. */
   isRecent(uid: string): boolean;
+  /** Which of these were written within the lag by anyone (a fleet asks Redis); else isRecent. */
+  recentAmong(uids: readonly string[]): Promise<ReadonlySet<string>>;
 }
 
 /** Where profile-change notices outlive the request (the process's, or a fleet's, record). */
 export interface WriteRecord {
   wrote(uid: string): void;
   isRecent(uid: string): boolean;
+  /** A fleet's shared answer (every replica's writes), asked as the search runs. */
+  recentAmong?(uids: readonly string[]): Promise<ReadonlySet<string>>;
 }
 
 export const createProfileChanges = (record?: WriteRecord): ProfileChanges => {
@@ -63,6 +67,11 @@ export const createProfileChanges = (record?: WriteRecord): ProfileChanges => {
       listeners.push(listener);
     },
     isRecent: (uid) => mine.has(uid) || (record?.isRecent(uid) ?? false),
+    recentAmong: async (uids) => {
+      const found = new Set(record?.recentAmong ? await record.recentAmong(uids) : []);
+      for (const uid of uids) if (mine.has(uid) || record?.isRecent(uid)) found.add(uid);
+      return found;
+    },
   };
 };
 

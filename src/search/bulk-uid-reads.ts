@@ -37,9 +37,13 @@ export const createBulkUidReads = (
   let waiting: Waiting[] = [];
   const searchChunk = async (chunk: Waiting[]) => {
     const found = new Map<string, WireProfile>();
+    const uids = chunk.map((w) => w.uid);
+    // Asked beside the search and answered after it: a write any replica made meanwhile counts.
+    const recent = (profiles?.recentAmong(uids) ?? Promise.resolve(new Set<string>())).catch(
+      () => new Set(uids),
+    );
     try {
       const { from, to } = searchWindow();
-      const uids = chunk.map((w) => w.uid);
       const page = await client.search(
         { from, to, q: uidsQuery(uids), size: uids.length },
         union(chunk),
@@ -48,8 +52,9 @@ export const createBulkUidReads = (
     } catch {
       // The search quota is a shortcut, not the source: its failure costs profile calls only.
     }
+    const written = await recent;
     for (const w of chunk) {
-      const profile = found.get(w.uid);
+      const profile = written.has(w.uid) ? undefined : found.get(w.uid);
       if (profile) w.resolve(profile);
       else settle(w, w.single());
     }

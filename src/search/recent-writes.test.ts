@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRecentWrites } from "./recent-writes.js";
+import { createFleetRecentWrites, createRecentWrites } from "./recent-writes.js";
 
 describe("createRecentWrites", () => {
   it("holds a UID for the window and forgets it after", () => {
@@ -20,5 +20,25 @@ describe("createRecentWrites", () => {
     expect(writes.isRecent("never-written")).toBe(true);
     now = 1000;
     expect(writes.isRecent("never-written")).toBe(false);
+  });
+});
+
+describe("createFleetRecentWrites", () => {
+  it("answers with every replica's writes from Redis, and its own (or peers' announced) ones", async () => {
+    const local = createRecentWrites(1000);
+    local.wrote("mine");
+    const fleet = createFleetRecentWrites(local, { recentAmong: async () => new Set(["theirs"]) });
+    expect([...(await fleet.recentAmong(["mine", "theirs", "nobody"]))].sort()).toEqual([
+      "mine",
+      "theirs",
+    ]);
+  });
+
+  it("with Redis failing, falls back to this process's record (never an error)", async () => {
+    const local = createRecentWrites(1000);
+    const fleet = createFleetRecentWrites(local, { recentAmong: async () => null });
+    fleet.wrote("mine");
+    expect([...(await fleet.recentAmong(["mine", "theirs"]))]).toEqual(["mine"]);
+    expect(fleet.isRecent("mine")).toBe(true);
   });
 });

@@ -46,3 +46,28 @@ export const createRecentWrites = (
     },
   };
 };
+
+/** What the fleet's record asks Redis: which accounts any replica dropped within the window. */
+export interface SharedRecent {
+  recentAmong(uids: readonly string[]): Promise<Set<string> | null>;
+}
+
+/**
+ * A fleet's record: this process's (fed by its own writes and by the drops other replicas
+ * announce) and, asked per search, Redis's sorted set of every replica's drops. Redis failing
+ * answers with the local record alone; the shared cache's health log and
+ * `account_graph_cache_redis_up` say so (a peer's write may then be missed until its message
+ * arrives: docs/running-replicas.md).
+ */
+export const createFleetRecentWrites = (
+  local: RecentWrites,
+  shared: SharedRecent | null,
+): Required<RecentWrites> => ({
+  wrote: (uid) => local.wrote(uid),
+  isRecent: (uid) => local.isRecent(uid),
+  async recentAmong(uids) {
+    const found = (await shared?.recentAmong(uids)) ?? new Set<string>();
+    for (const uid of uids) if (local.isRecent(uid)) found.add(uid);
+    return found;
+  },
+});
