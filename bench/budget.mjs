@@ -217,13 +217,75 @@ export const evaluateBudget = (results) => [
 ];
 
 /**
+ * The fleet scenario's limits (issue 20), apart from BUDGET (whose table README mirrors line for
+ * line): upstream calls per read in the steady state, its read p50 against the direct REST p50 of
+ * the same run, the emulator's calls in any one second with four replicas at UPSTREAM_MAX_RPS,
+ * and a direct change on the emulator seen through both replicas (webhooks on), p99.
+ */
+export const FLEET_BUDGET = Object.freeze({
+  callsPerRead: Object.freeze({ op: "<=", limit: 0.05 }),
+  p50: Object.freeze({ op: "<", limit: 1 }),
+  quota: Object.freeze({ op: "<=", limit: 50 }),
+  visibleP99: Object.freeze({ op: "<=", limit: 1000 }),
+});
+
+const within = ({ op, limit }, value) =>
+  typeof value === "number" &&
+  Number.isFinite(value) &&
+  (op === "<=" ? value <= limit : op === "<" ? value < limit : value >= limit);
+
+/**
+ * The fleet scenario's lines from its figures (bench/fleet.mjs `runFleet`); judged with the rest.
+ * A run whose fleet scenario broke (null) fails; one that did not run it (undefined) has none.
+ */
+export const fleetLines = (fleet) => {
+  if (fleet === undefined) return [];
+  const { callsPerRead, p50, quota, visibleP99 } = FLEET_BUDGET;
+  const s = fleet?.steady;
+  const q = fleet?.quota;
+  const v = fleet?.visible;
+  const ratio = s && fleet.directP50 > 0 ? s.p50 / fleet.directP50 : null;
+  const worst = q ? Math.max(q.maxPerSecond, q.slidingMax) : null;
+  return [
+    line(
+      "fleetCalls",
+      `fleet, steady state: upstream calls per read <= ${callsPerRead.limit}`,
+      `${fmt(s?.callsPerRead, 4)} (${s?.upstreamReads ?? "n/a"} calls, ${s?.reads ?? "n/a"} reads, ${s?.errors ?? "n/a"} errors)`,
+      s?.callsPerRead ?? null,
+      within(callsPerRead, s?.callsPerRead) && s?.errors === 0,
+    ),
+    line(
+      "fleetP50",
+      "fleet, steady state: read p50 below the direct REST p50",
+      `${fmt(ratio)}x (${fmt(s?.p50, 1)} vs ${fmt(fleet?.directP50, 1)} ms)`,
+      ratio,
+      within(p50, ratio),
+    ),
+    line(
+      "fleetQuota",
+      `fleet, four replicas: never above ${quota.limit} calls in a second`,
+      `clock seconds max ${q?.maxPerSecond ?? "n/a"}; any 1 s window max ${q?.slidingMax ?? "n/a"}, first after idle ${q?.firstWindow ?? "n/a"}`,
+      worst,
+      within(quota, worst) && within(quota, q?.firstWindow),
+    ),
+    line(
+      "fleetVisible",
+      `fleet, webhooks on: a direct change seen through both replicas, p99 <= ${visibleP99.limit} ms`,
+      `p50 ${fmt(v?.p50, 0)} ms, p99 ${fmt(v?.p99, 0)} ms over ${v?.changes ?? "n/a"} changes`,
+      v?.p99 ?? null,
+      within(visibleP99, v?.p99),
+    ),
+  ];
+};
+
+/**
  * The run's verdict. On a machine whose 1-minute load before the run was above its core count,
  * the other work would be measured as much as the service (ratios included: the load does not
  * hit both sides of a ratio alike), so the bench refuses to judge: every line keeps its figures,
  * none gets a PASS or FAIL.
  */
 export const judge = (results) => {
-  const lines = evaluateBudget(results);
+  const lines = [...evaluateBudget(results), ...fleetLines(results.fleet)];
   const load = results.machine?.loadBefore?.[0];
   const cores = results.machine?.nproc;
   if (!(typeof load === "number" && Number.isInteger(cores) && cores > 0))

@@ -138,8 +138,9 @@ export const startEmulator = async ({ root, seedCount, latencyMs, log, extraEnv 
  * at the emulator as if it were LoginRadius. Cold
  * start is spawn to the first correct GraphQL answer (`probe` resolving true).
  */
-export const startService = async ({ root, env, log, probe, nodeArgs }) => {
-  const port = await freePort();
+export const startService = async ({ root, env, log, probe, nodeArgs, port: given }) => {
+  // `port`: chosen beforehand when another process must know it first (the emulator's webhooks).
+  const port = given ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const args = [...NODE_FLAGS, ...(nodeArgs ?? [])];
