@@ -94,8 +94,8 @@ const replica = (s: ReturnType<typeof site>, shared: boolean) => {
 describe.each([
   ["in one process", false],
   ["with Redis", true],
-])("a LoginRadius event %s", (_label, shared) => {
-  it("for our own write, arriving after our refill, costs no read (the entry is newer)", async () => {
+])("a LoginRadius event for our own write, %s", (_label, shared) => {
+  it("arriving after our refill, costs no read (the entry is newer)", async () => {
     const s = site();
     const r = replica(s, shared);
     await r.write("Grace");
@@ -109,7 +109,7 @@ describe.each([
     expect(s.state.reads).toBe(1);
   });
 
-  it("for our own write, arriving before our refill, costs only the refill", async () => {
+  it("arriving before our refill, costs only the refill", async () => {
     const s = site();
     const r = replica(s, shared);
     await r.write("Grace");
@@ -131,8 +131,13 @@ describe.each([
     expect(await r.name()).toBe("Grace");
     expect(s.state.reads).toBe(1);
   });
+});
 
-  it("for a change made elsewhere, primes the entry its profile covers: the new name, no read", async () => {
+describe.each([
+  ["in one process", false],
+  ["with Redis", true],
+])("a LoginRadius event for a change made elsewhere, %s", (_label, shared) => {
+  it("primes the entry its profile covers: the new name, no read", async () => {
     const s = site();
     const r = replica(s, shared);
     expect(await r.name()).toBe("Ada");
@@ -143,7 +148,7 @@ describe.each([
     expect(s.state.reads).toBe(1);
   });
 
-  it("for a change made elsewhere, still drops what its profile does not cover, or without one", async () => {
+  it("still drops what its profile does not cover, or without one", async () => {
     const s = site();
     const r = replica(s, shared);
     expect(await r.name()).toBe("Ada");
