@@ -2,6 +2,7 @@ import { GraphQLError } from "graphql";
 import { ErrorCodes, type ErrorRow, type ErrorRows, errorRow as row } from "../errors.js";
 import type { PasswordRule } from "../loginradius/password-rule.js";
 import { AUTH_ERROR_CODES, type UpstreamError } from "../loginradius/upstream-error.js";
+import { IDENTIFIER_ERROR_ROWS } from "./identifier-errors.js";
 import { type FieldRenames, inputFieldOf, renameIndex } from "./upstream-fields.js";
 
 /** What every section's table is merged over: the errors no section owns. */
@@ -18,10 +19,12 @@ const AUTH = row(
 );
 
 /**
- * Codes any endpoint may answer: refused credentials (the adapter's AUTH_ERROR_CODES) and 1134,
- * field validation with `Errors[]` naming the fields at fault. Sections add their own rows.
+ * Codes any endpoint may answer: refused credentials (the adapter's AUTH_ERROR_CODES), 1134,
+ * field validation with `Errors[]` naming the fields at fault, and the account and identifier
+ * codes several sections share. Sections add their own rows.
  */
 export const CORE_ERROR_ROWS: ErrorRows = {
+  ...IDENTIFIER_ERROR_ROWS,
   ...Object.fromEntries([...AUTH_ERROR_CODES].map((code) => [code, AUTH])),
   1134: row(ErrorCodes.BAD_USER_INPUT, "LoginRadius rejected one or more fields."),
 };

@@ -4,8 +4,8 @@ import type { FieldRenames } from "../graphql/upstream-fields.js";
 const { NOT_FOUND, CONFLICT, BAD_USER_INPUT } = ErrorCodes;
 
 /**
- * The LoginRadius codes the Roles Management endpoints answer -> GraphQL errors (938 is the
- * Accounts section's row; credentials and 1134 are the core's). Our inputs are checked first,
+ * The LoginRadius codes the Roles Management endpoints answer -> GraphQL errors (938 is a
+ * shared row, src/graphql/identifier-errors.ts; credentials and 1134 are the core's). Our inputs are checked first,
  * so 1175 on create means a name that is taken, and 1133 a context the account does not hold.
  */
 export const ROLE_ERROR_ROWS: ErrorRows = {
