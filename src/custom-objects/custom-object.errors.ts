@@ -17,9 +17,10 @@ export const CUSTOM_OBJECT_ERROR_ROWS: ErrorRows = {
   ),
 };
 
-/** LoginRadius query and body keys (its `Errors[].FieldName`) -> our input fields. */
+/** LoginRadius query and body keys (its `Errors[].FieldName`), path parameters -> our fields. */
 export const CUSTOM_OBJECT_FIELD_RENAMES: FieldRenames = {
   updateType: "mode",
   objectName: "objectName",
   CustomObject: "data",
+  recordId: "recordId",
 };

@@ -1,4 +1,5 @@
 import { ErrorCodes, type ErrorRows, errorRow as row } from "../errors.js";
+import type { FieldRenames } from "./upstream-fields.js";
 
 const { NOT_FOUND, CONFLICT, BAD_USER_INPUT, FAILED_PRECONDITION } = ErrorCodes;
 
@@ -18,3 +19,6 @@ export const IDENTIFIER_ERROR_ROWS: ErrorRows = {
   1096: row(BAD_USER_INPUT, "The phone number is not valid.", "phone"),
   1126: row(FAILED_PRECONDITION, "The email is already verified."),
 };
+
+/** The identifier every section's paths and bodies carry, as LoginRadius names it (`{uid}`, `Uid`). */
+export const IDENTIFIER_FIELD_RENAMES: FieldRenames = { Uid: "uid" };

@@ -2,7 +2,7 @@ import { GraphQLError } from "graphql";
 import { ErrorCodes, type ErrorRow, type ErrorRows, errorRow as row } from "../errors.js";
 import type { PasswordRule } from "../loginradius/password-rule.js";
 import { AUTH_ERROR_CODES, type UpstreamError } from "../loginradius/upstream-error.js";
-import { IDENTIFIER_ERROR_ROWS } from "./identifier-errors.js";
+import { IDENTIFIER_ERROR_ROWS, IDENTIFIER_FIELD_RENAMES } from "./identifier-errors.js";
 import { type FieldRenames, inputFieldOf, renameIndex } from "./upstream-fields.js";
 
 /** What every section's table is merged over: the errors no section owns. */
@@ -96,10 +96,14 @@ const FAILURES: Record<UpstreamError["failure"], ErrorRow> = {
     undefined,
     "circuit_open",
   ),
-  invalid_request: row(ErrorCodes.BAD_USER_INPUT, "A path parameter is not valid.", "uid"),
+  // The field is the parameter's own (the error's field names, through the renames).
+  invalid_request: row(ErrorCodes.BAD_USER_INPUT, "A path parameter is not valid."),
 };
 
-const PROBLEM_MESSAGE = "LoginRadius rejected this value.";
+const PROBLEM_MESSAGE: Partial<Record<UpstreamError["failure"], string>> = {
+  rejected: "LoginRadius rejected this value.",
+  invalid_request: "This value cannot be sent as a path segment; nothing was sent.",
+};
 
 const FAILED_HOW: Partial<Record<UpstreamError["failure"], string>> = {
   timeout: "no answer came in time",
@@ -128,7 +132,7 @@ const unknownOutcome = (failure: UpstreamError["failure"], checkFirst: string): 
  */
 export const createUpstreamErrorMapping = (table: ErrorTable) => {
   const rows: ErrorRows = { ...CORE_ERROR_ROWS, ...table.rows };
-  const renames = renameIndex(table.renames);
+  const renames = renameIndex({ ...IDENTIFIER_FIELD_RENAMES, ...table.renames });
   const rowFor = (error: UpstreamError): ErrorRow => {
     if (error.checkFirst !== null) return unknownOutcome(error.failure, error.checkFirst);
     if (error.failure === "rejected" && error.errorCode === 1134 && error.passwordRule)
@@ -146,7 +150,8 @@ export const createUpstreamErrorMapping = (table: ErrorTable) => {
         error.fieldNames.map((f) => inputFieldOf(f, renames)).filter((f) => f !== undefined),
       ),
     ];
-    const problems = fields.map((field) => ({ field, message: PROBLEM_MESSAGE }));
+    const message = PROBLEM_MESSAGE[error.failure] ?? PROBLEM_MESSAGE.rejected;
+    const problems = fields.map((field) => ({ field, message }));
     const field = mapping.field ?? problems[0]?.field;
     const rule = ruleOf(error);
     return new GraphQLError(mapping.message, {

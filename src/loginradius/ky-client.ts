@@ -24,12 +24,15 @@ export const buildPath = (
   template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined || !SAFE_SEGMENT.test(value) || /^\.+$/.test(value))
+      // The parameter's name travels as the field at fault: the section's renames turn it into
+      // the argument the caller gave (`{role}` -> `name`), so the error names that, not `uid`.
       throw new UpstreamError(
         "invalid_request",
         endpoint,
         null,
         null,
         `Invalid path parameter ${name}.`,
+        [name],
       );
     return encodeURIComponent(value);
   });

@@ -16,7 +16,7 @@ export const ROLE_ERROR_ROWS: ErrorRows = {
   1175: row(CONFLICT, "A role of this name already exists (or the name is not valid)."),
 };
 
-/** LoginRadius body keys (its `Errors[].FieldName`) -> our input fields. */
+/** LoginRadius body keys (its `Errors[].FieldName`) and path parameters -> our input fields. */
 export const ROLE_FIELD_RENAMES: FieldRenames = {
   Roles: "roles",
   Permissions: "permissions",
@@ -24,4 +24,5 @@ export const ROLE_FIELD_RENAMES: FieldRenames = {
   AdditionalPermissions: "permissions",
   Expiration: "expiresAt",
   role: "name",
+  context: "context",
 };
