@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -59,5 +59,25 @@ describe("section boundaries", () => {
       'export type { Account } from "../accounts/index.js";\n',
     );
     expect(crossSectionImports(root)).toEqual([]);
+  });
+});
+
+describe("error translation stays in the tables", () => {
+  /** Every section's repositories: the layer between resolvers and clients. */
+  const repositories = sectionFolders(SRC).flatMap((folder) =>
+    readdirSync(folder)
+      .filter((name) => name.endsWith(".repository.ts"))
+      .map((name) => join(folder, name)),
+  );
+
+  it("finds the repositories", () => {
+    expect(repositories.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("no repository builds a GraphQLError: upstream errors reach clients through the error tables", () => {
+    const building = repositories.filter((path) =>
+      /\bGraphQLError\b/.test(readFileSync(path, "utf8")),
+    );
+    expect(building.map((path) => relative(SRC, path))).toEqual([]);
   });
 });

@@ -1,5 +1,11 @@
 import { GraphQLError } from "graphql";
-import { ErrorCodes, type ErrorRow, type ErrorRows, errorRow as row } from "../errors.js";
+import {
+  ErrorCodes,
+  type ErrorRow,
+  type ErrorRows,
+  type FieldErrorRows,
+  errorRow as row,
+} from "../errors.js";
 import type { PasswordRule } from "../loginradius/password-rule.js";
 import { AUTH_ERROR_CODES, type UpstreamError } from "../loginradius/upstream-error.js";
 import { IDENTIFIER_ERROR_ROWS, IDENTIFIER_FIELD_RENAMES } from "./identifier-errors.js";
@@ -11,7 +17,17 @@ export interface ErrorTable {
   rows: ErrorRows;
   /** LoginRadius body keys -> our input fields, every section's renames merged. */
   renames: FieldRenames;
+  /** Codes narrowed by the one field they name (src/errors.ts FieldErrorRows), merged. */
+  fieldRows?: FieldErrorRows;
 }
+
+/** The row a code has when its `Errors[]` names one of the fields it is narrowed by. */
+const fieldRowOf = (fieldRows: FieldErrorRows, error: UpstreamError): ErrorRow | undefined => {
+  const byField = error.errorCode === null ? undefined : fieldRows[error.errorCode];
+  if (error.failure !== "rejected" || !byField) return undefined;
+  const index = new Map(Object.entries(byField).map(([f, r]) => [f.toLowerCase(), r]));
+  return error.fieldNames.map((f) => index.get(f.toLowerCase())).find((r) => r !== undefined);
+};
 
 const AUTH = row(
   ErrorCodes.UPSTREAM_AUTH_FAILED,
@@ -144,14 +160,15 @@ export const createUpstreamErrorMapping = (table: ErrorTable) => {
     return FAILURES[error.failure];
   };
   const toGraphQLError = (error: UpstreamError): GraphQLError => {
-    const mapping = rowFor(error);
+    const narrowed = fieldRowOf(table.fieldRows ?? {}, error);
+    const mapping = narrowed ?? rowFor(error);
     const fields = [
       ...new Set(
         error.fieldNames.map((f) => inputFieldOf(f, renames)).filter((f) => f !== undefined),
       ),
     ];
     const message = PROBLEM_MESSAGE[error.failure] ?? PROBLEM_MESSAGE.rejected;
-    const problems = fields.map((field) => ({ field, message }));
+    const problems = narrowed ? [] : fields.map((field) => ({ field, message }));
     const field = mapping.field ?? problems[0]?.field;
     const rule = ruleOf(error);
     return new GraphQLError(mapping.message, {

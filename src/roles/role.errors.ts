@@ -1,4 +1,4 @@
-import { ErrorCodes, type ErrorRows, errorRow as row } from "../errors.js";
+import { ErrorCodes, type ErrorRows, type FieldErrorRows, errorRow as row } from "../errors.js";
 import type { FieldRenames } from "../graphql/upstream-fields.js";
 
 const { NOT_FOUND, CONFLICT, BAD_USER_INPUT } = ErrorCodes;
@@ -14,6 +14,21 @@ export const ROLE_ERROR_ROWS: ErrorRows = {
   1142: row(NOT_FOUND, "The role context does not list this additional permission.", "permissions"),
   1172: row(BAD_USER_INPUT, "The expiry is not a valid date.", "expiresAt"),
   1175: row(CONFLICT, "A role of this name already exists (or the name is not valid)."),
+};
+
+/**
+ * LoginRadius refuses to delete a role still assigned or listed in a context with a plain 1134
+ * naming `role` (its code table has none of its own; the other role endpoints' 1134s name
+ * `Roles`, `Permissions`...): a conflict with the accounts' state, not bad input.
+ */
+export const ROLE_FIELD_ERROR_ROWS: FieldErrorRows = {
+  1134: {
+    role: row(
+      CONFLICT,
+      "The role is still assigned to an account or listed in a role context; unassign it first.",
+      "name",
+    ),
+  },
 };
 
 /** LoginRadius body keys (its `Errors[].FieldName`) and path parameters -> our input fields. */
