@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import ts from "typescript";
 
 /**
- * The import boundary between sections (docs/adding-a-section.md): a section's `index.ts` is all
+ * The import boundary between sections (docs/section-boundaries.md): a section's `index.ts` is all
  * that code outside its folder may import, on either side (the service's `src/<s>/`, the
  * emulator's `src/emulator/<s>/`). What several sections need lives in modules that name no
  * section. The section folders are read from the two registries, so a new section is checked
