@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { MAX_RETRY_AFTER_SECONDS, readRetryAfter } from "./retry-after.js";
+import {
+  MAX_RETRY_AFTER_SECONDS,
+  MAX_SENT_RETRY_AFTER_SECONDS,
+  readRetryAfter,
+  retryAfterToSend,
+} from "./retry-after.js";
 
 const NOW = Date.parse("2026-11-26T00:00:00Z");
 
@@ -29,6 +34,25 @@ describe("readRetryAfter: delta-seconds or an HTTP date, bounded", () => {
     "reads %j as no advice",
     (value) => {
       expect(readRetryAfter(value, NOW)).toBeNull();
+    },
+  );
+});
+
+describe("retryAfterToSend: what our own refusals say", () => {
+  it.each([
+    [0, 1],
+    [0.2, 1],
+    [4.5, 5],
+    [7200, MAX_SENT_RETRY_AFTER_SECONDS],
+    [Number.POSITIVE_INFINITY, MAX_SENT_RETRY_AFTER_SECONDS],
+    [Number.NaN, MAX_SENT_RETRY_AFTER_SECONDS],
+  ])(
+    "sends a wait of %j s as %j, which the reader reads back unchanged below its bound",
+    (s, sent) => {
+      expect(retryAfterToSend(s)).toBe(sent);
+      expect(readRetryAfter(String(retryAfterToSend(s)), NOW)).toBe(
+        Math.min(sent, MAX_RETRY_AFTER_SECONDS),
+      );
     },
   );
 });

@@ -1,5 +1,5 @@
 /**
- * The one reader of a `Retry-After` header, for every place that honours or reports one (the
+ * `Retry-After`, both ways. The one reader of the header, for every place that honours or reports one (the
  * adapter's retries, the upstream error clients see). RFC 9110 §10.2.3: `delay-seconds`
  * (digits only) or an `HTTP-date` (its three forms all start with a day name). Anything else
  * (`-5`, `1.5`, `0x10`, `1e3`, `soon`) is no advice at all, not a guess. The answer is whole
@@ -29,3 +29,16 @@ export const readRetryAfter = (
       : Math.ceil((date - now) / 1000);
   return seconds === null ? null : Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
 };
+
+/** The longest wait this service asks its own callers for (a budget that can never fill). */
+export const MAX_SENT_RETRY_AFTER_SECONDS = 3600;
+
+/**
+ * What this service sends as `Retry-After` (and `extensions.retryAfterSeconds`) for a wait of
+ * `seconds`: delta-seconds as the reader above reads them, whole, at least 1 (0 would invite an
+ * immediate repeat of what was just refused), at most an hour; not finite: an hour.
+ */
+export const retryAfterToSend = (seconds: number): number =>
+  Number.isFinite(seconds)
+    ? Math.min(MAX_SENT_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil(seconds)))
+    : MAX_SENT_RETRY_AFTER_SECONDS;
