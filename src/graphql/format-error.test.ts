@@ -100,6 +100,29 @@ describe("upstream failures without a table row", () => {
   });
 
   it.each([
+    ["timeout", null, "no answer came in time"],
+    ["unavailable", 503, "the connection dropped or LoginRadius failed"],
+    ["bad_response", 200, "its answer could not be read"],
+  ] as const)("names an unknown outcome after %s, saying what to check", (failure, status, how) => {
+    const error = new UpstreamError(failure, "POST /x", status, null, null, [], null, {
+      checkFirst: "look the account up by its email",
+    });
+    const mapped = upstreamToGraphQLError(error);
+    expect(mapped.extensions).toEqual({ code: "UPSTREAM_OUTCOME_UNKNOWN", reason: failure });
+    expect(mapped.message).toBe(
+      `LoginRadius may have done this: the request was sent, then ${how}. ` +
+        "Check before repeating it: look the account up by its email.",
+    );
+  });
+
+  it("keeps auth failures as auth even when LoginRadius sent 401", () => {
+    const error = new UpstreamError("rejected", "GET /x", 401, 902);
+    expect(upstreamToGraphQLError(error).extensions.code).toBe(ErrorCodes.UPSTREAM_AUTH_FAILED);
+  });
+});
+
+describe("a path parameter that cannot travel in a URL", () => {
+  it.each([
     ["/identity/v2/manage/account/{uid}", { uid: "a/b" }, "uid"],
     ["/identity/v2/manage/role/{role}", { role: ".." }, "name"],
     [
@@ -129,27 +152,6 @@ describe("upstream failures without a table row", () => {
   it("names no field for a parameter that is not the caller's (a minted token)", () => {
     const error = new UpstreamError("invalid_request", "GET /x", null, null, null, ["accessToken"]);
     expect(upstreamToGraphQLError(error).extensions).toEqual({ code: "BAD_USER_INPUT" });
-  });
-
-  it.each([
-    ["timeout", null, "no answer came in time"],
-    ["unavailable", 503, "the connection dropped or LoginRadius failed"],
-    ["bad_response", 200, "its answer could not be read"],
-  ] as const)("names an unknown outcome after %s, saying what to check", (failure, status, how) => {
-    const error = new UpstreamError(failure, "POST /x", status, null, null, [], null, {
-      checkFirst: "look the account up by its email",
-    });
-    const mapped = upstreamToGraphQLError(error);
-    expect(mapped.extensions).toEqual({ code: "UPSTREAM_OUTCOME_UNKNOWN", reason: failure });
-    expect(mapped.message).toBe(
-      `LoginRadius may have done this: the request was sent, then ${how}. ` +
-        "Check before repeating it: look the account up by its email.",
-    );
-  });
-
-  it("keeps auth failures as auth even when LoginRadius sent 401", () => {
-    const error = new UpstreamError("rejected", "GET /x", 401, 902);
-    expect(upstreamToGraphQLError(error).extensions.code).toBe(ErrorCodes.UPSTREAM_AUTH_FAILED);
   });
 });
 
