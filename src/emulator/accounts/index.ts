@@ -13,7 +13,8 @@ import { verificationRoutes } from "./verification.routes.js";
  * Accounts' public surface in the emulator: what other emulated sections may import
  * (test/section-boundaries.test.ts refuses any other file of this folder). Their routes live
  * under an account's path, find or require the account in its store, stamp their state with
- * its owner, and seed data for the demo accounts.
+ * its owner, and seed data for the demo accounts; observers of writes read its journal entries
+ * and render profiles as LoginRadius answers them.
  */
 export {
   ACCOUNT,
@@ -22,8 +23,8 @@ export {
   ownerOf,
   requireAccount,
 } from "./account.context.js";
-export type { AccountStore } from "./account.store.js";
-export type { StoredProfile } from "./profile.js";
+export type { AccountEntry, AccountStore } from "./account.store.js";
+export { renderProfile, type StoredProfile } from "./profile.js";
 export { ADA, ALAN, GRACE, KATHERINE, MARGARET, seededFeaturedUids } from "./seed.js";
 
 /** The Accounts section (`/identity/v2/manage/account...`): profiles, passwords, emails, tokens. */
