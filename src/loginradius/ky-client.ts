@@ -1,4 +1,5 @@
 import ky, { type KyInstance } from "ky";
+import { readRetryAfter } from "../http/retry-after.js";
 import {
   type AttemptTrace,
   attemptAnswered,
@@ -82,7 +83,9 @@ const callHooks = (limit: OutboundLimit, observer: UpstreamObserver) => ({
   ],
   afterResponse: [
     (_request: Request, options: { context: Record<string, unknown> }, response: Response) => {
-      if (response.status === 429) limit.tooMany(Number(response.headers.get("retry-after")) || 1);
+      // The one Retry-After reader's seconds (a date too); none or 0: LoginRadius's one-second window.
+      if (response.status === 429)
+        limit.tooMany(readRetryAfter(response.headers.get("retry-after")) || 1);
       const trace = callOf(options)?.trace;
       if (trace) attemptAnswered(trace, response.status);
     },
