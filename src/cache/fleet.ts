@@ -9,11 +9,7 @@ import {
 } from "../loginradius/http.js";
 import { type FleetBackoff, localBackoff, outboundKey } from "../loginradius/outbound-limit.js";
 import type { Metrics } from "../metrics.js";
-import {
-  createFleetRecentWrites,
-  createRecentWrites,
-  type RecentWrites,
-} from "../search/recent-writes.js";
+import { createFleetRecentWrites, createRecentWrites, type RecentWrites } from "../search/index.js";
 import { createReadCache, type ReadCache } from "./read-cache.js";
 import { cacheKeyOf, createSealer } from "./seal.js";
 import { createSharedCache, type PeerMessage, type SharedCache } from "./shared-cache.js";

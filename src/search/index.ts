@@ -35,5 +35,9 @@ export const search = {
   auditedReads: [],
 } as const satisfies Section<"search", SearchClient, SearchSlice, SearchUpstream>;
 
-export { createRecentWrites, type RecentWrites } from "./recent-writes.js";
+export {
+  createFleetRecentWrites,
+  createRecentWrites,
+  type RecentWrites,
+} from "./recent-writes.js";
 export { createSearchUpstream, type SearchClient, type SearchUpstream } from "./search.client.js";
