@@ -1,3 +1,6 @@
+import "reflect-metadata";
+// Before anything that may load a section (config.ts reads the search section's variables through
+// its index.ts, which loads its decorated classes): type-graphql needs the metadata API first.
 import { readConfig } from "./config.js";
 import { createEmulator, type Emulator } from "./emulator/app.js";
 import { readEmulatorConfig } from "./emulator/config.js";

@@ -43,7 +43,11 @@ import type { UpstreamTarget } from "./loginradius/http.js";
 import type { Metrics } from "./metrics.js";
 import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
-import { createSearchUpstream } from "./search/index.js";
+import {
+  createFleetRecentWrites,
+  createRecentWrites,
+  createSearchUpstream,
+} from "./search/index.js";
 import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
 import type { ServerDeps } from "./server-deps.js";
 import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
@@ -236,7 +240,9 @@ export const createAppServer = async (
     connect: connectSections(http, sections, {
       search: createSearchUpstream(config, upstream, { ...runtime, rateStore }),
     }),
-    writes: runtime.recentWrites ?? fleet.recentWrites,
+    writes:
+      runtime.recentWrites ??
+      createFleetRecentWrites(createRecentWrites(config.search.indexLagMs), fleet.writes),
     sections,
     logger: runtime.logger,
     introspection: config.introspection,

@@ -9,7 +9,6 @@ import {
 } from "../loginradius/http.js";
 import { type FleetBackoff, localBackoff, outboundKey } from "../loginradius/outbound-limit.js";
 import type { Metrics } from "../metrics.js";
-import { createFleetRecentWrites, createRecentWrites, type RecentWrites } from "../search/index.js";
 import { createReadCache, type ReadCache } from "./read-cache.js";
 import { cacheKeyOf, createSealer } from "./seal.js";
 import { createSharedCache, type PeerMessage, type SharedCache } from "./shared-cache.js";
@@ -19,9 +18,15 @@ export interface Fleet {
   http: LoginRadiusHttp;
   /** For the webhook route: drops accounts' entries here and on every replica. */
   cache: ReadCache;
-  /** Recent writes for search: this process's, peers' announced drops, and Redis's record. */
-  recentWrites: RecentWrites;
+  /** For search's record of recent writes (src/search/recent-writes.ts): what the fleet knows. */
+  writes: FleetWrites;
   close(): Promise<void>;
+}
+
+/** Accounts dropped by any replica: Redis's record (null: Redis failed), and peers' messages. */
+export interface FleetWrites {
+  recentAmong(uids: readonly string[]): Promise<Set<string> | null>;
+  onPeerDrop(listener: (owners: readonly string[]) => void): void;
 }
 
 interface FleetRuntime extends UpstreamRuntime {
@@ -56,11 +61,11 @@ export const createFleet = (
   const own = localBackoff();
   let cache: ReadCache | undefined;
   const { redisUrl, redisKeyPrefix } = config.limits.rateLimit;
-  const local = createRecentWrites(config.search.indexLagMs);
+  const dropped: ((owners: readonly string[]) => void)[] = [];
   const onMessage = (message: PeerMessage) => {
     if (message.kind === "drop") {
       cache?.dropLocal(message.owners, message.parts);
-      for (const owner of message.owners) local.wrote(owner);
+      for (const listener of dropped) listener(message.owners);
     }
     // LoginRadius's window is a second; a peer's backoff beyond it is not believed.
     else own.tripped(Math.min(message.until, Date.now() + 1_000));
@@ -98,7 +103,10 @@ export const createFleet = (
   return {
     http: cache.wrap(http),
     cache,
-    recentWrites: createFleetRecentWrites(local, shared),
+    writes: {
+      recentAmong: async (uids) => (shared ? shared.recentAmong(uids) : new Set()),
+      onPeerDrop: (listener) => dropped.push(listener),
+    },
     close: async () => shared?.close(),
   };
 };

@@ -27,18 +27,31 @@ describe("createFleetRecentWrites", () => {
   it("answers with every replica's writes from Redis, and its own (or peers' announced) ones", async () => {
     const local = createRecentWrites(1000);
     local.wrote("mine");
-    const fleet = createFleetRecentWrites(local, { recentAmong: async () => new Set(["theirs"]) });
+    const fleet = createFleetRecentWrites(local, {
+      recentAmong: async () => new Set(["theirs"]),
+      onPeerDrop: () => {},
+    });
     expect([...(await fleet.recentAmong(["mine", "theirs", "nobody"]))].sort()).toEqual([
       "mine",
       "theirs",
     ]);
   });
 
-  it("with Redis failing, falls back to this process's record (never an error)", async () => {
+  it("with Redis failing, falls back to its own writes and those peers announced (never an error)", async () => {
     const local = createRecentWrites(1000);
-    const fleet = createFleetRecentWrites(local, { recentAmong: async () => null });
+    let peer: (owners: readonly string[]) => void = () => {};
+    const fleet = createFleetRecentWrites(local, {
+      recentAmong: async () => null,
+      onPeerDrop: (listener) => {
+        peer = listener;
+      },
+    });
+    peer(["theirs"]);
     fleet.wrote("mine");
-    expect([...(await fleet.recentAmong(["mine", "theirs"]))]).toEqual(["mine"]);
+    expect([...(await fleet.recentAmong(["mine", "theirs", "nobody"]))]).toEqual([
+      "mine",
+      "theirs",
+    ]);
     expect(fleet.isRecent("mine")).toBe(true);
   });
 });

@@ -47,9 +47,10 @@ export const createRecentWrites = (
   };
 };
 
-/** What the fleet's record asks Redis: which accounts any replica dropped within the window. */
-export interface SharedRecent {
+/** What the fleet (src/cache/fleet.ts) tells: accounts any replica dropped, in Redis and by message. */
+export interface FleetDrops {
   recentAmong(uids: readonly string[]): Promise<Set<string> | null>;
+  onPeerDrop(listener: (owners: readonly string[]) => void): void;
 }
 
 /**
@@ -61,13 +62,18 @@ export interface SharedRecent {
  */
 export const createFleetRecentWrites = (
   local: RecentWrites,
-  shared: SharedRecent | null,
-): Required<RecentWrites> => ({
-  wrote: (uid) => local.wrote(uid),
-  isRecent: (uid) => local.isRecent(uid),
-  async recentAmong(uids) {
-    const found = (await shared?.recentAmong(uids)) ?? new Set<string>();
-    for (const uid of uids) if (local.isRecent(uid)) found.add(uid);
-    return found;
-  },
-});
+  fleet: FleetDrops | null,
+): Required<RecentWrites> => {
+  fleet?.onPeerDrop((owners) => {
+    for (const owner of owners) local.wrote(owner);
+  });
+  return {
+    wrote: (uid) => local.wrote(uid),
+    isRecent: (uid) => local.isRecent(uid),
+    async recentAmong(uids) {
+      const found = (await fleet?.recentAmong(uids)) ?? new Set<string>();
+      for (const uid of uids) if (local.isRecent(uid)) found.add(uid);
+      return found;
+    },
+  };
+};
