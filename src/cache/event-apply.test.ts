@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type RunningRedis, startRedis } from "../../test/helpers/redis.js";
 import { silentLogger } from "../log.js";
 import type { BoundScope, CallInput, Endpoint, LoginRadiusHttp } from "../loginradius/http.js";
-import { EVENT_CLOCK_MARGIN_MS } from "./event-apply.js";
+import { EVENT_CLOCK_MARGIN_MS, fateOf } from "./event-apply.js";
 import { createReadCache, type ReadCache } from "./read-cache.js";
 import { createSealer } from "./seal.js";
 import { createSharedCache, type SharedCache } from "./shared-cache.js";
@@ -161,5 +161,18 @@ describe.each([
     await r.cache.invalidate(["u1"], ["profile"], "webhook", s.state.clock);
     expect(await r.name()).toBe("Ada");
     expect(s.state.reads).toBe(3);
+  });
+});
+
+describe("an entry's fate", () => {
+  const event = { owner: "u1", parts: ["profile" as const], timeMs: 10_000, profile: null };
+  it("keeps another part's entry and a newer one; drops one of unknown part or time", () => {
+    const text = '{"Uid":"u1"}';
+    expect(fateOf({ text, part: "roles", readAt: 0 }, event)).toEqual({ text, primed: false });
+    expect(
+      fateOf({ text, part: "profile", readAt: 10_000 + EVENT_CLOCK_MARGIN_MS }, event),
+    ).toEqual({ text, primed: false });
+    expect(fateOf({ text, part: "profile", readAt: 10_000 }, event)).toBeNull();
+    expect(fateOf({ text }, event)).toBeNull();
   });
 });

@@ -43,7 +43,9 @@ export const fateOf = (
   value: { text: string; part?: CachePart | undefined; readAt?: number | undefined },
   event: AccountEvent,
 ): { text: string; primed: boolean } | null => {
-  const touched = event.parts.includes("all") || event.parts.includes(value.part ?? "all");
+  // An entry of unknown part (stored before entries named theirs) counts as touched.
+  const touched =
+    value.part === undefined || event.parts.includes("all") || event.parts.includes(value.part);
   if (!touched || (value.readAt ?? 0) >= event.timeMs + EVENT_CLOCK_MARGIN_MS)
     return { text: value.text, primed: false };
   if (event.profile === null || value.part !== "profile") return null;
