@@ -1,6 +1,13 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACCOUNT, ADA, GRACE, type RunningEmulator, startEmulator } from "./helpers/emulator.js";
+import {
+  ACCOUNT,
+  ADA,
+  ALAN,
+  GRACE,
+  type RunningEmulator,
+  startEmulator,
+} from "./helpers/emulator.js";
 import { type RunningRedis, startRedis } from "./helpers/redis.js";
 import { type ServiceProcess, startServiceProcess } from "./helpers/service-process.js";
 
@@ -99,6 +106,34 @@ describe("webhook freshness across two replicas", () => {
     const log = (await lr.control("GET", "/webhooks")).body.deliveries as { results: number[] }[];
     expect(log.every((d) => d.results.every((status) => status === 200))).toBe(true);
   }, 120_000);
+
+  it("our own write's webhook, arriving after our refill, costs no upstream read on either replica", async () => {
+    await lr.control("POST", "/webhooks/faults", { delayMs: 300 });
+    await lr.control("DELETE", "/webhooks");
+    const write = await fetch(a.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: `mutation { updateAccount(uid: "${ALAN}", input: { firstName: "Alan-own" }) { uid } }`,
+      }),
+    });
+    expect(((await write.json()) as { errors?: unknown }).errors).toBeUndefined();
+    expect(await both(ALAN)).toEqual(["Alan-own", "Alan-own"]);
+    await lr.control("DELETE", "/calls");
+    // The delayed webhook of that write is delivered (200) after both replicas refilled...
+    for (let i = 0; i < 200; i++) {
+      const log = (await lr.control("GET", "/webhooks")).body.deliveries as {
+        uid: string | null;
+        results: number[];
+      }[];
+      if (log.some((d) => d.uid === ALAN && d.results.includes(200))) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // ...and leaves their entries as they are: the same answer, nothing asked of LoginRadius.
+    expect(await both(ALAN)).toEqual(["Alan-own", "Alan-own"]);
+    expect(await upstreamReads(ALAN)).toBe(0);
+    await lr.control("POST", "/webhooks/faults", { delayMs: 0 });
+  }, 30_000);
 
   it("with webhooks dropped, a direct change stays cached until CACHE_TTL_MS, then is read", async () => {
     await both(GRACE);
