@@ -29,6 +29,7 @@ import {
   operationLogPlugin,
 } from "./graphql/operation-log.plugin.js";
 import { operationResolutionPlugin } from "./graphql/operation-resolution.plugin.js";
+import { auditedFieldsOf, costTableOf } from "./graphql/policy/index.js";
 import type { AnySection } from "./graphql/section.js";
 import { loadTrustedDocuments, type TrustedDocuments } from "./graphql/trusted-documents.js";
 import { type SandboxLandingPage, sandboxLandingPage } from "./http/graphiql-landing-link.js";
@@ -42,7 +43,7 @@ import { createLoginRadiusHttp, type UpstreamTarget } from "./loginradius/http.j
 import type { Metrics } from "./metrics.js";
 import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
-import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
+import { errorTableOf, SECTIONS } from "./sections.js";
 import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
 import { tracingPlugin } from "./tracing/tracing.plugin.js";
 
@@ -129,7 +130,7 @@ const createApollo = (
   ];
   return new ApolloServer<AppContext>({
     // Every mutation and audited read behind the audit trail (each request's context brings it).
-    schema: withAuditTrail(deps.schema, auditedReadsOf(sections)),
+    schema: withAuditTrail(deps.schema, auditedFieldsOf(deps.schema)),
     introspection: deps.introspection,
     ...limitOptions,
     validationRules: [
@@ -242,8 +243,9 @@ export const createAppServer = async (
     (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
   const tracing = config.tracing ? await createTracing(config.tracing) : null;
   const routes = healthRoutesOf(config, runtime, http.health);
+  const schema = await buildAppSchema({ linkOrigins: config.linkOrigins, sections });
   const server = createServer({
-    schema: await buildAppSchema({ linkOrigins: config.linkOrigins, sections }),
+    schema,
     connect: connectSections(http, sections),
     sections,
     logger: runtime.logger,
@@ -256,7 +258,7 @@ export const createAppServer = async (
     metrics: runtime.metrics,
     limits: createLimits({
       config: config.limits,
-      costs: costsOf(sections),
+      costs: costTableOf(schema),
       blockSuggestions: !config.introspection,
       logger: runtime.logger,
       metrics: runtime.metrics,
