@@ -108,7 +108,6 @@ const createApollo = (
   errors: ErrorFormatting,
   landingPage: SandboxLandingPage<AppContext> | null,
 ): ApolloServer<AppContext> => {
-  const sections = deps.sections ?? SECTIONS;
   const { plugins: limitPlugins, ...limitOptions } = deps.limits.apollo;
   const unexpected = createUnexpectedErrorLog(
     deps.logger,

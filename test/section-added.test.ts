@@ -7,7 +7,13 @@ import { SECTIONS, scopesOf } from "../src/sections.js";
 import { toy } from "./fixtures/toy-section/index.js";
 import { toyService } from "./fixtures/toy-service-section/index.js";
 import { ADA } from "./helpers/emulator.js";
-import { auditedOf, rootFieldsOf, scopeCasesOf, sideEffectsOf } from "./helpers/policy-lists.js";
+import {
+  auditedOf,
+  rootFieldsOf,
+  scopeCasesOf,
+  sideEffectsOf,
+  tableRowsOf,
+} from "./helpers/policy-lists.js";
 import { type Stack, startStack } from "./helpers/stack.js";
 
 /**
@@ -34,14 +40,21 @@ describe("a section added as its folders plus the registry lines", async () => {
 
   it("is in the policy page: its fields, its scopes, its side effect", () => {
     const doc = renderFieldPolicy(schema, scopesOf(WITH_TOY));
-    expect(doc).toContain(
-      "| `Query.toyNotes` | `toy:read` | 1 call each time it runs |  | secret read |",
+    const rows = tableRowsOf(doc);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ["`Query.toyNotes`", "`toy:read`", "1 call each time it runs", "", "secret read"],
+        [
+          "`Mutation.addToyNote`",
+          "`toy:write`",
+          "1 call each time it runs",
+          "adds a toy note",
+          "act",
+        ],
+        ["`toy:read`", "Read toy notes.", "`Query.toyNotes`"],
+        ["`Mutation.addToyNote`", "adds a toy note"],
+      ]),
     );
-    expect(doc).toContain(
-      "| `Mutation.addToyNote` | `toy:write` | 1 call each time it runs | adds a toy note | act |",
-    );
-    expect(doc).toContain("| `toy:read` | Read toy notes. | `Query.toyNotes` |");
-    expect(doc).toContain("| `Mutation.addToyNote` | adds a toy note |");
     expect(renderFieldPolicy(without, scopesOf())).not.toContain("toy");
   });
 

@@ -42,3 +42,19 @@ export const sideEffectsOf = (schema: GraphQLSchema): Record<string, string> =>
 
 /** Fields behind the audit trail: every mutation and every declared secret read. */
 export const auditedOf = (schema: GraphQLSchema): string[] => [...auditedFieldsOf(schema)];
+
+/** The table rows of a Markdown page as trimmed cells (`| a | b |` -> ["a", "b"]). */
+export const tableRowsOf = (markdown: string): string[][] =>
+  markdown
+    .split("\n")
+    .filter((line) => line.startsWith("|"))
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim()),
+    );
+
+/** The first cell of each table row: the coordinates (and scopes) a page lists. */
+export const listedIn = (markdown: string): Set<string> =>
+  new Set(tableRowsOf(markdown).map((row) => (row[0] ?? "").replaceAll("`", "")));

@@ -48,12 +48,15 @@ const auditOf = (row: PolicyRow, audited: ReadonlySet<string>): string => {
   return `${kind}${keys.length > 0 ? `: ${keys.join(", ")}` : ""}`;
 };
 
-const table = (head: readonly string[], rows: readonly (readonly string[])[]): string =>
-  [
-    `| ${head.join(" | ")} |`,
-    `| ${head.map(() => "---").join(" | ")} |`,
-    ...rows.map((r) => `| ${r.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`),
-  ].join("\n");
+/** A Markdown table with padded columns, as the repository's formatter (Biome) lays them out. */
+const table = (head: readonly string[], rows: readonly (readonly string[])[]): string => {
+  const cells = [head, ...rows].map((r) => r.map((c) => c.replaceAll("|", "\\|")));
+  const widths = head.map((_, i) => Math.max(3, ...cells.map((r) => (r[i] ?? "").length)));
+  const line = (r: readonly string[]) =>
+    `| ${widths.map((w, i) => (r[i] ?? "").padEnd(w)).join(" | ")} |`;
+  const [first = [], ...rest] = cells;
+  return [line(first), line(widths.map((w) => "-".repeat(w))), ...rest.map(line)].join("\n");
+};
 
 /** The whole document, from the schema and the scope catalogue (scope -> what it allows). */
 export const renderFieldPolicy = (
