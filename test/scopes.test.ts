@@ -1,4 +1,4 @@
-import { type FieldNode, type OperationDefinitionNode, parse } from "graphql";
+import { type FieldNode, type GraphQLField, type OperationDefinitionNode, parse } from "graphql";
 import { getMetadataStorage } from "type-graphql";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { demoCandidateToken } from "../src/emulator/identities/seed.js";
@@ -182,17 +182,21 @@ describe("the scope table", () => {
     expect(stale).toEqual([]);
   });
 
-  it("guards the secret object fields", () => {
-    expect(schema.getType("Account")?.toConfig()).toBeDefined();
-    const account = schema.getTypeMap().Account as unknown as {
-      getFields(): Record<string, { extensions: Record<string, unknown> }>;
-    };
-    expect(account.getFields().passwordHash?.extensions.scope).toBe("accounts:credentials");
-    expect(account.getFields().backupCodes?.extensions.scope).toBe("accounts:credentials");
-    expect(account.getFields().passkeys?.extensions.scope).toBe("accounts:security");
-    expect(account.getFields().consentLogs?.extensions.scope).toBe("accounts:security");
-    expect(account.getFields().roleContexts?.extensions.scope).toBe("roles:read");
-    expect(account.getFields().customObjects?.extensions.scope).toBe("customobjects:read");
+  it("guards each object field that names a scope with that scope, not its type's", () => {
+    // Secrets keep their stronger scope: the read guard leaves a field with its own scope alone.
+    const own = SCOPED.filter(
+      (c) => !c.coordinate.startsWith("Query.") && !c.coordinate.startsWith("Mutation."),
+    );
+    expect(own.map((c) => c.coordinate)).toContain("Account.passwordHash");
+    const wrong = own.filter((c) => {
+      const [typeName = "", name = ""] = c.coordinate.split(".");
+      const type = schema.getType(typeName) as {
+        getFields(): Record<string, GraphQLField<unknown, unknown>>;
+      };
+      const field = type.getFields()[name];
+      return field?.extensions.scope !== c.scope || field.extensions.readScope !== undefined;
+    });
+    expect(wrong).toEqual([]);
   });
 
   it("guards section data with its read scope, identifiers and secrets aside", () => {
