@@ -1,5 +1,12 @@
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  coverageLines,
+  emulatorFiles,
+  folderOf,
+  renderTable,
+} from "../scripts/endpoint-coverage.js";
+import { EMULATED } from "../src/emulator/sections.js";
 import { costTableOf, missingPolicies } from "../src/graphql/policy/index.js";
 import { renderFieldPolicy } from "../src/graphql/policy/policy-doc.js";
 import { buildAppSchema } from "../src/schema.js";
@@ -21,10 +28,12 @@ import { type Stack, startStack } from "./helpers/stack.js";
  * test/fixtures/toy-service-section/, emulator: test/fixtures/toy-section/) is added to the two
  * lists exactly as src/sections.ts and src/emulator/sections.ts take it, and everything that
  * used to be kept by hand picks it up from its `@Policy` declarations, with no other edit: the
- * schema, docs/field-policy.md as `npm run docs:policy` renders it, the cost table, the audit
- * trail, and the tests' lists of root fields, scope cases and side effects.
+ * schema, docs/field-policy.md as `npm run docs:policy` renders it, docs/endpoint-coverage.md's
+ * table as `npm run docs:coverage` renders it, the cost table, the audit trail, and the tests'
+ * lists of root fields, scope cases and side effects.
  */
 const WITH_TOY = [...SECTIONS, toyService] as const;
+const TOY_EMULATOR = "test/fixtures/toy-section";
 
 describe("a section added as its folders plus the registry lines", async () => {
   const schema = await buildAppSchema({ sections: WITH_TOY });
@@ -56,6 +65,21 @@ describe("a section added as its folders plus the registry lines", async () => {
       ]),
     );
     expect(renderFieldPolicy(without, scopesOf())).not.toContain("toy");
+  });
+
+  it("is in the endpoint coverage table, with the emulator file that serves each call", async () => {
+    const folders = [...EMULATED.map((e) => `src/emulator/${folderOf(e.name)}`), TOY_EMULATOR];
+    const lines = await coverageLines(WITH_TOY, await emulatorFiles(folders));
+    const toyLines = lines.filter((l) => l.section === "Toy");
+    expect(toyLines.map((l) => [l.method, l.graph, l.file])).toEqual([
+      ["GET", ["Query.toyNotes"], `${TOY_EMULATOR}/toy.routes.ts`],
+      ["POST", ["Mutation.addToyNote"], `${TOY_EMULATOR}/toy.routes.ts`],
+    ]);
+    // What the table says the graph serves is what the schema has.
+    const roots = rootFieldsOf(schema);
+    expect(toyLines.flatMap((l) => l.graph).filter((g) => !roots.includes(g))).toEqual([]);
+    expect(renderTable(lines)).toContain("/identity/v2/manage/toy/{uid}/note");
+    expect(renderTable(await coverageLines(SECTIONS))).not.toContain("/toy/");
   });
 
   it("is in the lists the tests derive: root fields, scope cases, side effects, audit", () => {

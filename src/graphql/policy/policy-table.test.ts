@@ -1,5 +1,6 @@
 import { Arg, Field, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import { describe, expect, it } from "vitest";
+import { endpointTable } from "../../loginradius/endpoints.js";
 import { buildAppSchema } from "../../schema.js";
 import { SECTIONS } from "../../sections.js";
 import type { AnySection } from "../section.js";
@@ -48,6 +49,7 @@ class NoteFields {
 
 const section = (resolvers: AnySection["resolvers"]): AnySection => ({
   name: "bad",
+  endpoints: endpointTable("Bad", {}),
   resolvers,
   createClient: () => ({}),
   createSlice: () => ({}),
