@@ -1,13 +1,14 @@
 import "reflect-metadata";
 import { accounts } from "./accounts/index.js";
 import { customObjects } from "./custom-objects/index.js";
-import type { ErrorRows } from "./errors.js";
+import type { ErrorRow, ErrorRows, FieldErrorRows } from "./errors.js";
 import type { EntityTypes } from "./graphql/federation/index.js";
 import type { AnySection, ClientsOf, SlicesOf } from "./graphql/section.js";
 import type { ErrorTable } from "./graphql/upstream-errors.js";
 import type { FieldRenames } from "./graphql/upstream-fields.js";
 import { identities } from "./identities/index.js";
 import { roles } from "./roles/index.js";
+import { search } from "./search/index.js";
 import { security } from "./security/index.js";
 import { tokens } from "./tokens/index.js";
 
@@ -17,7 +18,15 @@ import { tokens } from "./tokens/index.js";
  * declared on the field and read back from the built schema: src/graphql/policy/). Adding a section is one line
  * here plus its own folder (see docs/adding-a-section.md).
  */
-export const SECTIONS = [accounts, roles, customObjects, security, tokens, identities] as const;
+export const SECTIONS = [
+  accounts,
+  roles,
+  customObjects,
+  security,
+  tokens,
+  identities,
+  search,
+] as const;
 
 export type Sections = typeof SECTIONS;
 
@@ -32,9 +41,19 @@ const merge = <T>(
   pick: (s: AnySection) => Readonly<Record<string, T>>,
 ) => Object.assign({}, ...list.map(pick)) as Record<string, T>;
 
-/** The merged error table (rows and field renames) of a list of sections. */
+/** Field rows merged per code: two sections may each narrow 1134 by a field of their own. */
+const fieldRowsOf = (list: readonly AnySection[]): FieldErrorRows => {
+  const merged: Record<number, Record<string, ErrorRow>> = {};
+  for (const section of list)
+    for (const [code, byField] of Object.entries(section.fieldErrorRows ?? {}))
+      merged[Number(code)] = { ...merged[Number(code)], ...byField };
+  return merged;
+};
+
+/** The merged error table (rows, field rows and renames) of a list of sections. */
 export const errorTableOf = (list: readonly AnySection[] = SECTIONS): ErrorTable => ({
   rows: merge(list, (s) => s.errorRows) as ErrorRows,
+  fieldRows: fieldRowsOf(list),
   renames: merge(list, (s) => s.fieldRenames) as FieldRenames,
 });
 

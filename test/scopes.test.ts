@@ -23,6 +23,8 @@ const EXERCISES: Record<string, string> = {
   "Query.accountByPhone": '{ accountByPhone(phone: "+14155550101") { uid } }',
   "Query.accountByUserName": '{ accountByUserName(userName: "ada") { uid } }',
   "Query.identitiesByEmail": '{ identitiesByEmail(email: "shared@example.com") { uid } }',
+  "Query.searchAccounts":
+    '{ searchAccounts(filter: { firstName: { eq: "Ada" } }) { totalCount edges { cursor node { uid } } } }',
   "Query.accountsByUids": `{ accountsByUids(uids: ["${ADA}", "${GRACE}"]) { uid } }`,
   "Query._entities(Account)": `{ _entities(representations: [{ __typename: "Account", uid: "${ADA}" }]) { ... on Account { uid } } }`,
   "Account.passwordHash": `{ accountByUid(uid: "${ADA}") { uid passwordHash } }`,

@@ -1,5 +1,5 @@
 import type { Section } from "../graphql/section.js";
-import { ROLE_ERROR_ROWS, ROLE_FIELD_RENAMES } from "./role.errors.js";
+import { ROLE_ERROR_ROWS, ROLE_FIELD_ERROR_ROWS, ROLE_FIELD_RENAMES } from "./role.errors.js";
 import { AccountRoleContextsResolver } from "./role.field.resolver.js";
 import { RoleMutationResolver } from "./role.mutation.resolver.js";
 import { RoleQueryResolver } from "./role.query.resolver.js";
@@ -17,6 +17,7 @@ export const roles = {
     roles: new RoleRepository(client, batchSizes, profiles),
   }),
   errorRows: ROLE_ERROR_ROWS,
+  fieldErrorRows: ROLE_FIELD_ERROR_ROWS,
   fieldRenames: ROLE_FIELD_RENAMES,
   scopes: ROLE_SCOPES,
 } as const satisfies Section<"roles", RolesClient, RolesSlice>;

@@ -10,6 +10,8 @@ import type { FieldArgs } from "../limits/cost.js";
  *   operation; the key is `loader:arg1/arg2` (a single list argument gives one key per item), the
  *   same key `_entities` reads (`byUid:ada`), so what the loaders share is counted once;
  * - `{ perParent }`: one call per distinct parent object (and per `perParentArgs` values);
+ * - `{ eachRun, itemsArg }`: one call each time, answering a page of as many items as the
+ *   argument says (a connection's `first`), else `assumedItems`;
  * - `{ keys, says }`: keys computed from the arguments (Federation's `_entities`).
  * `assumedItems`: items a list answer is assumed to hold when the arguments do not tell.
  */
@@ -17,6 +19,7 @@ export type UpstreamCost =
   | "each-run"
   | { loader: string; keyArgs: readonly string[]; assumedItems?: number }
   | { perParent: true; perParentArgs?: readonly string[] }
+  | { eachRun: true; itemsArg: string; assumedItems: number }
   | { keys: (args: FieldArgs) => readonly string[]; says: string };
 
 /**

@@ -14,6 +14,8 @@ const describeCost = (cost: UpstreamCost | undefined): string => {
   if (cost === undefined) return "none (reads what its parent read)";
   if (cost === "each-run") return "1 call each time it runs";
   if ("says" in cost) return cost.says;
+  if ("eachRun" in cost)
+    return `1 call each time it runs; a page of ${code(cost.itemsArg)} items (else ${cost.assumedItems})`;
   if ("perParent" in cost) {
     const by = (cost.perParentArgs ?? []).map(code).join(", ");
     return `1 call per parent object${by ? ` and ${by}` : ""}`;

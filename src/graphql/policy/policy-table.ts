@@ -94,6 +94,14 @@ export const fieldCostOf = (cost: UpstreamCost, sideEffect?: string): FieldCost 
   if (cost === "each-run") return effect;
   if ("keys" in cost) return { loaderKeys: cost.keys, ...effect };
   if ("perParent" in cost) return { ...cost, ...effect };
+  if ("eachRun" in cost) {
+    const { itemsArg, assumedItems: otherwise } = cost;
+    const itemsOf = (args: FieldArgs) => {
+      const n = args[itemsArg];
+      return typeof n === "number" ? n : otherwise;
+    };
+    return { itemsOf, ...effect };
+  }
   const { loader, keyArgs, assumedItems } = cost;
   return {
     loaderKeys: loaderKeys(loader, keyArgs),
