@@ -1,3 +1,6 @@
+// Before any module: config.ts reaches section types (through search/index.ts) whose decorators
+// need the metadata polyfill before src/sections.ts would load it.
+import "reflect-metadata";
 import { readConfig } from "./config.js";
 import { createEmulator, type Emulator } from "./emulator/app.js";
 import { readEmulatorConfig } from "./emulator/config.js";
