@@ -77,6 +77,12 @@ describe("the README's first query", () => {
     expect(output).toContain(quoted.replace(README_URL, url));
   });
 
+  it("serves as many demo accounts as the README's first lines say", () => {
+    const said = /(\d+) demo accounts/.exec(readme)?.[1];
+    expect(said).toBeDefined();
+    expect(output).toContain(`with ${said} demo accounts`);
+  });
+
   it("answers the curl command with the JSON the README shows", () => {
     expect(curlBlock).toContain(README_URL);
     const stdout = execFileSync("bash", ["-c", curlBlock.replace(README_URL, url)], {
