@@ -99,6 +99,7 @@ describe("the README's first query", () => {
       body,
     });
     expect(res.status).toBe(401);
-    expect((await res.json()).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    const answer = (await res.json()) as { errors: { extensions: { code: string } }[] };
+    expect(answer.errors[0]?.extensions.code).toBe("UNAUTHENTICATED");
   });
 });
