@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 /**
- * The endpoint coverage table is written once, in docs/endpoint-coverage.md (checked against the
- * emulator, the SDK and the schema by test/endpoint-coverage*.test.ts). The README used to carry a
+ * The endpoint coverage table is written once, in docs/endpoint-coverage.md (generated from the
+ * sections' endpoint tables by `npm run docs:coverage`, checked by test/endpoint-coverage*.test.ts). The README used to carry a
  * compact copy, compared here row by row; the copy is gone, so this now checks that no page
  * carries one again (a row naming a full `/identity/v2/manage` path and the schema coordinate
  * serving it), and that the README sends its reader to the one table.

@@ -1,4 +1,5 @@
 import type { ErrorRows } from "../errors.js";
+import type { EndpointTable } from "../loginradius/endpoints.js";
 import type { LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
 import type { SpanScope } from "../tracing/tracing.js";
 import type { Caller } from "./caller.js";
@@ -52,6 +53,11 @@ export interface Section<Name extends string = string, Client = unknown, Slice =
   /** Its type-graphql resolver classes. */
   // biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as Function
   readonly resolvers: readonly Function[];
+  /**
+   * Its endpoint table: the one definition of its upstream calls, from which its client, its
+   * test double and its rows of docs/endpoint-coverage.md are made.
+   */
+  readonly endpoints: EndpointTable;
   /** Its client over the adapter, bound to one request's scope (id, deadline, call count). */
   createClient(http: LoginRadiusHttp, scope: RequestScope): Client;
   /**

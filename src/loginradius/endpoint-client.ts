@@ -1,0 +1,56 @@
+import type { AnyRow, CallRow, ClientOf, EndpointTable } from "./endpoints.js";
+import type { LoginRadiusHttp, RequestScope } from "./http.js";
+
+type Method = (...args: unknown[]) => Promise<unknown>;
+type Maker = (http: LoginRadiusHttp, scope: RequestScope) => Method;
+
+const send =
+  (row: CallRow<unknown[]>): Maker =>
+  (http, scope) =>
+  (...args) =>
+    http.call(row.endpoint, row.input(...args), scope);
+
+const makerOf = (row: AnyRow): Maker | undefined => {
+  if (row.kind === "call") return send(row as CallRow<unknown[]>);
+  if (row.kind === "documented") return undefined;
+  const chosen = row as unknown as {
+    pick: (...args: unknown[]) => string;
+    variants: Record<string, CallRow<unknown[]>>;
+  };
+  return (http, scope) =>
+    (...args) => {
+      const call = chosen.variants[chosen.pick(...args)];
+      if (!call) return Promise.reject(new Error("no endpoint for this variant"));
+      return http.call(call.endpoint, call.input(...args), scope);
+    };
+};
+
+/** Each table's makers, read once: a client is made per request, its table never changes. */
+const makers = new WeakMap<EndpointTable, [string, Maker][]>();
+
+const makersOf = (table: EndpointTable): [string, Maker][] => {
+  let list = makers.get(table);
+  if (!list) {
+    list = Object.entries(table.rows).flatMap(([name, row]): [string, Maker][] => {
+      const maker = makerOf(row);
+      return maker ? [[name, maker]] : [];
+    });
+    makers.set(table, list);
+  }
+  return list;
+};
+
+/**
+ * The client a table describes, over the adapter and bound to one request's scope (its id,
+ * deadline and call count go with every call): each method turns its arguments into the row's
+ * call input and sends the row's endpoint.
+ */
+export const clientOver = <T extends EndpointTable>(
+  table: T,
+  http: LoginRadiusHttp,
+  scope: RequestScope = {},
+): ClientOf<T> => {
+  const client: Record<string, Method> = {};
+  for (const [name, make] of makersOf(table)) client[name] = make(http, scope);
+  return client as ClientOf<T>;
+};
