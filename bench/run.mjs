@@ -238,6 +238,7 @@ const main = async () => {
     console.log("The machine is loaded: the run is measured and reported, but not judged.");
   const zero = await phaseZero(env, results);
   const twenty = await phaseTwenty(env);
+  results.fleet = await (await import("./fleet.mjs")).runFleet(env);
   for (const [name, s] of [...zero.plan, ...twenty.plan]) {
     const { op: _op, ...kept } = s;
     results.scenarios[name] = { ...kept, median: medianOfRounds(s.rounds) };

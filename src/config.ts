@@ -1,3 +1,4 @@
+import { type CacheConfig, readCacheConfig } from "./cache/cache.config.js";
 import { type Env, EnvReader, isGuid } from "./env.js";
 import { readAuthSettings } from "./graphql/auth/auth.config.js";
 import type { AuthSettings } from "./graphql/auth/authenticate.js";
@@ -13,6 +14,7 @@ import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from "./http/l
 import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
 import { SCOPE_NAMES } from "./sections.js";
 import { readTracingConfig, type TracingConfig } from "./tracing/tracing.config.js";
+import { readWebhookConfig, type WebhookConfig } from "./webhooks/webhook.config.js";
 
 export interface Config {
   port: number;
@@ -41,6 +43,10 @@ export interface Config {
   trustedDocuments: { file: string | null; onlyForAll: boolean };
   /** CLIENT_HEADERS_TIMEOUT_MS, CLIENT_REQUEST_TIMEOUT_MS (src/http/listen.ts applies them). */
   clientTimeouts: ClientTimeouts;
+  /** `POST /webhooks/loginradius` (WEBHOOK_*; src/webhooks/). */
+  webhooks: WebhookConfig;
+  /** The read cache and coalescing: CACHE_TTL_MS, CACHE_MAX_BYTES, CACHE_ENCRYPTION_KEY, UPSTREAM_COALESCE. */
+  cache: CacheConfig;
 }
 
 export interface OpsConfig {
@@ -221,6 +227,8 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const trustedDocuments = readTrustedDocuments(read);
   const tracing = readTracingConfig(read);
   const clientTimeouts = readClientTimeouts(read);
+  const webhooks = readWebhookConfig(read);
+  const cache = readCacheConfig(read);
   read.done();
   return Object.freeze({
     port,
@@ -238,6 +246,8 @@ export const readConfig = (env: Env): Readonly<Config> => {
     trustedDocuments,
     tracing,
     clientTimeouts: Object.freeze(clientTimeouts),
+    webhooks: Object.freeze(webhooks),
+    cache,
   });
 };
 

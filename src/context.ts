@@ -83,6 +83,8 @@ export interface ContextOptions {
   /** The request's span when tracing is on. */
   trace?: SpanScope;
   clientRequestId?: string;
+  /** Cache-Control: no-cache: upstream reads skip the read cache (RequestScope.fresh). */
+  fresh?: boolean;
   audit?: AuditTrail;
   caller?: Caller;
   batchSizes?: BatchSizes;
@@ -143,6 +145,7 @@ export const createContext = (connect: Connect, options: ContextOptions = {}): A
     requestId,
     stats,
     ...(options.trace ? { trace: options.trace } : {}),
+    ...(options.fresh ? { fresh: true } : {}),
   });
   const state: LazyState = {
     connection,

@@ -7,6 +7,9 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
+import { cacheReportPlugin } from "./cache/cache-report.plugin.js";
+import { createFleet } from "./cache/fleet.js";
+import type { CacheInvalidator } from "./cache/invalidation.js";
 import type { Config } from "./config.js";
 import { type AppContext, type Connect, connectSections, createContext } from "./context.js";
 import { ErrorCodes } from "./errors.js";
@@ -38,13 +41,14 @@ import { hostAllowed, routeOthers } from "./http/other-routes.js";
 import { sendJson } from "./http/send-json.js";
 import { describeUnexpected, type Logger } from "./log.js";
 import type { UpstreamHealth } from "./loginradius/health.js";
-import { createLoginRadiusHttp, type UpstreamTarget } from "./loginradius/http.js";
+import type { UpstreamTarget } from "./loginradius/http.js";
 import type { Metrics } from "./metrics.js";
 import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
 import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
 import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
 import { tracingPlugin } from "./tracing/tracing.plugin.js";
+import { type WebhookRoute, webhookOf } from "./webhooks/index.js";
 
 export interface ServerDeps {
   schema: GraphQLSchema;
@@ -71,6 +75,8 @@ export interface ServerDeps {
   trusted?: TrustedDocuments | null;
   /** OpenTelemetry traces (OTEL_*); absent: off. */
   tracing?: Tracing | null;
+  /** `POST /webhooks/loginradius`; absent: 404. */
+  webhook?: WebhookRoute;
 }
 
 /** What the process gives the service besides its Config: where to log, where to count. */
@@ -83,6 +89,8 @@ export interface AppRuntime {
   rateStore?: RateLimitStore;
   /** The sections served; default SECTIONS (a test adds a toy one). */
   sections?: readonly AnySection[];
+  /** What the webhook route drops from (tests: a recorder); default: the fleet's read cache. */
+  invalidator?: CacheInvalidator;
 }
 
 export interface AppServer {
@@ -95,6 +103,8 @@ export interface AppServer {
   tracing?: Tracing;
   /** What the adapter knows of LoginRadius's health (for `/readyz`); absent on bare servers. */
   upstreamHealth?: UpstreamHealth;
+  /** Drops cached reads here and on every replica (the webhook route); absent on bare servers. */
+  cache?: CacheInvalidator;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Shutdown has begun: `/readyz` answers 503 from now on, so load balancers stop sending. */
@@ -124,6 +134,7 @@ const createApollo = (
     // No type sets a cache hint, and the default plugin's per-field hook wraps every resolver.
     ApolloServerPluginCacheControlDisabled(),
     ...(deps.metrics ? [operationLogPlugin(deps.logger, deps.metrics)] : []),
+    cacheReportPlugin(),
     ...(deps.tracing ? [tracingPlugin()] : []),
     landingPage?.plugin ?? ApolloServerPluginLandingPageDisabled(),
   ];
@@ -233,15 +244,14 @@ export const createAppServer = async (
   const sections = runtime.sections ?? SECTIONS;
   const rateStore =
     runtime.rateStore ?? createRateLimitStore(config.limits.rateLimit, runtime.logger);
-  const http = createLoginRadiusHttp(
-    { ...upstream, ...config.upstream },
-    { ...runtime, rateStore },
-  );
+  const fleet = createFleet(config, upstream, { ...runtime, rateStore });
+  const { http } = fleet;
   const audit =
     runtime.audit ??
     (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
   const tracing = config.tracing ? await createTracing(config.tracing) : null;
   const routes = healthRoutesOf(config, runtime, http.health);
+  const webhook = webhookOf(config, upstream.apiSecret, { ...runtime, rateStore }, fleet.cache);
   const server = createServer({
     schema: await buildAppSchema({ linkOrigins: config.linkOrigins, sections }),
     connect: connectSections(http, sections),
@@ -264,6 +274,7 @@ export const createAppServer = async (
     }),
     routes,
     tracing,
+    ...(webhook ? { webhook: webhook.route } : {}),
     trusted:
       config.trustedDocuments.file === null
         ? null
@@ -272,10 +283,13 @@ export const createAppServer = async (
   return {
     ...server,
     upstreamHealth: http.health,
+    cache: fleet.cache,
     ...(tracing ? { tracing } : {}),
     stop: async () => {
       await server.stop();
+      await fleet.close();
       await tracing?.shutdown();
+      await webhook?.close();
       audit.close();
     },
   };

@@ -1,4 +1,5 @@
 import { type Env, EnvReader, isGuid } from "../env.js";
+import { isLoopbackHost } from "../http/host-guard.js";
 import {
   DEFAULT_SEED_COUNT,
   DEFAULT_SIGNATURE_SKEW_MS,
@@ -7,6 +8,7 @@ import {
   type EmulatorOptions,
 } from "./app.js";
 import { DEFAULT_PASSWORD_POLICY } from "./core/password.js";
+import { MAX_WEBHOOK_DELAY_MS } from "./webhooks/webhook.faults.js";
 
 export interface EmulatorConfig {
   port: number;
@@ -55,6 +57,7 @@ export const readEmulatorConfig = (env: Env): EmulatorConfig => {
     0,
     3600,
   );
+  const webhooks = readWebhookSettings(read);
   read.done();
   return {
     port,
@@ -70,6 +73,37 @@ export const readEmulatorConfig = (env: Env): EmulatorConfig => {
       requireSigning,
       signatureSkewMs: skewSeconds * 1000,
       ...(dataFile ? { dataFile } : {}),
+      ...webhooks,
+    },
+  };
+};
+
+/**
+ * EMULATOR_WEBHOOK_URL (comma-separated loopback URLs, each subscribed to every event) and the
+ * delivery faults, as whole percentages and a delay.
+ */
+const readWebhookSettings = (read: EnvReader) => {
+  const urls = (read.string("EMULATOR_WEBHOOK_URL") ?? "")
+    .split(",")
+    .map((url) => url.trim())
+    .filter((url) => url !== "");
+  for (const url of urls) {
+    let ok = false;
+    try {
+      const parsed = new URL(url);
+      ok =
+        (parsed.protocol === "http:" || parsed.protocol === "https:") &&
+        isLoopbackHost(parsed.hostname);
+    } catch {}
+    read.check(ok, `EMULATOR_WEBHOOK_URL: '${url}' is not an http(s) URL on this machine.`);
+  }
+  return {
+    webhookUrls: urls,
+    webhookFaults: {
+      drop: read.int("EMULATOR_WEBHOOK_DROP_PERCENT", 0, 0, 100),
+      duplicate: read.int("EMULATOR_WEBHOOK_DUPLICATE_PERCENT", 0, 0, 100),
+      reorder: read.int("EMULATOR_WEBHOOK_REORDER_PERCENT", 0, 0, 100),
+      delayMs: read.int("EMULATOR_WEBHOOK_DELAY_MS", 0, 0, MAX_WEBHOOK_DELAY_MS),
     },
   };
 };

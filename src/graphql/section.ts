@@ -11,6 +11,13 @@ import type { FieldRenames } from "./upstream-fields.js";
 /** Per-request counters: the adapter counts upstream calls, the operation log reports them. */
 export interface RequestStats {
   upstreamCalls: number;
+  /** Reads answered from the shared read cache (src/cache/), and those that missed it. */
+  cacheHits?: number;
+  cacheMisses?: number;
+  /** The oldest cached answer served, in ms. */
+  cacheAgeMs?: number;
+  /** Reads this request asked the adapter for (sent or waiting): its second and later are bulk. */
+  upstreamAsked?: number;
 }
 
 /** What every request's context holds whatever the sections: who calls, which request. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ErrorCodes } from "../errors.js";
 import type { Metrics } from "../metrics.js";
+import { WEBHOOK_PATH, type WebhookRoute } from "../webhooks/webhook.route.js";
 import { serveGraphiql } from "./graphiql-routes.js";
 import type { HealthRoutes } from "./health-routes.js";
 import { checkHost, checkProbeHost, type HostRule } from "./host-guard.js";
@@ -15,6 +16,8 @@ export interface RouteDeps {
   /** Hosts the service answers for; absent: any. */
   allowedHosts?: readonly HostRule[];
   metrics?: Metrics;
+  /** `POST /webhooks/loginradius`; absent: that path is a 404 like any other. */
+  webhook?: WebhookRoute;
 }
 
 /** Routes other than `/graphql`: operations, `/healthz`, `/` -> `/graphql`; true when answered. */
@@ -26,6 +29,10 @@ export const routeOthers = async (
 ): Promise<boolean> => {
   if (deps.routes && (await deps.routes.handle(url.pathname, res, req))) return true;
   if (await serveGraphiql(req, res, url.pathname, { enabled: deps.introspection })) return true;
+  if (deps.webhook && url.pathname === WEBHOOK_PATH) {
+    await deps.webhook(req, res);
+    return true;
+  }
   if (url.pathname === "/healthz") {
     sendJson(res, 200, { ok: true });
     return true;
