@@ -12,6 +12,7 @@ import {
 } from "./http/host-guard.js";
 import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from "./http/listen.js";
 import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
+import { readSearchConfig, type SearchConfig } from "./search/search.config.js";
 import { SCOPE_NAMES } from "./sections.js";
 import { readTracingConfig, type TracingConfig } from "./tracing/tracing.config.js";
 import { readWebhookConfig, type WebhookConfig } from "./webhooks/webhook.config.js";
@@ -22,6 +23,8 @@ export interface Config {
   /** Null when no credentials are set: the service then runs against the embedded emulator. */
   loginradius: UpstreamTarget | null;
   upstream: UpstreamTuning;
+  /** The Cloud Directory search: its URL, its own outbound limit, batched reads, index lag. */
+  search: SearchConfig;
   /** Introspection and the Sandbox landing page: on with the emulator, off with real LoginRadius. */
   introspection: boolean;
   auth: AuthSettings;
@@ -210,6 +213,11 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const host = read.string("HOST") ?? "127.0.0.1";
   const { apiKey, apiSecret, apiUrl } = readLoginRadius(read);
   const upstream = readUpstreamTuning(read);
+  const search = readSearchConfig(read, apiKey !== undefined && apiUrl === DEFAULT_API_URL);
+  read.check(
+    search.url === null || (isCleanUrl(search.url) && isSecureUrl(new URL(search.url))),
+    "LOGINRADIUS_SEARCH_URL must be a clean https URL (http only for loopback), as LOGINRADIUS_API_URL.",
+  );
   const realUpstream = apiKey !== undefined && apiSecret !== undefined;
   checkUpstreamChoice(read, realUpstream, host);
   const introspection =
@@ -235,6 +243,7 @@ export const readConfig = (env: Env): Readonly<Config> => {
     host,
     loginradius: apiKey && apiSecret ? { apiUrl, apiKey, apiSecret } : null,
     upstream,
+    search: Object.freeze(search),
     introspection,
     auth,
     auditLogFile: read.string("AUDIT_LOG_FILE") ?? null,

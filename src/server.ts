@@ -6,12 +6,11 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import type { GraphQLSchema } from "graphql";
 import { cacheReportPlugin } from "./cache/cache-report.plugin.js";
 import { createFleet } from "./cache/fleet.js";
 import type { CacheInvalidator } from "./cache/invalidation.js";
 import type { Config } from "./config.js";
-import { type AppContext, type Connect, connectSections, createContext } from "./context.js";
+import { type AppContext, connectSections, createContext } from "./context.js";
 import { ErrorCodes } from "./errors.js";
 import { createAdmit } from "./graphql/admit.js";
 import {
@@ -21,22 +20,21 @@ import {
   stdoutAuditSink,
   withAuditTrail,
 } from "./graphql/audit/index.js";
-import { type Authenticate, createAuthenticator } from "./graphql/auth/authenticate.js";
+import { createAuthenticator } from "./graphql/auth/authenticate.js";
 import { NoServiceSdl } from "./graphql/federation/index.js";
 import { createErrorFormatting, type ErrorFormatting } from "./graphql/format-error.js";
 import { createGraphQLHandler, type RequestIds } from "./graphql/http-handler.js";
-import { createLimits, createRateLimitStore, type Limits } from "./graphql/limits/index.js";
+import { createLimits, createRateLimitStore } from "./graphql/limits/index.js";
 import {
   apolloLogger,
   createUnexpectedErrorLog,
   operationLogPlugin,
 } from "./graphql/operation-log.plugin.js";
 import { operationResolutionPlugin } from "./graphql/operation-resolution.plugin.js";
-import type { AnySection } from "./graphql/section.js";
-import { loadTrustedDocuments, type TrustedDocuments } from "./graphql/trusted-documents.js";
+import type { AnySection, WriteRecord } from "./graphql/section.js";
+import { trustedDocumentsOf } from "./graphql/trusted-documents.js";
 import { type SandboxLandingPage, sandboxLandingPage } from "./http/graphiql-landing-link.js";
-import { createHealthRoutes, type HealthRoutes } from "./http/health-routes.js";
-import type { HostRule } from "./http/host-guard.js";
+import { createHealthRoutes } from "./http/health-routes.js";
 import { hostAllowed, routeOthers } from "./http/other-routes.js";
 import { sendJson } from "./http/send-json.js";
 import { describeUnexpected, type Logger } from "./log.js";
@@ -45,39 +43,16 @@ import type { UpstreamTarget } from "./loginradius/http.js";
 import type { Metrics } from "./metrics.js";
 import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
+import { createRecentWrites, createSearchUpstream } from "./search/index.js";
 import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
+import type { ServerDeps } from "./server-deps.js";
 import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
 import { tracingPlugin } from "./tracing/tracing.plugin.js";
-import { type WebhookRoute, webhookOf } from "./webhooks/index.js";
+import { webhookOf } from "./webhooks/index.js";
 
-export interface ServerDeps {
-  schema: GraphQLSchema;
-  /** Each section's client per request: over the adapter, or test doubles. */
-  connect: Connect;
-  /** The sections served; default SECTIONS (a test adds a toy one). */
-  sections?: readonly AnySection[];
-  logger: Logger;
-  /** Introspection and the Sandbox landing page together. */
-  introspection: boolean;
-  /** Caller authentication; absent: every caller has every scope (in-process tests). */
-  authenticate?: Authenticate;
-  /** Hosts `/graphql` answers for; absent: any. */
-  allowedHosts?: readonly HostRule[];
-  corsOrigins?: ReadonlySet<string>;
-  audit?: AuditSink;
-  /** Where operations, refusals and loader batch sizes are counted; absent: nowhere. */
-  metrics?: Metrics;
-  /** Operation limits, rate limits and document caches (src/graphql/limits/). */
-  limits: Limits;
-  /** `/healthz`, `/readyz`, `/metrics`; absent in tests that need only `/graphql`. */
-  routes?: HealthRoutes;
-  /** Registered operations (TRUSTED_DOCUMENTS_FILE); absent: none. */
-  trusted?: TrustedDocuments | null;
-  /** OpenTelemetry traces (OTEL_*); absent: off. */
-  tracing?: Tracing | null;
-  /** `POST /webhooks/loginradius`; absent: 404. */
-  webhook?: WebhookRoute;
-}
+/** AUDIT_LOG_FILE, else stdout. */
+const auditSinkOf = (file: string | null): AuditSink =>
+  file !== null ? fileAuditSink(file) : stdoutAuditSink();
 
 /** What the process gives the service besides its Config: where to log, where to count. */
 export interface AppRuntime {
@@ -91,6 +66,11 @@ export interface AppRuntime {
   sections?: readonly AnySection[];
   /** What the webhook route drops from (tests: a recorder); default: the fleet's read cache. */
   invalidator?: CacheInvalidator;
+  /**
+   * Accounts written within the search index's lag, read by profile calls, never from search;
+   * default in memory (SEARCH_INDEX_LAG_MS). A fleet gives a shared one (Redis, issue 20).
+   */
+  recentWrites?: WriteRecord;
 }
 
 export interface AppServer {
@@ -183,6 +163,7 @@ export const createServer = (deps: ServerDeps): AppServer => {
       ...(trace ? { trace } : {}),
       batchSizes: deps.metrics?.loaderBatchSize,
       sections: deps.sections ?? SECTIONS,
+      ...(deps.writes ? { writes: deps.writes } : {}),
     });
   const graphql = createGraphQLHandler({
     apollo,
@@ -246,15 +227,16 @@ export const createAppServer = async (
     runtime.rateStore ?? createRateLimitStore(config.limits.rateLimit, runtime.logger);
   const fleet = createFleet(config, upstream, { ...runtime, rateStore });
   const { http } = fleet;
-  const audit =
-    runtime.audit ??
-    (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
+  const audit = runtime.audit ?? auditSinkOf(config.auditLogFile);
   const tracing = config.tracing ? await createTracing(config.tracing) : null;
   const routes = healthRoutesOf(config, runtime, http.health);
   const webhook = webhookOf(config, upstream.apiSecret, { ...runtime, rateStore }, fleet.cache);
   const server = createServer({
     schema: await buildAppSchema({ linkOrigins: config.linkOrigins, sections }),
-    connect: connectSections(http, sections),
+    connect: connectSections(http, sections, {
+      search: createSearchUpstream(config, upstream, { ...runtime, rateStore }),
+    }),
+    writes: runtime.recentWrites ?? createRecentWrites(config.search.indexLagMs),
     sections,
     logger: runtime.logger,
     introspection: config.introspection,
@@ -275,10 +257,7 @@ export const createAppServer = async (
     routes,
     tracing,
     ...(webhook ? { webhook: webhook.route } : {}),
-    trusted:
-      config.trustedDocuments.file === null
-        ? null
-        : loadTrustedDocuments(config.trustedDocuments.file, config.trustedDocuments.onlyForAll),
+    trusted: trustedDocumentsOf(config.trustedDocuments),
   });
   return {
     ...server,

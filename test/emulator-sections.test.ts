@@ -99,6 +99,7 @@ describe("a section added as a folder plus one line", () => {
       "tokens",
       "identities",
       "webhooks",
+      "search",
     ]);
   });
 });

@@ -63,7 +63,10 @@ describe("docs/endpoint-coverage.md", () => {
     // uid) the docs put under /identity/v2/auth/account; and the Authentication API calls linking
     // identities needs (the Identities section, served by src/emulator/identities/).
     for (const line of lines)
-      if (line.section === "Identities")
+      if (line.section === "Search")
+        // The Cloud Directory's own base URL (LOGINRADIUS_SEARCH_URL): `/identity` and nothing else.
+        expect(line.path, JSON.stringify(line)).toBe("/identity");
+      else if (line.section === "Identities")
         expect(line.path, JSON.stringify(line)).toMatch(/^\/identity\/v2\/auth\//);
       else
         expect(line.path, JSON.stringify(line)).toMatch(

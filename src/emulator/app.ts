@@ -8,6 +8,7 @@ import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from "./core/password.js
 import { SiteRateLimit } from "./core/rate-limit.js";
 import type { EmulatedSection, SectionOptions, WebhookFaults } from "./core/section.js";
 import { Storage } from "./core/storage.js";
+import { DEFAULT_SEARCH_LAG_MS, DEFAULT_SEARCH_PER_SECOND } from "./search/index.js";
 import { EMULATED, type EmulatedStores } from "./sections.js";
 import { NO_WEBHOOK_FAULTS } from "./webhooks/webhook.faults.js";
 
@@ -40,6 +41,10 @@ export interface EmulatorOptions {
   requireSigning?: boolean;
   /** How long past its expiry a request signature is still accepted (default 300 000 ms). */
   signatureSkewMs?: number;
+  /** How long a write takes to become searchable (default 1 000 ms; see search/index.ts). */
+  searchLagMs?: number;
+  /** Searches per second one site may make before 429 (default 10; 0: no limit). */
+  searchPerSecond?: number;
   /** The clock, for tests. */
   now?: () => Date;
   /** URLs subscribed to every webhook event at seed (EMULATOR_WEBHOOK_URL); loopback only. */
@@ -73,6 +78,10 @@ const sectionOptions = (options: EmulatorOptions): SectionOptions => ({
     secret: options.apiSecret ?? DEMO_API_SECRET,
     targets: options.webhookUrls ?? [],
     faults: { ...NO_WEBHOOK_FAULTS, ...options.webhookFaults },
+  },
+  search: {
+    lagMs: options.searchLagMs ?? DEFAULT_SEARCH_LAG_MS,
+    perSecond: options.searchPerSecond ?? DEFAULT_SEARCH_PER_SECOND,
   },
 });
 

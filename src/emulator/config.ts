@@ -8,6 +8,7 @@ import {
   type EmulatorOptions,
 } from "./app.js";
 import { DEFAULT_PASSWORD_POLICY } from "./core/password.js";
+import { DEFAULT_SEARCH_LAG_MS, DEFAULT_SEARCH_PER_SECOND } from "./search/index.js";
 import { MAX_WEBHOOK_DELAY_MS } from "./webhooks/webhook.faults.js";
 
 export interface EmulatorConfig {
@@ -15,6 +16,38 @@ export interface EmulatorConfig {
   host: string;
   options: EmulatorOptions;
 }
+
+/** The Cloud Directory's index lag and its own per-second limit (0: none). */
+const readSearchOptions = (read: EnvReader) => ({
+  searchLagMs: read.int("EMULATOR_SEARCH_LAG_MS", DEFAULT_SEARCH_LAG_MS, 0, 600_000),
+  searchPerSecond: read.int(
+    "EMULATOR_SEARCH_RATE_LIMIT_PER_SECOND",
+    DEFAULT_SEARCH_PER_SECOND,
+    0,
+    100_000,
+  ),
+});
+
+/** EMULATOR_PASSWORD_MIN_LENGTH / _MAX_LENGTH: the site's password policy. */
+const readPasswordPolicy = (read: EnvReader) => {
+  const minLength = read.int(
+    "EMULATOR_PASSWORD_MIN_LENGTH",
+    DEFAULT_PASSWORD_POLICY.minLength,
+    1,
+    256,
+  );
+  const maxLength = read.int(
+    "EMULATOR_PASSWORD_MAX_LENGTH",
+    DEFAULT_PASSWORD_POLICY.maxLength,
+    1,
+    256,
+  );
+  read.check(
+    minLength <= maxLength,
+    "EMULATOR_PASSWORD_MIN_LENGTH must not exceed EMULATOR_PASSWORD_MAX_LENGTH.",
+  );
+  return { minLength, maxLength };
+};
 
 /** The emulator's environment (see src/emulator/README.md); throws one ConfigError listing every bad variable. */
 export const readEmulatorConfig = (env: Env): EmulatorConfig => {
@@ -33,22 +66,8 @@ export const readEmulatorConfig = (env: Env): EmulatorConfig => {
   const dataFile = read.string("EMULATOR_DATA_FILE");
   const latencyMs = read.int("EMULATOR_LATENCY_MS", 0, 0, 60_000);
   const rateLimitPerSecond = read.int("EMULATOR_RATE_LIMIT_PER_SECOND", 0, 0, 100_000);
-  const minLength = read.int(
-    "EMULATOR_PASSWORD_MIN_LENGTH",
-    DEFAULT_PASSWORD_POLICY.minLength,
-    1,
-    256,
-  );
-  const maxLength = read.int(
-    "EMULATOR_PASSWORD_MAX_LENGTH",
-    DEFAULT_PASSWORD_POLICY.maxLength,
-    1,
-    256,
-  );
-  read.check(
-    minLength <= maxLength,
-    "EMULATOR_PASSWORD_MIN_LENGTH must not exceed EMULATOR_PASSWORD_MAX_LENGTH.",
-  );
+  const search = readSearchOptions(read);
+  const password = readPasswordPolicy(read);
   const requireSigning =
     read.oneOf("EMULATOR_REQUIRE_SIGNING", ["true", "false"] as const, "false") === "true";
   const skewSeconds = read.int(
@@ -67,8 +86,9 @@ export const readEmulatorConfig = (env: Env): EmulatorConfig => {
       apiSecret,
       seed,
       seedCount,
-      password: { minLength, maxLength },
+      password,
       latencyMs,
+      ...search,
       ...(rateLimitPerSecond > 0 ? { rateLimitPerSecond } : {}),
       requireSigning,
       signatureSkewMs: skewSeconds * 1000,

@@ -3,6 +3,7 @@ import type { StoresOf } from "./core/section.js";
 import { customObjects } from "./custom-objects/index.js";
 import { identities } from "./identities/index.js";
 import { roles } from "./roles/index.js";
+import { search } from "./search/index.js";
 import { security } from "./security/index.js";
 import { tokens } from "./tokens/index.js";
 import { webhooks } from "./webhooks/index.js";
@@ -19,6 +20,7 @@ export const EMULATED = [
   tokens,
   identities,
   webhooks,
+  search,
 ] as const;
 
 /** Every section's store slice, by section name: what route handlers see as `ctx.stores`. */

@@ -55,6 +55,8 @@ export interface UpstreamTuning {
   maxRps: number;
   /** LOGINRADIUS_REQUEST_SIGNING: each attempt signed (request-signing.ts), the secret never sent. */
   requestSigning?: boolean;
+  /** A quota of its own at the same site (`search`): its outbound bucket is apart from the core one. */
+  quota?: string;
 }
 
 export { buildPath } from "./ky-client.js";
@@ -271,7 +273,7 @@ export const createLoginRadiusHttp = (
   const shedding = createShedding(options, observer, now);
   const limit = createOutboundLimit({
     store: runtime.rateStore ?? createMemoryRateLimitStore(now),
-    key: outboundKey(options),
+    key: options.quota ? `${outboundKey(options)}:${options.quota}` : outboundKey(options),
     perSecond: options.maxRps,
     maxWaitMs: options.maxQueueWaitMs,
     ...(runtime.backoff ? { backoff: runtime.backoff } : {}),

@@ -68,6 +68,8 @@ export interface SectionOptions {
   password: PasswordPolicy;
   /** Where and how webhooks are sent (src/emulator/webhooks/); absent: nowhere, no faults. */
   webhooks?: WebhookSettings;
+  /** The Cloud Directory search: its index lag and its own per-second limit (0: none). */
+  search?: { lagMs: number; perSecond: number };
 }
 
 /** Faults of webhook deliveries, each a whole percentage of deliveries (0 to 100). */
