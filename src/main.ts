@@ -1,5 +1,5 @@
-// Before any module: config.ts reaches section types (through search/index.ts) whose decorators
-// need the metadata polyfill before src/sections.ts would load it.
+// First, before any module that declares type-graphql classes: shared argument types
+// (src/graphql/uid.args.ts) are reached through config.ts before sections.ts loads the polyfill.
 import "reflect-metadata";
 import { readConfig } from "./config.js";
 import { createEmulator, type Emulator } from "./emulator/app.js";
