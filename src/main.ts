@@ -1,6 +1,6 @@
+// First, before any module that declares type-graphql classes: shared argument types
+// (src/graphql/uid.args.ts) are reached through config.ts before sections.ts loads the polyfill.
 import "reflect-metadata";
-// Before anything that may load a section (config.ts reads the search section's variables through
-// its index.ts, which loads its decorated classes): type-graphql needs the metadata API first.
 import { readConfig } from "./config.js";
 import { createEmulator, type Emulator } from "./emulator/app.js";
 import { readEmulatorConfig } from "./emulator/config.js";
