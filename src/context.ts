@@ -9,7 +9,7 @@ import {
   type RequestStats,
 } from "./graphql/section.js";
 import type { BatchSizes } from "./graphql/selective-loader.js";
-import type { LoginRadiusHttp, RequestScope } from "./loginradius/http.js";
+import { bindHttp, type LoginRadiusHttp, type RequestScope } from "./loginradius/http.js";
 import { SECTIONS, type SectionClients, type SectionSlices } from "./sections.js";
 import type { SpanScope } from "./tracing/tracing.js";
 
@@ -40,7 +40,11 @@ export type Connect = (scope: RequestScope) => {
   end(): void;
 };
 
-/** Clients over the LoginRadius adapter for every section in the list. */
+/**
+ * Clients over the LoginRadius adapter for every section in the list. The request's scope is
+ * bound here, once: its deadline starts, and every section's client calls through that one
+ * binding (the clients neither hold nor pass a scope).
+ */
 export const connectSections = (
   http: LoginRadiusHttp,
   sections: readonly AnySection[] = SECTIONS,
@@ -48,8 +52,9 @@ export const connectSections = (
   const byName = new Map(sections.map((s) => [s.name, s]));
   return (scope) => {
     const bound = http.scope(scope);
+    const upstream = bindHttp(http, bound);
     return {
-      client: (name) => byName.get(name)?.createClient(http, bound),
+      client: (name) => byName.get(name)?.createClient(upstream),
       end: bound.end,
     };
   };

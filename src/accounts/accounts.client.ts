@@ -1,6 +1,5 @@
-import type { z } from "zod";
 import { endpointsUnder } from "../loginradius/endpoints.js";
-import type { CallInput, Endpoint, LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
+import type { BoundHttp } from "../loginradius/http.js";
 import {
   type WireAccessToken,
   WireAccessTokenSchema,
@@ -157,12 +156,7 @@ const E = ACCOUNT_ENDPOINTS;
  * The Accounts client over the adapter, bound to one request's scope (its id, deadline and call
  * count go with every call).
  */
-export const createAccountsClient = (
-  http: LoginRadiusHttp,
-  scope: RequestScope = {},
-): AccountsClient => {
-  const call = <S extends z.ZodType>(e: Endpoint<S>, input: CallInput = {}) =>
-    http.call(e, input, scope);
+export const createAccountsClient = ({ call }: BoundHttp): AccountsClient => {
   const uid = (value: string) => ({ uid: value });
 
   return {

@@ -1,6 +1,5 @@
-import type { z } from "zod";
 import { endpointsUnder } from "../loginradius/endpoints.js";
-import type { CallInput, Endpoint, LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
+import type { BoundHttp } from "../loginradius/http.js";
 import {
   type WireDeleted,
   WireDeletedSchema,
@@ -52,12 +51,7 @@ export const CUSTOM_OBJECT_ENDPOINTS = {
 const E = CUSTOM_OBJECT_ENDPOINTS;
 
 /** The Account Custom Object client over the adapter, bound to one request's scope. */
-export const createCustomObjectsClient = (
-  http: LoginRadiusHttp,
-  scope: RequestScope = {},
-): CustomObjectsClient => {
-  const call = <S extends z.ZodType>(e: Endpoint<S>, input: CallInput = {}) =>
-    http.call(e, input, scope);
+export const createCustomObjectsClient = ({ call }: BoundHttp): CustomObjectsClient => {
   return {
     list: (uid, objectName) => call(E.list, { params: { uid }, query: { objectName } }),
     get: (uid, objectName, recordId) =>

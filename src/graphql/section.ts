@@ -1,5 +1,5 @@
 import type { ErrorRows } from "../errors.js";
-import type { LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
+import type { BoundHttp } from "../loginradius/http.js";
 import type { SpanScope } from "../tracing/tracing.js";
 import type { Caller } from "./caller.js";
 import type { EntityTypes } from "./federation/entity.js";
@@ -52,8 +52,11 @@ export interface Section<Name extends string = string, Client = unknown, Slice =
   /** Its type-graphql resolver classes. */
   // biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as Function
   readonly resolvers: readonly Function[];
-  /** Its client over the adapter, bound to one request's scope (id, deadline, call count). */
-  createClient(http: LoginRadiusHttp, scope: RequestScope): Client;
+  /**
+   * Its client over the adapter as bound to one request (id, deadline, call count): the context
+   * binds it once per request and hands the same binding to every section's client.
+   */
+  createClient(http: BoundHttp): Client;
   /**
    * Its slice of the request context, `{ [name]: repository }` (a repository over the client),
    * made on the request's first use of `ctx[name]` (src/context.ts). A repository whose write

@@ -1,12 +1,6 @@
 import type { z } from "zod";
 import { endpointsUnder } from "../loginradius/endpoints.js";
-import type {
-  CallInput,
-  Endpoint,
-  HttpMethod,
-  LoginRadiusHttp,
-  RequestScope,
-} from "../loginradius/http.js";
+import type { BoundHttp, Endpoint, HttpMethod } from "../loginradius/http.js";
 import {
   type WireInvalidated,
   WireInvalidatedSchema,
@@ -73,12 +67,7 @@ const E = IDENTITY_ENDPOINTS;
 const bearer = (accessToken: string) => ({ Authorization: `Bearer ${accessToken}` });
 
 /** The identities client over the adapter, bound to one request's scope. */
-export const createIdentitiesClient = (
-  http: LoginRadiusHttp,
-  scope: RequestScope = {},
-): IdentitiesClient => {
-  const call = <S extends z.ZodType>(e: Endpoint<S>, input: CallInput) =>
-    http.call(e, input, scope);
+export const createIdentitiesClient = ({ call }: BoundHttp): IdentitiesClient => {
   return {
     signInWays: (uid) =>
       call(E.signInWays, { params: { uid }, query: { fields: "Uid,Password,Identities" } }),

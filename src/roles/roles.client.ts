@@ -1,6 +1,5 @@
-import type { z } from "zod";
 import { endpointsUnder } from "../loginradius/endpoints.js";
-import type { CallInput, Endpoint, LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
+import type { BoundHttp } from "../loginradius/http.js";
 import {
   type WireAccountRoles,
   WireAccountRolesSchema,
@@ -93,9 +92,7 @@ export const ROLE_ENDPOINTS = {
 const E = ROLE_ENDPOINTS;
 
 /** The Roles Management client over the adapter, bound to one request's scope. */
-export const createRolesClient = (http: LoginRadiusHttp, scope: RequestScope = {}): RolesClient => {
-  const call = <S extends z.ZodType>(e: Endpoint<S>, input: CallInput = {}) =>
-    http.call(e, input, scope);
+export const createRolesClient = ({ call }: BoundHttp): RolesClient => {
   return {
     listRoles: () => call(E.list),
     createRoles: (roles) => call(E.create, { body: { Roles: roles } }),

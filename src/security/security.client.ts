@@ -1,6 +1,5 @@
-import type { z } from "zod";
 import { endpointsUnder } from "../loginradius/endpoints.js";
-import type { CallInput, Endpoint, LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
+import type { BoundHttp, CallInput, Endpoint } from "../loginradius/http.js";
 import {
   type WireBackupCodes,
   WireBackupCodesSchema,
@@ -123,12 +122,7 @@ const REAUTH: Record<ReauthKind, Endpoint<typeof WireIsValidSchema>> = {
 };
 
 /** The Account Security client over the adapter, bound to one request's scope. */
-export const createSecurityClient = (
-  http: LoginRadiusHttp,
-  scope: RequestScope = {},
-): SecurityClient => {
-  const call = <S extends z.ZodType>(e: Endpoint<S>, input: CallInput = {}) =>
-    http.call(e, input, scope);
+export const createSecurityClient = ({ call }: BoundHttp): SecurityClient => {
   return {
     resetAuthenticator: (uid, kind) => {
       const [e, input] = RESETS[kind](uid);

@@ -1,6 +1,5 @@
-import type { z } from "zod";
 import { endpointsUnder } from "../loginradius/endpoints.js";
-import type { CallInput, Endpoint, LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
+import type { BoundHttp } from "../loginradius/http.js";
 import {
   type WireEmailToken,
   type WireEmailTokenBody,
@@ -52,12 +51,7 @@ export const TOKEN_ENDPOINTS = {
 const E = TOKEN_ENDPOINTS;
 
 /** The tokens client over the adapter, bound to one request's scope. */
-export const createTokensClient = (
-  http: LoginRadiusHttp,
-  scope: RequestScope = {},
-): TokensClient => {
-  const call = <S extends z.ZodType>(e: Endpoint<S>, input: CallInput) =>
-    http.call(e, input, scope);
+export const createTokensClient = ({ call }: BoundHttp): TokensClient => {
   return {
     emailToken: (tokentype, body) => call(E.emailToken, { params: { tokentype }, body }),
     smsOtp: (smsotptype, body) => call(E.smsOtp, { params: { smsotptype }, body }),
