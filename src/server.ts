@@ -33,8 +33,8 @@ import type { AnySection } from "./graphql/section.js";
 import { loadTrustedDocuments, type TrustedDocuments } from "./graphql/trusted-documents.js";
 import { type SandboxLandingPage, sandboxLandingPage } from "./http/graphiql-landing-link.js";
 import { createHealthRoutes, type HealthRoutes } from "./http/health-routes.js";
-import type { HostRule } from "./http/host-guard.js";
-import { hostAllowed, routeOthers } from "./http/other-routes.js";
+import { type HostRule, hostAllowed } from "./http/host-guard.js";
+import { routeOthers } from "./http/other-routes.js";
 import { sendJson } from "./http/send-json.js";
 import { describeUnexpected, type Logger } from "./log.js";
 import type { UpstreamHealth } from "./loginradius/health.js";
@@ -57,7 +57,10 @@ export interface ServerDeps {
   introspection: boolean;
   /** Caller authentication; absent: every caller has every scope (in-process tests). */
   authenticate?: Authenticate;
-  /** Hosts `/graphql` answers for; absent: any. */
+  /**
+   * Hosts the service answers for, on every route but `/healthz` (`/readyz` and `/metrics` also
+   * take an IP literal): src/http/host-guard.ts `hostAllowed`, before routing. Absent: any.
+   */
   allowedHosts?: readonly HostRule[];
   corsOrigins?: ReadonlySet<string>;
   audit?: AuditSink;
