@@ -17,9 +17,8 @@ import { readTracingConfig, type TracingConfig } from "./tracing/tracing.config.
 export interface Config {
   port: number;
   host: string;
-  /** Null when no credentials are set: the service then runs against the embedded emulator. */
-  loginradius: UpstreamTarget | null;
-  upstream: UpstreamTuning;
+  /** LoginRadius: where and who (`target`) and how it is called, read by one reader. */
+  upstream: UpstreamConfig;
   /** Introspection and the Sandbox landing page: on with the emulator, off with real LoginRadius. */
   introspection: boolean;
   auth: AuthSettings;
@@ -41,6 +40,15 @@ export interface Config {
   trustedDocuments: { file: string | null; onlyForAll: boolean };
   /** CLIENT_HEADERS_TIMEOUT_MS, CLIENT_REQUEST_TIMEOUT_MS (src/http/listen.ts applies them). */
   clientTimeouts: ClientTimeouts;
+}
+
+/** LOGINRADIUS_API_* and UPSTREAM_*: the adapter's options but for a target it may not know yet. */
+export interface UpstreamConfig extends UpstreamTuning {
+  /**
+   * LOGINRADIUS_API_URL, _KEY and _SECRET. Null when no credentials are set: the service then
+   * runs against the embedded emulator, whose address exists only once main.ts has started it.
+   */
+  target: UpstreamTarget | null;
 }
 
 export interface OpsConfig {
@@ -73,7 +81,7 @@ export interface ClientTimeouts {
 export const DEFAULT_API_URL = "https://api.loginradius.com";
 
 /** LoginRadius credentials and base URL: both credentials or neither, GUIDs, a clean URL. */
-const readLoginRadius = (read: EnvReader) => {
+const readTarget = (read: EnvReader): UpstreamTarget | null => {
   const apiKey = read.string("LOGINRADIUS_API_KEY");
   const apiSecret = read.string("LOGINRADIUS_API_SECRET");
   const apiUrl = read.string("LOGINRADIUS_API_URL") ?? DEFAULT_API_URL;
@@ -101,7 +109,7 @@ const readLoginRadius = (read: EnvReader) => {
     !clean || isSecureUrl(new URL(apiUrl)),
     "LOGINRADIUS_API_URL must use https (http only for localhost, 127.0.0.1 or [::1]): the API secret is sent with every call.",
   );
-  return { apiKey, apiSecret, apiUrl };
+  return apiKey !== undefined && apiSecret !== undefined ? { apiUrl, apiKey, apiSecret } : null;
 };
 
 const isCleanUrl = (text: string): boolean => {
@@ -120,7 +128,9 @@ const isCleanUrl = (text: string): boolean => {
   }
 };
 
-const readUpstreamTuning = (read: EnvReader): UpstreamTuning => ({
+/** Everything about LoginRadius in one reader: where, who, and how it is called. */
+const readUpstream = (read: EnvReader): UpstreamConfig => ({
+  target: readTarget(read),
   timeoutMs: read.int("UPSTREAM_TIMEOUT_MS", 10_000, 100, 120_000),
   requestTimeoutMs: read.int("REQUEST_TIMEOUT_MS", 30_000, 100, 300_000),
   maxConcurrency: read.int("UPSTREAM_MAX_CONCURRENCY", 64, 1, 1024),
@@ -202,9 +212,8 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const read = new EnvReader(env);
   const port = read.int("PORT", 4000, 0, 65535);
   const host = read.string("HOST") ?? "127.0.0.1";
-  const { apiKey, apiSecret, apiUrl } = readLoginRadius(read);
-  const upstream = readUpstreamTuning(read);
-  const realUpstream = apiKey !== undefined && apiSecret !== undefined;
+  const upstream = Object.freeze(readUpstream(read));
+  const realUpstream = upstream.target !== null;
   checkUpstreamChoice(read, realUpstream, host);
   const introspection =
     read.oneOf(
@@ -225,7 +234,6 @@ export const readConfig = (env: Env): Readonly<Config> => {
   return Object.freeze({
     port,
     host,
-    loginradius: apiKey && apiSecret ? { apiUrl, apiKey, apiSecret } : null,
     upstream,
     introspection,
     auth,

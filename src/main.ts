@@ -133,14 +133,19 @@ if (config) {
   let emulator: Listening | undefined;
   try {
     if (config.auth.disabledWarning) logger.warn(config.auth.disabledWarning);
-    let upstream = config.loginradius;
-    if (upstream === null) {
+    const configured = config.upstream.target;
+    let upstream: UpstreamTarget | undefined;
+    if (configured === null) {
       const started = await startEmulator(startup);
       emulator = started.at;
       upstream = started.target;
-    } else startup.info(`Using LoginRadius at ${new URL(upstream.apiUrl).origin}.`);
+    } else startup.info(`Using LoginRadius at ${new URL(configured.apiUrl).origin}.`);
 
-    const app = await createAppServer(config, upstream, { logger, metrics: createMetrics() });
+    const app = await createAppServer(config, {
+      ...(upstream ? { upstream } : {}),
+      logger,
+      metrics: createMetrics(),
+    });
     await app.start();
     binding = { port: config.port, host: config.host, prefix: "" };
     const server = await listen(app.handler, config.port, config.host, {
@@ -151,7 +156,7 @@ if (config) {
     startup.info(
       {
         url: server.url,
-        upstream: emulator ? "embedded emulator" : new URL(upstream.apiUrl).origin,
+        upstream: configured ? new URL(configured.apiUrl).origin : "embedded emulator",
       },
       `Account Graph ready at ${server.url}/graphql${sandbox}.`,
     );

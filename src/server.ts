@@ -8,7 +8,7 @@ import {
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config.js";
-import { type AppContext, type Connect, connectSections, createContext } from "./context.js";
+import { type AppContext, type Connect, createContext } from "./context.js";
 import { ErrorCodes } from "./errors.js";
 import { createAdmit } from "./graphql/admit.js";
 import {
@@ -32,21 +32,23 @@ import { operationResolutionPlugin } from "./graphql/operation-resolution.plugin
 import type { AnySection } from "./graphql/section.js";
 import { loadTrustedDocuments, type TrustedDocuments } from "./graphql/trusted-documents.js";
 import { type SandboxLandingPage, sandboxLandingPage } from "./http/graphiql-landing-link.js";
-import { createHealthRoutes, type HealthRoutes } from "./http/health-routes.js";
+import type { HealthRoutes } from "./http/health-routes.js";
 import { type HostRule, hostAllowed } from "./http/host-guard.js";
 import { routeOthers } from "./http/other-routes.js";
 import { sendJson } from "./http/send-json.js";
 import { describeUnexpected, type Logger } from "./log.js";
 import type { UpstreamHealth } from "./loginradius/health.js";
-import { createLoginRadiusHttp, type UpstreamTarget } from "./loginradius/http.js";
+import type { UpstreamTarget } from "./loginradius/http.js";
 import type { Metrics } from "./metrics.js";
 import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
 import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
 import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
 import { tracingPlugin } from "./tracing/tracing.plugin.js";
+import { upstreamOf } from "./upstream.js";
 
-export interface ServerDeps {
+/** The parts `createAppServer` assembles the service from (made from the Config and runtime). */
+interface ServerDeps {
   schema: GraphQLSchema;
   /** Each section's client per request: over the adapter, or test doubles. */
   connect: Connect;
@@ -78,6 +80,16 @@ export interface ServerDeps {
 
 /** What the process gives the service besides its Config: where to log, where to count. */
 export interface AppRuntime {
+  /**
+   * LoginRadius when the configuration names none (`config.upstream.target` null): the embedded
+   * emulator main.ts started, or a test's. Given beside a configured target, it is refused.
+   */
+  upstream?: UpstreamTarget;
+  /**
+   * Each section's client per request in place of the adapter's: in-process tests give doubles
+   * (`connectDoubles`); the service then calls no LoginRadius and has no `/readyz`, `/metrics`.
+   */
+  connect?: Connect;
   logger: Logger;
   metrics: Metrics;
   /** Where audit lines go; default AUDIT_LOG_FILE, else stdout. */
@@ -155,10 +167,10 @@ const INTERNAL = {
 };
 
 /**
- * The GraphQL service: Apollo Server over node:http, `/graphql` (queries, and the Sandbox landing
- * page in a browser), `/healthz`. Builds everything, listens nowhere (src/http/listen.ts does).
+ * The GraphQL service from its parts: Apollo Server over node:http, `/graphql` (queries, and the
+ * Sandbox landing page in a browser), `/healthz`. Listens nowhere (src/http/listen.ts does).
  */
-export const createServer = (deps: ServerDeps): AppServer => {
+const assemble = (deps: ServerDeps): AppServer => {
   const errors = createErrorFormatting(errorTableOf(deps.sections ?? SECTIONS));
   const landingPage = deps.introspection
     ? sandboxLandingPage<AppContext>(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
@@ -216,38 +228,25 @@ export const createServer = (deps: ServerDeps): AppServer => {
   };
 };
 
-/** `/readyz` and `/metrics` over the adapter's view of LoginRadius. */
-const healthRoutesOf = (config: Readonly<Config>, runtime: AppRuntime, health: UpstreamHealth) =>
-  createHealthRoutes({
-    health,
-    metrics: runtime.metrics,
-    readyMaxAgeMs: config.ops.readyMaxAgeMs,
-    metricsToken: config.ops.metricsToken,
-    logger: runtime.logger,
-    warnings: () => (config.auth.disabledWarning ? [config.auth.disabledWarning] : []),
-  });
-
-/** The whole service for a configured upstream: REST adapter, schema, Apollo. Listens nowhere. */
+/**
+ * The service, the one factory: the REST adapter (or the runtime's client doubles), schema,
+ * limits, audit trail, tracing, Apollo. Listens nowhere; main.ts and the tests call this alone.
+ */
 export const createAppServer = async (
   config: Readonly<Config>,
-  upstream: UpstreamTarget,
   runtime: AppRuntime,
 ): Promise<AppServer> => {
   const sections = runtime.sections ?? SECTIONS;
   const rateStore =
     runtime.rateStore ?? createRateLimitStore(config.limits.rateLimit, runtime.logger);
-  const http = createLoginRadiusHttp(
-    { ...upstream, ...config.upstream },
-    { ...runtime, rateStore },
-  );
+  const upstream = upstreamOf(config, { ...runtime, sections }, rateStore);
   const audit =
     runtime.audit ??
     (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
   const tracing = config.tracing ? await createTracing(config.tracing) : null;
-  const routes = healthRoutesOf(config, runtime, http.health);
-  const server = createServer({
+  const server = assemble({
     schema: await buildAppSchema({ linkOrigins: config.linkOrigins, sections }),
-    connect: connectSections(http, sections),
+    connect: upstream.connect,
     sections,
     logger: runtime.logger,
     introspection: config.introspection,
@@ -265,7 +264,7 @@ export const createAppServer = async (
       metrics: runtime.metrics,
       store: rateStore,
     }),
-    routes,
+    ...(upstream.routes ? { routes: upstream.routes } : {}),
     tracing,
     trusted:
       config.trustedDocuments.file === null
@@ -274,7 +273,7 @@ export const createAppServer = async (
   });
   return {
     ...server,
-    upstreamHealth: http.health,
+    ...(upstream.health ? { upstreamHealth: upstream.health } : {}),
     ...(tracing ? { tracing } : {}),
     stop: async () => {
       await server.stop();
