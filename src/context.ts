@@ -9,7 +9,8 @@ import {
   type RequestStats,
 } from "./graphql/section.js";
 import type { BatchSizes } from "./graphql/selective-loader.js";
-import { bindHttp, type LoginRadiusHttp, type RequestScope } from "./loginradius/http.js";
+import { bindHttp } from "./loginradius/bound-http.js";
+import type { LoginRadiusHttp, RequestScope } from "./loginradius/http.js";
 import { SECTIONS, type SectionClients, type SectionSlices } from "./sections.js";
 import type { SpanScope } from "./tracing/tracing.js";
 

@@ -4,7 +4,8 @@ import { createAccountsClient } from "../src/accounts/accounts.client.js";
 import { readConfig } from "../src/config.js";
 import { connectSections, createContext } from "../src/context.js";
 import type { Env } from "../src/env.js";
-import { bindHttp, createLoginRadiusHttp, outboundKey } from "../src/loginradius/http.js";
+import { bindHttp } from "../src/loginradius/bound-http.js";
+import { createLoginRadiusHttp, outboundKey } from "../src/loginradius/http.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "../src/ratelimit/store.js";
 import { startEmulator } from "./helpers/emulator.js";
 import {

@@ -1,5 +1,5 @@
 import type { ErrorRows } from "../errors.js";
-import type { BoundHttp } from "../loginradius/http.js";
+import type { BoundHttp } from "../loginradius/bound-http.js";
 import type { SpanScope } from "../tracing/tracing.js";
 import type { Caller } from "./caller.js";
 import type { EntityTypes } from "./federation/entity.js";

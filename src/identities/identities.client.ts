@@ -1,6 +1,7 @@
 import type { z } from "zod";
+import type { BoundHttp } from "../loginradius/bound-http.js";
 import { endpointsUnder } from "../loginradius/endpoints.js";
-import type { BoundHttp, Endpoint, HttpMethod } from "../loginradius/http.js";
+import type { Endpoint, HttpMethod } from "../loginradius/http.js";
 import {
   type WireInvalidated,
   WireInvalidatedSchema,

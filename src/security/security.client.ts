@@ -1,5 +1,6 @@
+import type { BoundHttp } from "../loginradius/bound-http.js";
 import { endpointsUnder } from "../loginradius/endpoints.js";
-import type { BoundHttp, CallInput, Endpoint } from "../loginradius/http.js";
+import type { CallInput, Endpoint } from "../loginradius/http.js";
 import {
   type WireBackupCodes,
   WireBackupCodesSchema,

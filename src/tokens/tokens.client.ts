@@ -1,5 +1,5 @@
+import type { BoundHttp } from "../loginradius/bound-http.js";
 import { endpointsUnder } from "../loginradius/endpoints.js";
-import type { BoundHttp } from "../loginradius/http.js";
 import {
   type WireEmailToken,
   type WireEmailTokenBody,
