@@ -16,7 +16,7 @@ import { createUpstreamObserver, type UpstreamObserver } from "./observe.js";
 import { createOutboundLimit } from "./outbound-limit.js";
 import { retryOptions } from "./retry.js";
 import { createShedding } from "./shedding.js";
-import { mayHaveActed, toUpstreamError, type UpstreamError } from "./upstream-error.js";
+import { mayHaveActed, toUpstreamError, UpstreamError } from "./upstream-error.js";
 
 /** Where LoginRadius is and who we are to it. */
 export interface UpstreamTarget {
@@ -241,7 +241,11 @@ const callWith =
       observer.callEnded(name, "ok", started);
       return data;
     } catch (error) {
-      const failed = outcomeOf(endpoint, await toUpstreamError(name, error));
+      // Translated once already: ky's and fetch's failures in send's catch (inside the breaker,
+      // which counts them by kind), the rest thrown as UpstreamError. Anything else is a fault
+      // of ours, not LoginRadius's: it goes on as it is, masked and logged by the formatter.
+      if (!(error instanceof UpstreamError)) throw error;
+      const failed = outcomeOf(endpoint, error);
       if (call.trace) endAttempt(call.trace, failed);
       observer.attemptFailed(failed, Math.max(1, call.attempt.n), scope.requestId);
       observer.callEnded(name, failed.failure, started, failed);
