@@ -2,69 +2,27 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import {
+  type CoverageLine,
+  coverageLines,
+  emulatorFiles,
+  renderDoc,
+  shape,
+} from "../scripts/endpoint-coverage.js";
 import { DEFAULT_PASSWORD_POLICY } from "../src/emulator/core/password.js";
 import { EMULATED } from "../src/emulator/sections.js";
+import { toyService } from "./fixtures/toy-service-section/index.js";
 
 /**
  * docs/endpoint-coverage.md promises a row for every /identity/v2/manage Account API endpoint of
- * the official SDK and the docs, naming the emulator file that serves it. These checks keep that
- * promise as sections are added: a served route without a row, a row naming a file that does not
- * serve it, or an SDK method without a row fails here.
+ * the official SDK and the docs, naming the emulator file that serves it. The rows are made from
+ * the sections' endpoint tables; these checks keep the file equal to them and the promise kept as
+ * sections are added: an endpoint no emulator file serves, a served route without a row, or an
+ * SDK method without a row fails here.
  */
-interface Row {
-  section: string;
-  method: string;
-  path: string;
-  sdk: string;
-  file: string | null;
-}
-
-const rows: Row[] = readFileSync("docs/endpoint-coverage.md", "utf8")
-  .split("\n")
-  .filter((line) => /^\|\s*\d+\s*\|/.test(line))
-  .map((line) => {
-    const cells = line.split("|").map((c) => c.trim());
-    const code = (cell: string | undefined) => /^`([^`]+)`$/.exec(cell ?? "")?.[1] ?? null;
-    return {
-      section: cells[2] as string,
-      method: cells[3] as string,
-      path: code(cells[4]) as string,
-      sdk: cells[6] as string,
-      file: code(cells[8]),
-    };
-  });
-
-/** `{uid}`, `{contextName}`... are all one parameter; literal segments match in any casing. */
-const shape = (method: string, path: string) =>
-  `${method} ${path.toLowerCase().replace(/\{[^}]+\}/g, "{}")}`;
-
-/** A section's folder: its name in kebab-case (`customObjects` lives in `custom-objects/`). */
-const folderOf = (section: string) => section.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-
-/**
- * The routes a file exports (arrays of routes, or functions of the section options returning
- * them): what a row naming that file promises it serves.
- */
-const routesExportedBy = async (file: string): Promise<Set<string>> => {
-  const module: Record<string, unknown> = await import(`../${file}`);
-  const shapes = new Set<string>();
-  for (const value of Object.values(module)) {
-    const list = typeof value === "function" ? safeCall(value as (o: unknown) => unknown) : value;
-    if (!Array.isArray(list)) continue;
-    for (const item of list)
-      if (item && typeof item === "object" && "method" in item && "path" in item)
-        shapes.add(shape(String(item.method), String(item.path)));
-  }
-  return shapes;
-};
-
-const safeCall = (fn: (o: unknown) => unknown): unknown => {
-  try {
-    return fn(options);
-  } catch {
-    return undefined;
-  }
-};
+const DOC = "docs/endpoint-coverage.md";
+const files = await emulatorFiles();
+const lines: CoverageLine[] = await coverageLines(undefined, files);
 
 const options = { seed: "none" as const, seedCount: 0, password: DEFAULT_PASSWORD_POLICY };
 const served = EMULATED.flatMap((section) =>
@@ -89,48 +47,57 @@ const sdkManageMethods = (): string[] => {
 };
 
 describe("docs/endpoint-coverage.md", () => {
-  it("has rows", () => {
-    expect(rows.length).toBeGreaterThan(50);
+  it("is the table the sections' endpoint tables make (npm run docs:coverage)", () => {
+    const current = readFileSync(DOC, "utf8");
+    expect(current).toBe(renderDoc(current, lines));
+  });
+
+  it("has management rows, and Authentication API rows only for Identities", () => {
+    expect(lines.length).toBeGreaterThan(50);
     // The management API; the passkey second-factor reset, a management call (API key, secret and
     // uid) the docs put under /identity/v2/auth/account; and the Authentication API calls linking
     // identities needs (the Identities section, served by src/emulator/identities/).
-    for (const row of rows)
-      if (row.section === "Identities")
-        expect(row.path, JSON.stringify(row)).toMatch(/^\/identity\/v2\/auth\//);
+    for (const line of lines)
+      if (line.section === "Identities")
+        expect(line.path, JSON.stringify(line)).toMatch(/^\/identity\/v2\/auth\//);
       else
-        expect(row.path, JSON.stringify(row)).toMatch(/^\/identity\/v2\/(manage|auth\/account)\//);
+        expect(line.path, JSON.stringify(line)).toMatch(
+          /^\/identity\/v2\/(manage|auth\/account)\//,
+        );
   });
 
-  it("has a row naming its section's folder for every route the emulator serves", () => {
+  it("names, for every row, an emulator file that exists and serves it", () => {
+    const unserved = lines.filter((l) => l.file === null).map((l) => `${l.method} ${l.path}`);
+    expect(unserved).toEqual([]);
+    for (const line of lines)
+      expect(existsSync(line.file as string), line.file as string).toBe(true);
+  });
+
+  it("has a row for every route the emulator serves, its file in the section's folder", () => {
+    const shapes = new Set(lines.map((l) => shape(l.method, l.path)));
     for (const { section, route } of served) {
-      const mine = rows.filter((r) => shape(r.method, r.path) === shape(route.method, route.path));
-      expect(mine.length, `${route.method} ${route.path}`).toBeGreaterThan(0);
-      for (const row of mine)
-        expect(row.file, `${route.method} ${route.path}`).toMatch(/^src\/emulator\//);
-      expect(
-        mine.some((r) => r.file?.startsWith(`src/emulator/${folderOf(section)}/`)),
-        `${route.method} ${route.path} is served by ${section}`,
-      ).toBe(true);
-    }
-  });
-
-  it("names only files that exist and routes that are served", async () => {
-    const shapes = new Set(served.map(({ route }) => shape(route.method, route.path)));
-    for (const row of rows.filter((r) => r.file !== null)) {
-      expect(existsSync(row.file as string), row.file as string).toBe(true);
-      const exported = await routesExportedBy(row.file as string);
-      expect(
-        exported.has(shape(row.method, row.path)),
-        `${row.file} exports ${row.method} ${row.path}`,
-      ).toBe(true);
-      expect(shapes.has(shape(row.method, row.path)), `${row.method} ${row.path}`).toBe(true);
+      expect(shapes.has(shape(route.method, route.path)), `${route.method} ${route.path}`).toBe(
+        true,
+      );
+      const folder = `src/emulator/${section.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}/`;
+      expect(files.get(shape(route.method, route.path)), route.path).toMatch(
+        new RegExp(`^${folder}`),
+      );
     }
   });
 
   it("has a row for every /identity/v2/manage method of the official SDK", () => {
     const methods = sdkManageMethods();
     expect(methods.length).toBeGreaterThan(50);
-    const cells = rows.map((r) => r.sdk).join(" ");
-    for (const method of methods) expect(cells, method).toContain(`\`${method}\``);
+    const cells = lines.map((l) => l.sdk).join(" ");
+    for (const method of methods) expect(cells, method).toContain(method);
+  });
+
+  it("picks up a section added to the list, with no other edit", async () => {
+    const toy = await coverageLines([toyService], files);
+    expect(toy.map((l) => [l.section, l.method, l.path, l.graph, l.file])).toEqual([
+      ["Toy", "GET", "/identity/v2/manage/toy/{uid}/note", ["Query.toyNotes"], null],
+      ["Toy", "POST", "/identity/v2/manage/toy/{uid}/note", ["Mutation.addToyNote"], null],
+    ]);
   });
 });

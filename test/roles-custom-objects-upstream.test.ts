@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CUSTOM_OBJECT_ENDPOINTS } from "../src/custom-objects/custom-objects.client.js";
+import { callsOf } from "../src/loginradius/endpoints.js";
 import { ROLE_ENDPOINTS } from "../src/roles/roles.client.js";
 import { ADA, GRACE, MARGARET } from "./helpers/emulator.js";
 import { type Stack, startStack } from "./helpers/stack.js";
@@ -31,15 +32,15 @@ const RC = `${M}/account/{uid}/rolecontext/{contextName}`;
  * delete to retry there fails here.
  */
 const CASES: [string, boolean, string, string][] = [
-  ["roles.list", true, `GET ${M}/role`, "{ roles { name } }"],
+  ["roles.listRoles", true, `GET ${M}/role`, "{ roles { name } }"],
   [
-    "roles.create",
+    "roles.createRoles",
     false,
     `POST ${M}/role`,
     'mutation { createRoles(roles: [{ name: "n" }]) { name } }',
   ],
   [
-    "roles.delete",
+    "roles.deleteRole",
     false,
     `DELETE ${M}/role/{role}`,
     'mutation { deleteRole(name: "billing") { deleted } }',
@@ -57,49 +58,49 @@ const CASES: [string, boolean, string, string][] = [
     'mutation { removeRolePermissions(name: "viewer", permissions: ["content:read"]) { name } }',
   ],
   [
-    "roles.assign",
+    "roles.assignRoles",
     true,
     `PUT ${M}/account/{uid}/role`,
     `mutation { assignAccountRoles(uid: "${GRACE}", roles: ["billing"]) { uid } }`,
   ],
   [
-    "roles.unassign",
+    "roles.unassignRoles",
     false,
     `DELETE ${M}/account/{uid}/role`,
     `mutation { unassignAccountRoles(uid: "${GRACE}", roles: ["editor"]) { uid } }`,
   ],
   [
-    "roles.contexts",
+    "roles.roleContexts",
     true,
     `GET ${M}/account/{uid}/rolecontext`,
     `{ accountByUid(uid: "${ADA}") { roleContexts { context } } }`,
   ],
   [
-    "roles.upsertContexts",
+    "roles.upsertRoleContexts",
     true,
     `PUT ${M}/account/{uid}/rolecontext`,
     `mutation { upsertAccountRoleContexts(uid: "${ADA}", contexts: [{ context: "x", roles: [] }]) { uid } }`,
   ],
   [
-    "roles.holders",
+    "roles.accountsInRoleContext",
     true,
     `GET ${M}/account/rolecontext/{contextName}`,
     '{ accountsInRoleContext(context: "eu-tenant") { uid } }',
   ],
   [
-    "roles.deleteContext",
+    "roles.deleteRoleContext",
     false,
     `DELETE ${RC}`,
     `mutation { deleteAccountRoleContext(uid: "${MARGARET}", context: "apollo") { uid } }`,
   ],
   [
-    "roles.removeContextRoles",
+    "roles.removeRolesFromContext",
     false,
     `DELETE ${RC}/role`,
     `mutation { removeRolesFromRoleContext(uid: "${MARGARET}", context: "apollo", roles: ["auditor"]) { uid } }`,
   ],
   [
-    "roles.removeContextPermissions",
+    "roles.removePermissionsFromContext",
     false,
     `DELETE ${RC}/additionalpermission`,
     `mutation { removeAdditionalPermissionsFromRoleContext(uid: "${MARGARET}", context: "apollo", permissions: ["launch"]) { uid } }`,
@@ -138,8 +139,11 @@ const CASES: [string, boolean, string, string][] = [
 
 describe("retry policy per endpoint", () => {
   it("covers every endpoint of both client tables", () => {
-    const all = Object.keys(ROLE_ENDPOINTS).length + Object.keys(CUSTOM_OBJECT_ENDPOINTS).length;
-    expect(new Set(CASES.map(([name]) => name)).size).toBe(all);
+    const all = [
+      ...callsOf(ROLE_ENDPOINTS).map(([name]) => `roles.${name}`),
+      ...callsOf(CUSTOM_OBJECT_ENDPOINTS).map(([name]) => `customObjects.${name}`),
+    ];
+    expect(new Set(CASES.map(([name]) => name))).toEqual(new Set(all));
   });
 
   it.each(CASES)("%s (retry: %s) after one 503", async (_, retry, route, operation) => {

@@ -3,7 +3,7 @@ import { perKeyLoader } from "../graphql/per-key-loader.js";
 import { fieldsParam, type KeySet } from "../graphql/selection.js";
 import { type BatchSizes, SelectiveLoader } from "../graphql/selective-loader.js";
 import { orWhenRejected } from "../loginradius/upstream-error.js";
-import type { AccountReads } from "./accounts.client.js";
+import type { AccountsClient } from "./accounts.client.js";
 import type { WirePasswordHash, WirePrivacyPolicyHistory, WireProfile } from "./accounts.wire.js";
 
 /** LoginRadius answers 938 for "no such account": a null for loaders, not an error. */
@@ -25,7 +25,7 @@ export class AccountLoaders {
   readonly passwordHash: DataLoader<string, WirePasswordHash | null>;
   readonly privacyPolicyHistory: DataLoader<string, WirePrivacyPolicyHistory | null>;
 
-  constructor(client: AccountReads, sizes?: BatchSizes) {
+  constructor(client: AccountsClient, sizes?: BatchSizes) {
     const observe = (loader: string) => (size: number) => sizes?.observe({ loader }, size);
     const learnt =
       (fetch: (key: string, fields: string) => Promise<WireProfile>) =>

@@ -8,7 +8,7 @@ import { AccountQueryResolver } from "./account.query.resolver.js";
 import { AccountRepository, type AccountsSlice } from "./account.repository.js";
 import { ACCOUNT_SCOPES } from "./account.scopes.js";
 import type { AccountsClient } from "./accounts.client.js";
-import { createAccountsClient } from "./accounts.client.js";
+import { ACCOUNT_ENDPOINTS, createAccountsClient } from "./accounts.client.js";
 
 /** The Accounts section: what src/sections.ts lists. */
 export const accounts = {
@@ -19,6 +19,7 @@ export const accounts = {
     AccountMutationResolver,
     AccountActionPayloadResolver,
   ],
+  endpoints: ACCOUNT_ENDPOINTS,
   createClient: createAccountsClient,
   createSlice: (client: AccountsClient, batchSizes, profiles) => {
     const accounts = new AccountRepository(client, batchSizes);

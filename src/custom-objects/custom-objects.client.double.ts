@@ -1,15 +1,7 @@
-import type { CustomObjectsClient } from "./custom-objects.client.js";
-
-const unexpected = (name: string) => () =>
-  Promise.reject(new Error(`customObjectsClientDouble: ${name} was called but not given`));
+import { clientDouble } from "../loginradius/endpoint-double.js";
+import { CUSTOM_OBJECT_ENDPOINTS, type CustomObjectsClient } from "./custom-objects.client.js";
 
 /** A test double of the Custom Objects client: the given methods, every other one failing loudly. */
 export const customObjectsClientDouble = (
   given: Partial<CustomObjectsClient> = {},
-): CustomObjectsClient => ({
-  list: given.list ?? unexpected("list"),
-  get: given.get ?? unexpected("get"),
-  create: given.create ?? unexpected("create"),
-  update: given.update ?? unexpected("update"),
-  delete: given.delete ?? unexpected("delete"),
-});
+): CustomObjectsClient => clientDouble(CUSTOM_OBJECT_ENDPOINTS, "customObjectsClientDouble", given);

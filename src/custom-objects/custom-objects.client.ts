@@ -1,66 +1,99 @@
 import type { BoundHttp } from "../loginradius/bound-http.js";
-import { endpointsUnder } from "../loginradius/endpoints.js";
+import { clientOver } from "../loginradius/endpoint-client.js";
+import { type ClientOf, endpointsUnder, endpointTable } from "../loginradius/endpoints.js";
 import {
-  type WireDeleted,
   WireDeletedSchema,
-  type WireRecord,
-  type WireRecordList,
   WireRecordListSchema,
   WireRecordSchema,
   type WireUpdateType,
 } from "./custom-objects.wire.js";
 
-/** An account's records of one custom object; every call names the object. */
-export interface CustomObjectsClient {
-  list(uid: string, objectName: string): Promise<WireRecordList>;
-  get(uid: string, objectName: string, recordId: string): Promise<WireRecord>;
-  create(uid: string, objectName: string, data: Record<string, unknown>): Promise<WireRecord>;
-  update(
-    uid: string,
-    objectName: string,
-    recordId: string,
-    data: Record<string, unknown>,
-    updateType: WireUpdateType,
-  ): Promise<WireRecord>;
-  delete(uid: string, objectName: string, recordId: string): Promise<WireDeleted>;
-}
+const { call } = endpointsUnder("/identity/v2/manage/account/{uid}/customobject");
 
-const ACCOUNT = "/identity/v2/manage/account/{uid}/customobject";
-
-const endpoint = endpointsUnder(ACCOUNT);
+const NAMED = "`?objectName=`";
+const record = (uid: string, objectName: string, recordId: string) => ({
+  params: { uid, recordId },
+  query: { objectName },
+});
 
 /**
- * The Account Custom Object endpoints: method, path, whether a repeat is harmless, the answer's
- * schema. Reads and updates (the same body gives the same record, in both modes) are retried;
- * a create would make a second record, and a repeated delete answers 1057.
+ * The Account Custom Object endpoints, one row per client method; every call names the object.
+ * Reads and updates (the same body gives the same record, in both modes) are retried; a create
+ * would make a second record, and a repeated delete answers 1057.
  */
-export const CUSTOM_OBJECT_ENDPOINTS = {
-  list: endpoint("GET", "", true, WireRecordListSchema),
-  create: endpoint(
-    "POST",
-    "",
-    false,
-    WireRecordSchema,
-    "look for the record among the account's records of this object before creating it again",
-  ),
-  get: endpoint("GET", "/{recordId}", true, WireRecordSchema),
-  update: endpoint("PUT", "/{recordId}", true, WireRecordSchema),
-  delete: endpoint("DELETE", "/{recordId}", false, WireDeletedSchema),
-} as const;
+export const CUSTOM_OBJECT_ENDPOINTS = endpointTable("Custom Objects", {
+  create: call("POST", "", {
+    retry: false,
+    answer: WireRecordSchema,
+    input: (uid: string, objectName: string, data: Record<string, unknown>) => ({
+      params: { uid },
+      query: { objectName },
+      body: data,
+    }),
+    checkFirst:
+      "look for the record among the account's records of this object before creating it again",
+    covers: {
+      toldApartBy: NAMED,
+      sdk: "customObjectApi.createCustomObjectByUid",
+      reference: "custom-object/create-custom-object-by-uid",
+      graph: ["Mutation.createCustomObjectRecord"],
+    },
+  }),
+  list: call("GET", "", {
+    retry: true,
+    answer: WireRecordListSchema,
+    input: (uid: string, objectName: string) => ({ params: { uid }, query: { objectName } }),
+    covers: {
+      toldApartBy: NAMED,
+      sdk: "customObjectApi.getCustomObjectByUid",
+      reference: "custom-object/custom-object-by-uid",
+      graph: ["Account.customObjects"],
+    },
+  }),
+  get: call("GET", "/{recordId}", {
+    retry: true,
+    answer: WireRecordSchema,
+    input: record,
+    covers: {
+      toldApartBy: NAMED,
+      sdk: "customObjectApi.getCustomObjectByRecordID",
+      reference: "custom-object/custom-object-by-objectrecordid-and-uid",
+      graph: ["Query.customObjectRecord"],
+    },
+  }),
+  update: call("PUT", "/{recordId}", {
+    retry: true,
+    answer: WireRecordSchema,
+    input: (
+      uid: string,
+      objectName: string,
+      recordId: string,
+      data: Record<string, unknown>,
+      updateType: WireUpdateType,
+    ) => ({ params: { uid, recordId }, query: { objectName, updateType }, body: data }),
+    covers: {
+      toldApartBy: "`?objectName=&updateType=`",
+      sdk: "customObjectApi.updateCustomObjectByUid",
+      reference: "custom-object/custom-object-update-by-objectrecordid-and-uid",
+      graph: ["Mutation.updateCustomObjectRecord"],
+    },
+  }),
+  delete: call("DELETE", "/{recordId}", {
+    retry: false,
+    answer: WireDeletedSchema,
+    input: record,
+    covers: {
+      toldApartBy: NAMED,
+      sdk: "customObjectApi.deleteCustomObjectByRecordID",
+      reference: "custom-object/custom-object-delete-by-objectrecordid-and-uid",
+      graph: ["Mutation.deleteCustomObjectRecord"],
+    },
+  }),
+});
 
-const E = CUSTOM_OBJECT_ENDPOINTS;
+/** An account's records of one custom object, as the repository sees them. */
+export type CustomObjectsClient = ClientOf<typeof CUSTOM_OBJECT_ENDPOINTS>;
 
-/** The Account Custom Object client over the adapter, bound to one request's scope. */
-export const createCustomObjectsClient = ({ call }: BoundHttp): CustomObjectsClient => {
-  return {
-    list: (uid, objectName) => call(E.list, { params: { uid }, query: { objectName } }),
-    get: (uid, objectName, recordId) =>
-      call(E.get, { params: { uid, recordId }, query: { objectName } }),
-    create: (uid, objectName, data) =>
-      call(E.create, { params: { uid }, query: { objectName }, body: data }),
-    update: (uid, objectName, recordId, data, updateType) =>
-      call(E.update, { params: { uid, recordId }, query: { objectName, updateType }, body: data }),
-    delete: (uid, objectName, recordId) =>
-      call(E.delete, { params: { uid, recordId }, query: { objectName } }),
-  };
-};
+/** The Account Custom Object client over the adapter, as bound to one request (its id, deadline and call count go with every call). */
+export const createCustomObjectsClient = (http: BoundHttp): CustomObjectsClient =>
+  clientOver(CUSTOM_OBJECT_ENDPOINTS, http);

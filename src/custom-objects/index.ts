@@ -6,7 +6,11 @@ import { CustomObjectMutationResolver } from "./custom-object.mutation.resolver.
 import { CustomObjectQueryResolver } from "./custom-object.query.resolver.js";
 import { CustomObjectRepository, type CustomObjectsSlice } from "./custom-object.repository.js";
 import { CUSTOM_OBJECT_SCOPES } from "./custom-object.scopes.js";
-import { type CustomObjectsClient, createCustomObjectsClient } from "./custom-objects.client.js";
+import {
+  CUSTOM_OBJECT_ENDPOINTS,
+  type CustomObjectsClient,
+  createCustomObjectsClient,
+} from "./custom-objects.client.js";
 
 /** The Account Custom Object section: what src/sections.ts lists. */
 export const customObjects = {
@@ -16,6 +20,7 @@ export const customObjects = {
     AccountCustomObjectsResolver,
     CustomObjectMutationResolver,
   ],
+  endpoints: CUSTOM_OBJECT_ENDPOINTS,
   createClient: createCustomObjectsClient,
   createSlice: (client: CustomObjectsClient, batchSizes) => ({
     customObjects: new CustomObjectRepository(client, batchSizes),

@@ -1,5 +1,6 @@
 import type { ErrorRows } from "../errors.js";
 import type { BoundHttp } from "../loginradius/bound-http.js";
+import type { EndpointTable } from "../loginradius/endpoints.js";
 import type { SpanScope } from "../tracing/tracing.js";
 import type { Caller } from "./caller.js";
 import type { EntityTypes } from "./federation/entity.js";
@@ -52,6 +53,11 @@ export interface Section<Name extends string = string, Client = unknown, Slice =
   /** Its type-graphql resolver classes. */
   // biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes as Function
   readonly resolvers: readonly Function[];
+  /**
+   * Its endpoint table: the one definition of its upstream calls, from which its client, its
+   * test double and its rows of docs/endpoint-coverage.md are made.
+   */
+  readonly endpoints: EndpointTable;
   /**
    * Its client over the adapter as bound to one request (id, deadline, call count): the context
    * binds it once per request and hands the same binding to every section's client.

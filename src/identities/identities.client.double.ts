@@ -1,15 +1,6 @@
-import type { IdentitiesClient } from "./identities.client.js";
-
-const unexpected = (name: string) => () =>
-  Promise.reject(new Error(`identitiesClientDouble: ${name} was called but not given`));
+import { clientDouble } from "../loginradius/endpoint-double.js";
+import { IDENTITY_ENDPOINTS, type IdentitiesClient } from "./identities.client.js";
 
 /** A test double of the identities client: the given methods, every other one failing loudly. */
-export const identitiesClientDouble = (
-  given: Partial<IdentitiesClient> = {},
-): IdentitiesClient => ({
-  signInWays: given.signInWays ?? unexpected("signInWays"),
-  mintAccessToken: given.mintAccessToken ?? unexpected("mintAccessToken"),
-  link: given.link ?? unexpected("link"),
-  unlink: given.unlink ?? unexpected("unlink"),
-  invalidate: given.invalidate ?? unexpected("invalidate"),
-});
+export const identitiesClientDouble = (given: Partial<IdentitiesClient> = {}): IdentitiesClient =>
+  clientDouble(IDENTITY_ENDPOINTS, "identitiesClientDouble", given);

@@ -1,6 +1,6 @@
 import type { Section } from "../graphql/section.js";
 import type { IdentitiesClient } from "./identities.client.js";
-import { createIdentitiesClient } from "./identities.client.js";
+import { createIdentitiesClient, IDENTITY_ENDPOINTS } from "./identities.client.js";
 import { IDENTITY_COSTS } from "./identity.costs.js";
 import { IDENTITY_ERROR_ROWS, IDENTITY_FIELD_RENAMES } from "./identity.errors.js";
 import { IdentityMutationResolver } from "./identity.mutation.resolver.js";
@@ -14,6 +14,7 @@ import { IDENTITY_SCOPES } from "./identity.scopes.js";
 export const identities = {
   name: "identities",
   resolvers: [IdentityMutationResolver],
+  endpoints: IDENTITY_ENDPOINTS,
   createClient: createIdentitiesClient,
   createSlice: (client: IdentitiesClient, _batchSizes, profiles) => ({
     identities: new IdentityRepository(client, profiles),

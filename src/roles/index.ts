@@ -6,12 +6,13 @@ import { RoleMutationResolver } from "./role.mutation.resolver.js";
 import { RoleQueryResolver } from "./role.query.resolver.js";
 import { RoleRepository, type RolesSlice } from "./role.repository.js";
 import { ROLE_SCOPES } from "./role.scopes.js";
-import { createRolesClient, type RolesClient } from "./roles.client.js";
+import { createRolesClient, ROLE_ENDPOINTS, type RolesClient } from "./roles.client.js";
 
 /** The Roles Management section: what src/sections.ts lists. */
 export const roles = {
   name: "roles",
   resolvers: [RoleQueryResolver, AccountRoleContextsResolver, RoleMutationResolver],
+  endpoints: ROLE_ENDPOINTS,
   createClient: createRolesClient,
   createSlice: (client: RolesClient, batchSizes, profiles) => ({
     roles: new RoleRepository(client, batchSizes, profiles),

@@ -1,119 +1,190 @@
 import type { BoundHttp } from "../loginradius/bound-http.js";
-import { endpointsUnder } from "../loginradius/endpoints.js";
+import { clientOver } from "../loginradius/endpoint-client.js";
+import { type ClientOf, endpointsUnder, endpointTable } from "../loginradius/endpoints.js";
 import {
-  type WireAccountRoles,
   WireAccountRolesSchema,
-  type WireContextHolders,
   WireContextHoldersSchema,
-  type WireDeleted,
   WireDeletedSchema,
-  type WireRole,
   type WireRoleBody,
   type WireRoleContextBody,
-  type WireRoleContexts,
   WireRoleContextsSchema,
-  type WireRoleList,
   WireRoleListSchema,
   WireRoleSchema,
 } from "./roles.wire.js";
 
-/** The site's roles and their permissions. */
-export interface RoleCatalog {
-  listRoles(): Promise<WireRoleList>;
-  createRoles(roles: WireRoleBody[]): Promise<WireRoleList>;
-  deleteRole(role: string): Promise<WireDeleted>;
-  addPermissions(role: string, permissions: string[]): Promise<WireRole>;
-  removePermissions(role: string, permissions: string[]): Promise<WireRole>;
-}
-
-/** Roles held by an account, directly or within a role context. */
-export interface RoleAssignments {
-  assignRoles(uid: string, roles: string[]): Promise<WireAccountRoles>;
-  unassignRoles(uid: string, roles: string[]): Promise<WireDeleted>;
-  roleContexts(uid: string): Promise<WireRoleContexts>;
-  upsertRoleContexts(uid: string, contexts: WireRoleContextBody[]): Promise<WireRoleContexts>;
-  accountsInRoleContext(context: string): Promise<WireContextHolders>;
-  deleteRoleContext(uid: string, context: string): Promise<WireDeleted>;
-  removeRolesFromContext(uid: string, context: string, roles: string[]): Promise<WireDeleted>;
-  removePermissionsFromContext(
-    uid: string,
-    context: string,
-    permissions: string[],
-  ): Promise<WireDeleted>;
-}
-
-/** The whole Roles Management section: what the repository sees. */
-export interface RolesClient extends RoleCatalog, RoleAssignments {}
-
-const MANAGE = "/identity/v2/manage";
-
-const endpoint = endpointsUnder(MANAGE);
+const { call, documented } = endpointsUnder("/identity/v2/manage");
 
 const CONTEXT = "/account/{uid}/rolecontext/{context}";
+const inContext = (uid: string, context: string) => ({ params: { uid, context } });
 
 /**
- * The Roles Management endpoints: method, path, whether a repeat is harmless, the answer's
- * schema. Reads and the PUTs that set what they are given are retried; creates and deletes never.
+ * The Roles Management endpoints, one row per client method. Reads and the PUTs that set what
+ * they are given are retried; creates and deletes never.
  */
-export const ROLE_ENDPOINTS = {
-  list: endpoint("GET", "/role", true, WireRoleListSchema),
+export const ROLE_ENDPOINTS = endpointTable("Roles", {
+  listRoles: call("GET", "/role", {
+    retry: true,
+    answer: WireRoleListSchema,
+    covers: {
+      sdk: "roleApi.getRolesList",
+      reference: "roles-management/roles-list",
+      graph: ["Query.roles"],
+    },
+  }),
   // A repeat after success answers 1175 (the name is taken).
-  create: endpoint(
-    "POST",
-    "/role",
-    false,
-    WireRoleListSchema,
-    "list the roles (roles) to see which exist before creating them again",
-  ),
+  createRoles: call("POST", "/role", {
+    retry: false,
+    answer: WireRoleListSchema,
+    input: (roles: WireRoleBody[]) => ({ body: { Roles: roles } }),
+    checkFirst: "list the roles (roles) to see which exist before creating them again",
+    covers: {
+      sdk: "roleApi.createRoles",
+      reference: "roles-management/roles-create",
+      graph: ["Mutation.createRoles"],
+    },
+  }),
   // A repeat after success answers 1047 (no such role).
-  delete: endpoint("DELETE", "/role/{role}", false, WireDeletedSchema),
+  deleteRole: call("DELETE", "/role/{role}", {
+    retry: false,
+    answer: WireDeletedSchema,
+    input: (role: string) => ({ params: { role } }),
+    covers: {
+      sdk: "roleApi.deleteRole",
+      reference: "roles-management/delete-role",
+      graph: ["Mutation.deleteRole"],
+    },
+  }),
   // Adds to a set: the same call twice leaves the same permissions.
-  addPermissions: endpoint("PUT", "/role/{role}/permission", true, WireRoleSchema),
-  removePermissions: endpoint("DELETE", "/role/{role}/permission", false, WireRoleSchema),
+  addPermissions: call("PUT", "/role/{role}/permission", {
+    retry: true,
+    answer: WireRoleSchema,
+    input: (role: string, permissions: string[]) => ({
+      params: { role },
+      body: { Permissions: permissions },
+    }),
+    covers: {
+      sdk: "roleApi.addRolePermissions",
+      reference: "roles-management/add-permissions-to-role",
+      graph: ["Mutation.addRolePermissions"],
+    },
+  }),
+  removePermissions: call("DELETE", "/role/{role}/permission", {
+    retry: false,
+    answer: WireRoleSchema,
+    input: (role: string, permissions: string[]) => ({
+      params: { role },
+      body: { Permissions: permissions },
+    }),
+    covers: {
+      sdk: "roleApi.removeRolePermissions",
+      reference: "roles-management/remove-permissions",
+      graph: ["Mutation.removeRolePermissions"],
+    },
+  }),
+  // Not called: an account's roles come with its profile (`Roles`).
+  rolesOfAccount: documented("GET", "/account/{uid}/role", {
+    sdk: "roleApi.getRolesByUid",
+    reference: "roles-management/get-roles-by-uid",
+    graph: ["Account.roles"],
+    graphNote: "(read from the profile)",
+  }),
   // Adds to the account's set: a repeat changes nothing more.
-  assign: endpoint("PUT", "/account/{uid}/role", true, WireAccountRolesSchema),
+  assignRoles: call("PUT", "/account/{uid}/role", {
+    retry: true,
+    answer: WireAccountRolesSchema,
+    input: (uid: string, roles: string[]) => ({ params: { uid }, body: { Roles: roles } }),
+    covers: {
+      sdk: "roleApi.assignRolesByUid",
+      reference: "roles-management/assign-roles-by-uid",
+      graph: ["Mutation.assignAccountRoles"],
+    },
+  }),
   // A repeat after success answers 1047 (the role is no longer held).
-  unassign: endpoint("DELETE", "/account/{uid}/role", false, WireDeletedSchema),
-  contexts: endpoint("GET", "/account/{uid}/rolecontext", true, WireRoleContextsSchema),
+  unassignRoles: call("DELETE", "/account/{uid}/role", {
+    retry: false,
+    answer: WireDeletedSchema,
+    input: (uid: string, roles: string[]) => ({ params: { uid }, body: { Roles: roles } }),
+    covers: {
+      sdk: "roleApi.unassignRolesByUid",
+      reference: "roles-management/unassign-roles-by-uid",
+      graph: ["Mutation.unassignAccountRoles"],
+    },
+  }),
+  roleContexts: call("GET", "/account/{uid}/rolecontext", {
+    retry: true,
+    answer: WireRoleContextsSchema,
+    input: (uid: string) => ({ params: { uid } }),
+    covers: {
+      sdk: "roleApi.getRoleContextByUid",
+      reference: "roles-management/get-context",
+      graph: ["Account.roleContexts"],
+    },
+  }),
   // Replaces each named context whole: a repeat writes the same contexts.
-  upsertContexts: endpoint("PUT", "/account/{uid}/rolecontext", true, WireRoleContextsSchema),
-  holders: endpoint("GET", "/account/rolecontext/{context}", true, WireContextHoldersSchema),
+  upsertRoleContexts: call("PUT", "/account/{uid}/rolecontext", {
+    retry: true,
+    answer: WireRoleContextsSchema,
+    input: (uid: string, contexts: WireRoleContextBody[]) => ({
+      params: { uid },
+      body: { RoleContext: contexts },
+    }),
+    covers: {
+      sdk: "roleApi.updateRoleContextByUid",
+      reference: "roles-management/upsert-context",
+      graph: ["Mutation.upsertAccountRoleContexts"],
+    },
+  }),
+  accountsInRoleContext: call("GET", "/account/rolecontext/{context}", {
+    retry: true,
+    answer: WireContextHoldersSchema,
+    input: (context: string) => ({ params: { context } }),
+    covers: {
+      sdk: "roleApi.getRoleContextByContextName",
+      reference: "roles-management/role-context-profile",
+      graph: ["Query.accountsInRoleContext"],
+    },
+  }),
   // Each delete below answers 1133/1047/1142 when repeated after a success.
-  deleteContext: endpoint("DELETE", CONTEXT, false, WireDeletedSchema),
-  removeContextRoles: endpoint("DELETE", `${CONTEXT}/role`, false, WireDeletedSchema),
-  removeContextPermissions: endpoint(
-    "DELETE",
-    `${CONTEXT}/additionalpermission`,
-    false,
-    WireDeletedSchema,
-  ),
-} as const;
+  deleteRoleContext: call("DELETE", CONTEXT, {
+    retry: false,
+    answer: WireDeletedSchema,
+    input: inContext,
+    covers: {
+      sdk: "roleApi.deleteRoleContextByUid",
+      reference: "roles-management/delete-context",
+      graph: ["Mutation.deleteAccountRoleContext"],
+    },
+  }),
+  removeRolesFromContext: call("DELETE", `${CONTEXT}/role`, {
+    retry: false,
+    answer: WireDeletedSchema,
+    input: (uid: string, context: string, roles: string[]) => ({
+      ...inContext(uid, context),
+      body: { Roles: roles },
+    }),
+    covers: {
+      sdk: "roleApi.deleteRolesFromRoleContextByUid",
+      reference: "roles-management/delete-role-from-context",
+      graph: ["Mutation.removeRolesFromRoleContext"],
+    },
+  }),
+  removePermissionsFromContext: call("DELETE", `${CONTEXT}/additionalpermission`, {
+    retry: false,
+    answer: WireDeletedSchema,
+    input: (uid: string, context: string, permissions: string[]) => ({
+      ...inContext(uid, context),
+      body: { AdditionalPermissions: permissions },
+    }),
+    covers: {
+      sdk: "roleApi.deleteAdditionalPermissionFromRoleContextByUid",
+      reference: "roles-management/delete-permissions-from-context",
+      graph: ["Mutation.removeAdditionalPermissionsFromRoleContext"],
+    },
+  }),
+});
 
-const E = ROLE_ENDPOINTS;
+/** The whole Roles Management section, as the repository sees it: one method per call row. */
+export type RolesClient = ClientOf<typeof ROLE_ENDPOINTS>;
 
-/** The Roles Management client over the adapter, bound to one request's scope. */
-export const createRolesClient = ({ call }: BoundHttp): RolesClient => {
-  return {
-    listRoles: () => call(E.list),
-    createRoles: (roles) => call(E.create, { body: { Roles: roles } }),
-    deleteRole: (role) => call(E.delete, { params: { role } }),
-    addPermissions: (role, permissions) =>
-      call(E.addPermissions, { params: { role }, body: { Permissions: permissions } }),
-    removePermissions: (role, permissions) =>
-      call(E.removePermissions, { params: { role }, body: { Permissions: permissions } }),
-    assignRoles: (uid, roles) => call(E.assign, { params: { uid }, body: { Roles: roles } }),
-    unassignRoles: (uid, roles) => call(E.unassign, { params: { uid }, body: { Roles: roles } }),
-    roleContexts: (uid) => call(E.contexts, { params: { uid } }),
-    upsertRoleContexts: (uid, contexts) =>
-      call(E.upsertContexts, { params: { uid }, body: { RoleContext: contexts } }),
-    accountsInRoleContext: (context) => call(E.holders, { params: { context } }),
-    deleteRoleContext: (uid, context) => call(E.deleteContext, { params: { uid, context } }),
-    removeRolesFromContext: (uid, context, roles) =>
-      call(E.removeContextRoles, { params: { uid, context }, body: { Roles: roles } }),
-    removePermissionsFromContext: (uid, context, permissions) =>
-      call(E.removeContextPermissions, {
-        params: { uid, context },
-        body: { AdditionalPermissions: permissions },
-      }),
-  };
-};
+/** The Roles Management client over the adapter, as bound to one request (its id, deadline and call count go with every call). */
+export const createRolesClient = (http: BoundHttp): RolesClient => clientOver(ROLE_ENDPOINTS, http);

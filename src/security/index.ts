@@ -1,6 +1,6 @@
 import type { Section } from "../graphql/section.js";
 import type { SecurityClient } from "./security.client.js";
-import { createSecurityClient } from "./security.client.js";
+import { createSecurityClient, SECURITY_ENDPOINTS } from "./security.client.js";
 import { SECURITY_COSTS } from "./security.costs.js";
 import { SECURITY_ERROR_ROWS, SECURITY_FIELD_RENAMES } from "./security.errors.js";
 import { SecurityAccountFieldResolver } from "./security.field.resolver.js";
@@ -12,6 +12,7 @@ import { SECURITY_SCOPES } from "./security.scopes.js";
 export const security = {
   name: "security",
   resolvers: [SecurityAccountFieldResolver, SecurityMutationResolver],
+  endpoints: SECURITY_ENDPOINTS,
   createClient: createSecurityClient,
   createSlice: (client: SecurityClient, batchSizes) => ({
     security: new SecurityRepository(client, batchSizes),

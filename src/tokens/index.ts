@@ -1,6 +1,6 @@
 import type { Section } from "../graphql/section.js";
 import type { TokensClient } from "./tokens.client.js";
-import { createTokensClient } from "./tokens.client.js";
+import { createTokensClient, TOKEN_ENDPOINTS } from "./tokens.client.js";
 import { TOKEN_COSTS } from "./tokens.costs.js";
 import { TOKEN_ERROR_ROWS, TOKEN_FIELD_RENAMES } from "./tokens.errors.js";
 import { TokensMutationResolver } from "./tokens.mutation.resolver.js";
@@ -13,6 +13,7 @@ import { TokenRepository, type TokensSlice } from "./tokens.repository.js";
 export const tokens = {
   name: "tokens",
   resolvers: [TokensMutationResolver],
+  endpoints: TOKEN_ENDPOINTS,
   createClient: createTokensClient,
   createSlice: (client: TokensClient) => ({ tokens: new TokenRepository(client) }),
   errorRows: TOKEN_ERROR_ROWS,
