@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   BUDGET,
@@ -296,10 +296,25 @@ describe("the bench's verdict and the machine's load", () => {
   });
 });
 
-/** The README's budget table (README "Performance", "### Budget") as id -> "op limit". */
+/**
+ * The documented budget table as id -> "op limit": the `Budget` section of the README or of a
+ * page under docs/ (the performance notes may move there), exactly one of them.
+ */
 const readmeBudget = () => {
-  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-  const start = readme.indexOf("\n### Budget\n");
+  const root = new URL("../", import.meta.url);
+  const pages = [
+    "README.md",
+    ...readdirSync(new URL("docs/", root))
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => `docs/${f}`),
+  ];
+  const heading = /\n#{2,4} Budget\n/;
+  const found = pages
+    .map((page) => readFileSync(new URL(page, root), "utf8"))
+    .filter((text) => heading.test(text));
+  expect(found, "one README or docs page documents the bench budget").toHaveLength(1);
+  const readme = found[0] ?? "";
+  const start = readme.search(heading);
   const rest = readme.slice(start + 1);
   const section = rest.slice(0, rest.indexOf("\n#", 1));
   const rows = section.split("\n").filter((l) => /^\|\s*`\w+`\s*\|/.test(l));
@@ -316,7 +331,7 @@ const readmeBudget = () => {
 };
 
 describe("the budget constants", () => {
-  it("equal the budget table documented in README, line for line", () => {
+  it("equal the budget table documented in README or docs, line for line", () => {
     const documented = readmeBudget();
     const coded = Object.fromEntries(
       Object.entries(BUDGET as Record<string, { op: string; limit: number }>).map(
