@@ -110,7 +110,7 @@ export const killStarted = () => {
 };
 
 /** The compiled emulator (dist/emulator/main.js) with `seedCount` accounts and added latency. */
-export const startEmulator = async ({ root, seedCount, latencyMs, log }) => {
+export const startEmulator = async ({ root, seedCount, latencyMs, log, extraEnv = {} }) => {
   const port = await freePort();
   const child = spawnNode(
     root,
@@ -119,6 +119,7 @@ export const startEmulator = async ({ root, seedCount, latencyMs, log }) => {
       EMULATOR_PORT: String(port),
       EMULATOR_SEED_COUNT: String(seedCount),
       EMULATOR_LATENCY_MS: String(latencyMs),
+      ...extraEnv,
     },
     log,
   );

@@ -26,6 +26,7 @@ import {
   statusMb,
 } from "./processes.mjs";
 import { budgetTable, budgetText, loadText, scenarioTable, verdictText } from "./report.mjs";
+import { searchBench } from "./search.mjs";
 import { probe, queryFields, referenceEnv, serviceEnv, TOKEN } from "./service.mjs";
 
 /** A positive whole number from the environment, or the default; anything else stops the bench. */
@@ -238,6 +239,8 @@ const main = async () => {
     console.log("The machine is loaded: the run is measured and reported, but not judged.");
   const zero = await phaseZero(env, results);
   const twenty = await phaseTwenty(env);
+  results.fleet = await (await import("./fleet.mjs")).runFleet(env);
+  results.search = await searchBench(env);
   for (const [name, s] of [...zero.plan, ...twenty.plan]) {
     const { op: _op, ...kept } = s;
     results.scenarios[name] = { ...kept, median: medianOfRounds(s.rounds) };

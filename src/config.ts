@@ -1,3 +1,4 @@
+import { type CacheConfig, readCacheConfig } from "./cache/cache.config.js";
 import { type Env, EnvReader, isGuid } from "./env.js";
 import { readAuthSettings } from "./graphql/auth/auth.config.js";
 import type { AuthSettings } from "./graphql/auth/authenticate.js";
@@ -11,14 +12,18 @@ import {
 } from "./http/host-guard.js";
 import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from "./http/listen.js";
 import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
+import { readSearchConfig, type SearchConfig } from "./search/search.config.js";
 import { SCOPE_NAMES } from "./sections.js";
 import { readTracingConfig, type TracingConfig } from "./tracing/tracing.config.js";
+import { readWebhookConfig, type WebhookConfig } from "./webhooks/webhook.config.js";
 
 export interface Config {
   port: number;
   host: string;
   /** LoginRadius: where and who (`target`) and how it is called, read by one reader. */
   upstream: UpstreamConfig;
+  /** The Cloud Directory search: its URL, its own outbound limit, batched reads, index lag. */
+  search: SearchConfig;
   /** Introspection and the Sandbox landing page: on with the emulator, off with real LoginRadius. */
   introspection: boolean;
   auth: AuthSettings;
@@ -40,6 +45,10 @@ export interface Config {
   trustedDocuments: { file: string | null; onlyForAll: boolean };
   /** CLIENT_HEADERS_TIMEOUT_MS, CLIENT_REQUEST_TIMEOUT_MS (src/http/listen.ts applies them). */
   clientTimeouts: ClientTimeouts;
+  /** `POST /webhooks/loginradius` (WEBHOOK_*; src/webhooks/). */
+  webhooks: WebhookConfig;
+  /** The read cache and coalescing: CACHE_TTL_MS, CACHE_MAX_BYTES, CACHE_ENCRYPTION_KEY, UPSTREAM_COALESCE. */
+  cache: CacheConfig;
 }
 
 /** LOGINRADIUS_API_* and UPSTREAM_*: the adapter's options but for a target it may not know yet. */
@@ -214,6 +223,11 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const host = read.string("HOST") ?? "127.0.0.1";
   const upstream = Object.freeze(readUpstream(read));
   const realUpstream = upstream.target !== null;
+  const search = readSearchConfig(read, upstream.target?.apiUrl === DEFAULT_API_URL);
+  read.check(
+    search.url === null || (isCleanUrl(search.url) && isSecureUrl(new URL(search.url))),
+    "LOGINRADIUS_SEARCH_URL must be a clean https URL (http only for loopback), as LOGINRADIUS_API_URL.",
+  );
   checkUpstreamChoice(read, realUpstream, host);
   const introspection =
     read.oneOf(
@@ -230,11 +244,14 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const trustedDocuments = readTrustedDocuments(read);
   const tracing = readTracingConfig(read);
   const clientTimeouts = readClientTimeouts(read);
+  const webhooks = readWebhookConfig(read);
+  const cache = readCacheConfig(read);
   read.done();
   return Object.freeze({
     port,
     host,
     upstream,
+    search: Object.freeze(search),
     introspection,
     auth,
     auditLogFile: read.string("AUDIT_LOG_FILE") ?? null,
@@ -246,6 +263,8 @@ export const readConfig = (env: Env): Readonly<Config> => {
     trustedDocuments,
     tracing,
     clientTimeouts: Object.freeze(clientTimeouts),
+    webhooks: Object.freeze(webhooks),
+    cache,
   });
 };
 

@@ -7,6 +7,7 @@ import {
   type ProfileChanges,
   type RequestContext,
   type RequestStats,
+  type WriteRecord,
 } from "./graphql/section.js";
 import type { BatchSizes } from "./graphql/selective-loader.js";
 import { bindHttp } from "./loginradius/bound-http.js";
@@ -41,26 +42,6 @@ export type Connect = (scope: RequestScope) => {
   end(): void;
 };
 
-/**
- * Clients over the LoginRadius adapter for every section in the list. The request's scope is
- * bound here, once: its deadline starts, and every section's client calls through that one
- * binding (the clients neither hold nor pass a scope).
- */
-export const connectSections = (
-  http: LoginRadiusHttp,
-  sections: readonly AnySection[] = SECTIONS,
-): Connect => {
-  const byName = new Map(sections.map((s) => [s.name, s]));
-  return (scope) => {
-    const bound = http.scope(scope);
-    const upstream = bindHttp(http, bound);
-    return {
-      client: (name) => byName.get(name)?.createClient(upstream),
-      end: bound.end,
-    };
-  };
-};
-
 /** A client for a section a test gave no double for: any use of it fails loudly. */
 const absentClient = (section: string): unknown =>
   new Proxy(
@@ -70,6 +51,37 @@ const absentClient = (section: string): unknown =>
         Promise.reject(new Error(`no test double given for ${section}.${String(method)}`)),
     },
   );
+
+/**
+ * Clients over the LoginRadius adapter for every section in the list. The request's scope is
+ * bound here, once: its deadline starts, and every section's client calls through that one
+ * binding (the clients neither hold nor pass a scope). A section with its own upstream (search:
+ * its own base URL and quota) gets that adapter bound to the same scope.
+ */
+export const connectSections = (
+  http: LoginRadiusHttp,
+  sections: readonly AnySection[] = SECTIONS,
+  upstreams: Readonly<Record<string, { http: LoginRadiusHttp }>> = {},
+): Connect => {
+  const byName = new Map(sections.map((s) => [s.name, s]));
+  return (scope) => {
+    const bound = http.scope(scope);
+    const core = bindHttp(http, bound);
+    return {
+      client: (name) => {
+        const section = byName.get(name);
+        if (!section) return undefined;
+        if (section.upstream === undefined) return section.createClient(core);
+        const own = upstreams[section.upstream];
+        // A test over the bare adapter gives no search upstream: that section's calls fail loudly.
+        return own === undefined
+          ? absentClient(`${name} (no ${section.upstream} upstream given)`)
+          : section.createClient({ ...own, http: bindHttp(own.http, bound) });
+      },
+      end: bound.end,
+    };
+  };
+};
 
 /**
  * A Connect that always answers with the given clients (test doubles, by section name, a test's
@@ -89,15 +101,20 @@ export interface ContextOptions {
   /** The request's span when tracing is on. */
   trace?: SpanScope;
   clientRequestId?: string;
+  /** Cache-Control: no-cache: upstream reads skip the read cache (RequestScope.fresh). */
+  fresh?: boolean;
   audit?: AuditTrail;
   caller?: Caller;
   batchSizes?: BatchSizes;
   sections?: readonly AnySection[];
+  /** The process's record of recent writes (search freshness); absent: this request's only. */
+  writes?: WriteRecord;
 }
 
 const STATE = Symbol("context state");
 
 interface LazyState {
+  sections: readonly AnySection[];
   connection: ReturnType<Connect>;
   batchSizes: BatchSizes | undefined;
   profiles: ProfileChanges;
@@ -110,11 +127,23 @@ const sliceOf = (section: AnySection, state: LazyState): unknown => {
     state.connection.client(section.name),
     state.batchSizes,
     state.profiles,
+    { bulkProfiles: () => bulkOf(state) },
   ) as Record<string, unknown>;
   const keys = Object.keys(slice);
   if (keys.length !== 1 || keys[0] !== section.name)
     throw new Error(`Section ${section.name}'s slice must be { ${section.name}: repository }.`);
   return slice[section.name];
+};
+
+const sliceIn = (section: AnySection, state: LazyState): unknown => {
+  if (!(section.name in state.slices)) state.slices[section.name] = sliceOf(section, state);
+  return state.slices[section.name];
+};
+
+/** The first section offering bulk profile reads, over its slice of this request. */
+const bulkOf = (state: LazyState) => {
+  const provider = state.sections.find((s) => s.bulkProfiles);
+  return provider?.bulkProfiles?.({ [provider.name]: sliceIn(provider, state) });
 };
 
 /**
@@ -132,9 +161,7 @@ const shapeOf = (sections: readonly AnySection[]): object => {
     Object.defineProperty(shape, section.name, {
       enumerable: true,
       get(this: { [STATE]: LazyState }) {
-        const state = this[STATE];
-        if (!(section.name in state.slices)) state.slices[section.name] = sliceOf(section, state);
-        return state.slices[section.name];
+        return sliceIn(section, this[STATE]);
       },
     });
   shapes.set(sections, shape);
@@ -149,11 +176,13 @@ export const createContext = (connect: Connect, options: ContextOptions = {}): A
     requestId,
     stats,
     ...(options.trace ? { trace: options.trace } : {}),
+    ...(options.fresh ? { fresh: true } : {}),
   });
   const state: LazyState = {
+    sections: options.sections ?? SECTIONS,
     connection,
     batchSizes: options.batchSizes,
-    profiles: createProfileChanges(),
+    profiles: createProfileChanges(options.writes),
     slices: {},
   };
   return Object.assign(Object.create(shapeOf(options.sections ?? SECTIONS)), {

@@ -52,6 +52,8 @@ export const ErrorCodes = {
   MAX_NESTING_EXCEEDED: "MAX_NESTING_EXCEEDED",
   /** The process holds its budget of request bodies (64 MiB) already: HTTP 503, Retry-After 1. */
   SERVER_BUSY: "SERVER_BUSY",
+  /** A webhook body over WEBHOOK_MAX_BODY_BYTES: HTTP 413, read to its end and dropped. */
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

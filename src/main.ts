@@ -1,5 +1,5 @@
 import { readConfig } from "./config.js";
-import { createEmulator } from "./emulator/app.js";
+import { createEmulator, type Emulator } from "./emulator/app.js";
 import { readEmulatorConfig } from "./emulator/config.js";
 import { type Listening, listen } from "./http/listen.js";
 import {
@@ -106,7 +106,7 @@ const config = (() => {
 /** The embedded LoginRadius emulator (no credentials: a demo, EMULATOR=true in production). */
 const startEmulator = async (
   logger: Logger,
-): Promise<{ at: Listening; target: UpstreamTarget }> => {
+): Promise<{ at: Listening; target: UpstreamTarget; twin: Emulator }> => {
   const emulated = readEmulatorConfig({
     ...process.env,
     EMULATOR_PORT: process.env.EMULATOR_PORT ?? "0",
@@ -120,7 +120,22 @@ const startEmulator = async (
     `No LOGINRADIUS_API_KEY/LOGINRADIUS_API_SECRET set: using the built-in LoginRadius emulator at ${at.url} ` +
       `with ${twin.store.size} demo accounts (see src/emulator/README.md).`,
   );
-  return { at, target: { apiUrl: at.url, apiKey: twin.apiKey, apiSecret: twin.apiSecret } };
+  return {
+    at,
+    target: { apiUrl: at.url, apiKey: twin.apiKey, apiSecret: twin.apiSecret },
+    twin,
+  };
+};
+
+/**
+ * The embedded emulator sends its webhooks to this service (every event), as a real site would
+ * once subscribed, so a change made directly on it is read fresh before CACHE_TTL_MS. A wildcard
+ * bind is reached over 127.0.0.1.
+ */
+const subscribeEmbedded = (twin: Emulator, serviceUrl: string) => {
+  const url = new URL("/webhooks/loginradius", serviceUrl);
+  if (url.hostname === "0.0.0.0" || url.hostname === "[::]") url.hostname = "127.0.0.1";
+  twin.stores.webhooks.subscribeAll("account-graph (embedded)", url.href, new Date());
 };
 
 let binding: Bind = { port: 0, host: "", prefix: "" };
@@ -135,10 +150,12 @@ if (config) {
     if (config.auth.disabledWarning) logger.warn(config.auth.disabledWarning);
     const configured = config.upstream.target;
     let upstream: UpstreamTarget | undefined;
+    let twin: Emulator | undefined;
     if (configured === null) {
       const started = await startEmulator(startup);
       emulator = started.at;
       upstream = started.target;
+      twin = started.twin;
     } else startup.info(`Using LoginRadius at ${new URL(configured.apiUrl).origin}.`);
 
     const app = await createAppServer(config, {
@@ -152,6 +169,7 @@ if (config) {
       ...config.clientTimeouts,
       logger,
     });
+    if (twin && config.webhooks.enabled) subscribeEmbedded(twin, server.url);
     const sandbox = config.introspection ? " (open it in a browser for Apollo Sandbox)" : "";
     startup.info(
       {

@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { webhookMetrics } from "./webhooks/webhook.metrics.js";
 
 /**
  * The service's Prometheus metrics, one registry per service instance (tests build several in one
@@ -9,7 +10,13 @@ export const createMetrics = (options: { defaultMetrics?: boolean } = {}) => {
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
   const registers = [registry];
-  return { registry, ...operationMetrics(registers), ...upstreamMetrics(registers) };
+  return {
+    registry,
+    ...operationMetrics(registers),
+    ...upstreamMetrics(registers),
+    ...webhookMetrics(registers),
+    ...fleetMetrics(registers),
+  };
 };
 
 /** What GraphQL operations do: counts, durations, errors, refusals, loader batches. */
@@ -87,6 +94,47 @@ const upstreamMetrics = (registers: Registry[]) => ({
   inFlight: new Gauge({
     name: "account_graph_upstream_in_flight",
     help: "Upstream calls in flight.",
+    registers,
+  }),
+});
+
+/** The read cache, coalescing and the fleet's quota (src/cache/, docs/running-replicas.md). */
+const fleetMetrics = (registers: Registry[]) => ({
+  /** Cacheable reads by where they were answered: local, shared (Redis), or a miss (upstream). */
+  cacheReads: new Counter({
+    name: "account_graph_cache_reads_total",
+    help: "Cacheable upstream reads, by result: local hit, shared (Redis) hit, miss, or fresh (no-cache).",
+    labelNames: ["result"] as const,
+    registers,
+  }),
+  /** Reads that joined an identical read already in flight instead of calling LoginRadius. */
+  coalesced: new Counter({
+    name: "account_graph_upstream_coalesced_total",
+    help: "Upstream reads that joined an identical call in flight instead of sending their own.",
+    registers,
+  }),
+  cacheInvalidations: new Counter({
+    name: "account_graph_cache_invalidations_total",
+    help: "Cache drops, by source: write, peer, webhook, ttl.",
+    labelNames: ["source"] as const,
+    registers,
+  }),
+  cacheBytes: new Gauge({
+    name: "account_graph_cache_bytes",
+    help: "Bytes held by this process's read cache.",
+    registers,
+  }),
+  /** 1 while the shared cache (Redis) answers, 0 while its failures are served as misses. */
+  cacheRedisUp: new Gauge({
+    name: "account_graph_cache_redis_up",
+    help: "1 while the shared cache (Redis) answers; 0 while its failures are treated as misses.",
+    registers,
+  }),
+  /** Waits for the outbound limit, by reason: the shared rate, or a LoginRadius 429's backoff. */
+  quotaWaits: new Counter({
+    name: "account_graph_upstream_quota_waits_total",
+    help: "Upstream calls that waited for the outbound limit, by reason: rate, backoff (after a 429), bulk (yielding to single reads and writes).",
+    labelNames: ["reason"] as const,
     registers,
   }),
 });

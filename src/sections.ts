@@ -9,6 +9,7 @@ import type { ErrorTable } from "./graphql/upstream-errors.js";
 import type { FieldRenames } from "./graphql/upstream-fields.js";
 import { identities } from "./identities/index.js";
 import { roles } from "./roles/index.js";
+import { search } from "./search/index.js";
 import { security } from "./security/index.js";
 import { tokens } from "./tokens/index.js";
 
@@ -17,7 +18,15 @@ import { tokens } from "./tokens/index.js";
  * formatting, the scope and cost tables and the audit trail read. Adding a section is one line
  * here plus its own folder (see docs/adding-a-section.md).
  */
-export const SECTIONS = [accounts, roles, customObjects, security, tokens, identities] as const;
+export const SECTIONS = [
+  accounts,
+  roles,
+  customObjects,
+  security,
+  tokens,
+  identities,
+  search,
+] as const;
 
 export type Sections = typeof SECTIONS;
 

@@ -6,7 +6,8 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import type { GraphQLSchema } from "graphql";
+import { cacheReportPlugin } from "./cache/cache-report.plugin.js";
+import type { CacheInvalidator } from "./cache/invalidation.js";
 import type { Config } from "./config.js";
 import { type AppContext, type Connect, createContext } from "./context.js";
 import { ErrorCodes } from "./errors.js";
@@ -18,22 +19,21 @@ import {
   stdoutAuditSink,
   withAuditTrail,
 } from "./graphql/audit/index.js";
-import { type Authenticate, createAuthenticator } from "./graphql/auth/authenticate.js";
+import { createAuthenticator } from "./graphql/auth/authenticate.js";
 import { NoServiceSdl } from "./graphql/federation/index.js";
 import { createErrorFormatting, type ErrorFormatting } from "./graphql/format-error.js";
 import { createGraphQLHandler, type RequestIds } from "./graphql/http-handler.js";
-import { createLimits, createRateLimitStore, type Limits } from "./graphql/limits/index.js";
+import { createLimits, createRateLimitStore } from "./graphql/limits/index.js";
 import {
   apolloLogger,
   createUnexpectedErrorLog,
   operationLogPlugin,
 } from "./graphql/operation-log.plugin.js";
 import { operationResolutionPlugin } from "./graphql/operation-resolution.plugin.js";
-import type { AnySection } from "./graphql/section.js";
-import { loadTrustedDocuments, type TrustedDocuments } from "./graphql/trusted-documents.js";
+import type { AnySection, WriteRecord } from "./graphql/section.js";
+import { trustedDocumentsOf } from "./graphql/trusted-documents.js";
 import { type SandboxLandingPage, sandboxLandingPage } from "./http/graphiql-landing-link.js";
-import type { HealthRoutes } from "./http/health-routes.js";
-import { type HostRule, hostAllowed } from "./http/host-guard.js";
+import { hostAllowed } from "./http/host-guard.js";
 import { routeOthers } from "./http/other-routes.js";
 import { sendJson } from "./http/send-json.js";
 import { describeUnexpected, type Logger } from "./log.js";
@@ -42,41 +42,16 @@ import type { UpstreamTarget } from "./loginradius/http.js";
 import type { Metrics } from "./metrics.js";
 import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
+import { createRecentWrites } from "./search/index.js";
 import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
+import type { ServerDeps } from "./server-deps.js";
 import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
 import { tracingPlugin } from "./tracing/tracing.plugin.js";
 import { upstreamOf } from "./upstream.js";
 
-/** The parts `createAppServer` assembles the service from (made from the Config and runtime). */
-interface ServerDeps {
-  schema: GraphQLSchema;
-  /** Each section's client per request: over the adapter, or test doubles. */
-  connect: Connect;
-  /** The sections served; default SECTIONS (a test adds a toy one). */
-  sections?: readonly AnySection[];
-  logger: Logger;
-  /** Introspection and the Sandbox landing page together. */
-  introspection: boolean;
-  /** Caller authentication; absent: every caller has every scope (in-process tests). */
-  authenticate?: Authenticate;
-  /**
-   * Hosts the service answers for, on every route but `/healthz` (`/readyz` and `/metrics` also
-   * take an IP literal): src/http/host-guard.ts `hostAllowed`, before routing. Absent: any.
-   */
-  allowedHosts?: readonly HostRule[];
-  corsOrigins?: ReadonlySet<string>;
-  audit?: AuditSink;
-  /** Where operations, refusals and loader batch sizes are counted; absent: nowhere. */
-  metrics?: Metrics;
-  /** Operation limits, rate limits and document caches (src/graphql/limits/). */
-  limits: Limits;
-  /** `/healthz`, `/readyz`, `/metrics`; absent in tests that need only `/graphql`. */
-  routes?: HealthRoutes;
-  /** Registered operations (TRUSTED_DOCUMENTS_FILE); absent: none. */
-  trusted?: TrustedDocuments | null;
-  /** OpenTelemetry traces (OTEL_*); absent: off. */
-  tracing?: Tracing | null;
-}
+/** AUDIT_LOG_FILE, else stdout. */
+const auditSinkOf = (file: string | null): AuditSink =>
+  file !== null ? fileAuditSink(file) : stdoutAuditSink();
 
 /** What the process gives the service besides its Config: where to log, where to count. */
 export interface AppRuntime {
@@ -87,7 +62,8 @@ export interface AppRuntime {
   upstream?: UpstreamTarget;
   /**
    * Each section's client per request in place of the adapter's: in-process tests give doubles
-   * (`connectDoubles`); the service then calls no LoginRadius and has no `/readyz`, `/metrics`.
+   * (`connectDoubles`); the service then calls no LoginRadius and has no `/readyz`, `/metrics`,
+   * webhook route or read cache.
    */
   connect?: Connect;
   logger: Logger;
@@ -98,6 +74,13 @@ export interface AppRuntime {
   rateStore?: RateLimitStore;
   /** The sections served; default SECTIONS (a test adds a toy one). */
   sections?: readonly AnySection[];
+  /** What the webhook route drops from (tests: a recorder); default: the fleet's read cache. */
+  invalidator?: CacheInvalidator;
+  /**
+   * Accounts written within the search index's lag, read by profile calls, never from search;
+   * default in memory (SEARCH_INDEX_LAG_MS). A fleet gives a shared one (Redis, issue 20).
+   */
+  recentWrites?: WriteRecord;
 }
 
 export interface AppServer {
@@ -110,6 +93,8 @@ export interface AppServer {
   tracing?: Tracing;
   /** What the adapter knows of LoginRadius's health (for `/readyz`); absent on bare servers. */
   upstreamHealth?: UpstreamHealth;
+  /** Drops cached reads here and on every replica (the webhook route); absent on bare servers. */
+  cache?: CacheInvalidator;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Shutdown has begun: `/readyz` answers 503 from now on, so load balancers stop sending. */
@@ -139,6 +124,7 @@ const createApollo = (
     // No type sets a cache hint, and the default plugin's per-field hook wraps every resolver.
     ApolloServerPluginCacheControlDisabled(),
     ...(deps.metrics ? [operationLogPlugin(deps.logger, deps.metrics)] : []),
+    cacheReportPlugin(),
     ...(deps.tracing ? [tracingPlugin()] : []),
     landingPage?.plugin ?? ApolloServerPluginLandingPageDisabled(),
   ];
@@ -187,6 +173,7 @@ const assemble = (deps: ServerDeps): AppServer => {
       ...(trace ? { trace } : {}),
       batchSizes: deps.metrics?.loaderBatchSize,
       sections: deps.sections ?? SECTIONS,
+      ...(deps.writes ? { writes: deps.writes } : {}),
     });
   const graphql = createGraphQLHandler({
     apollo,
@@ -229,8 +216,9 @@ const assemble = (deps: ServerDeps): AppServer => {
 };
 
 /**
- * The service, the one factory: the REST adapter (or the runtime's client doubles), schema,
- * limits, audit trail, tracing, Apollo. Listens nowhere; main.ts and the tests call this alone.
+ * The service, the one factory: the LoginRadius side (src/upstream.ts: the fleet's adapter,
+ * search, webhooks; or the runtime's client doubles), schema, limits, audit trail, tracing,
+ * Apollo. Listens nowhere; main.ts and the tests call this alone.
  */
 export const createAppServer = async (
   config: Readonly<Config>,
@@ -239,14 +227,13 @@ export const createAppServer = async (
   const sections = runtime.sections ?? SECTIONS;
   const rateStore =
     runtime.rateStore ?? createRateLimitStore(config.limits.rateLimit, runtime.logger);
-  const upstream = upstreamOf(config, { ...runtime, sections }, rateStore);
-  const audit =
-    runtime.audit ??
-    (config.auditLogFile !== null ? fileAuditSink(config.auditLogFile) : stdoutAuditSink());
+  const upstream = upstreamOf(config, { ...runtime, sections, rateStore });
+  const audit = runtime.audit ?? auditSinkOf(config.auditLogFile);
   const tracing = config.tracing ? await createTracing(config.tracing) : null;
   const server = assemble({
     schema: await buildAppSchema({ linkOrigins: config.linkOrigins, sections }),
     connect: upstream.connect,
+    writes: runtime.recentWrites ?? createRecentWrites(config.search.indexLagMs),
     sections,
     logger: runtime.logger,
     introspection: config.introspection,
@@ -266,17 +253,17 @@ export const createAppServer = async (
     }),
     ...(upstream.routes ? { routes: upstream.routes } : {}),
     tracing,
-    trusted:
-      config.trustedDocuments.file === null
-        ? null
-        : loadTrustedDocuments(config.trustedDocuments.file, config.trustedDocuments.onlyForAll),
+    ...(upstream.webhook ? { webhook: upstream.webhook } : {}),
+    trusted: trustedDocumentsOf(config.trustedDocuments),
   });
   return {
     ...server,
     ...(upstream.health ? { upstreamHealth: upstream.health } : {}),
+    ...(upstream.cache ? { cache: upstream.cache } : {}),
     ...(tracing ? { tracing } : {}),
     stop: async () => {
       await server.stop();
+      await upstream.close();
       await tracing?.shutdown();
       audit.close();
     },

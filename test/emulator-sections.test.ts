@@ -98,6 +98,8 @@ describe("a section added as a folder plus one line", () => {
       "security",
       "tokens",
       "identities",
+      "webhooks",
+      "search",
     ]);
   });
 });

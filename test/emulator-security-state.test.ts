@@ -71,6 +71,7 @@ describe("security and token state", () => {
         // Social logins are not accounts: the seed count does not limit them.
         accessTokens: 0,
         socialLogins: 3,
+        webhooks: 0,
       });
     } finally {
       await full.close();

@@ -91,6 +91,7 @@ describe("seed", () => {
         issuedTokens: 0,
         accessTokens: 0,
         socialLogins: 0,
+        webhooks: 0,
       });
       expect((await lr.call("GET", `${ACCOUNT}/${ADA}`)).body.ErrorCode).toBe(938);
     } finally {

@@ -53,6 +53,7 @@ describe("the schema", async () => {
         "accountByUserName",
         "identitiesByEmail",
         "accountsByUids",
+        "searchAccounts",
         "roles",
         "accountsInRoleContext",
         "customObjectRecord",

@@ -38,6 +38,11 @@ const CASES: FieldCase[] = [
   ),
   q("accountsByUids", "accounts:read", `{ accountsByUids(uids: ["${ADA}", "${GRACE}"]) { uid } }`),
   q(
+    "searchAccounts",
+    "accounts:search",
+    '{ searchAccounts(filter: { firstName: { eq: "Ada" } }) { totalCount edges { cursor node { uid } } } }',
+  ),
+  q(
     "_entities",
     "accounts:read",
     `{ _entities(representations: [{ __typename: "Account", uid: "${ADA}" }]) { ... on Account { uid } } }`,

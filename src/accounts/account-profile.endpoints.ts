@@ -35,6 +35,7 @@ export const PROFILE_ENDPOINTS = {
   }),
   getByEmail: call("GET", "", {
     retry: true,
+    cache: "profile",
     answer: WireProfileSchema,
     input: (email: string, fields?: Fields) => ({ query: { email, fields } }),
     covers: {
@@ -46,6 +47,7 @@ export const PROFILE_ENDPOINTS = {
   }),
   getByUserName: call("GET", "", {
     retry: true,
+    cache: "profile",
     answer: WireProfileSchema,
     input: (userName: string, fields?: Fields) => ({ query: { userName, fields } }),
     covers: {
@@ -57,6 +59,7 @@ export const PROFILE_ENDPOINTS = {
   }),
   getByPhone: call("GET", "", {
     retry: true,
+    cache: "profile",
     answer: WireProfileSchema,
     input: (phone: string, fields?: Fields) => ({ query: { phone, fields } }),
     covers: {
@@ -68,6 +71,7 @@ export const PROFILE_ENDPOINTS = {
   }),
   getByUid: call("GET", "/{uid}", {
     retry: true,
+    cache: "profile",
     answer: WireProfileSchema,
     input: (id: string, fields?: Fields) => profile(id, fields),
     covers: {
@@ -76,9 +80,11 @@ export const PROFILE_ENDPOINTS = {
       graph: ["Query.accountByUid", "Query.accountsByUids", "Query._entities"],
     },
   }),
-  // Same body, same result: safe to repeat.
+  // Same body, same result: safe to repeat. Its answer is what getByUid reads: it primes the
+  // cache (`cache` on a write, src/cache/read-cache.ts).
   updateAccount: call("PUT", "/{uid}", {
     retry: true,
+    cache: "profile",
     answer: WireProfileSchema,
     input: (id: string, body: WireProfileBody, nullSupport: boolean, fields?: Fields) => ({
       params: uid(id),
@@ -202,6 +208,7 @@ export const PROFILE_ENDPOINTS = {
   }),
   identitiesByEmail: call("GET", "/identities", {
     retry: true,
+    cache: "identities",
     answer: WireIdentitiesSchema,
     input: (email: string, fields?: Fields) => ({ query: { email, fields } }),
     covers: {

@@ -1,5 +1,6 @@
 import type DataLoader from "dataloader";
 import { perKeyLoader } from "../graphql/per-key-loader.js";
+import type { BulkReads } from "../graphql/section.js";
 import { fieldsParam, type KeySet } from "../graphql/selection.js";
 import { type BatchSizes, SelectiveLoader } from "../graphql/selective-loader.js";
 import { orWhenRejected } from "../loginradius/upstream-error.js";
@@ -25,7 +26,15 @@ export class AccountLoaders {
   readonly passwordHash: DataLoader<string, WirePasswordHash | null>;
   readonly privacyPolicyHistory: DataLoader<string, WirePrivacyPolicyHistory | null>;
 
-  constructor(client: AccountsClient, sizes?: BatchSizes) {
+  /**
+   * `bulk`: a section that reads many UIDs at once (search), asked per batch; each UID it does not
+   * answer is read with its own profile call.
+   */
+  constructor(
+    client: AccountsClient,
+    sizes?: BatchSizes,
+    bulk?: () => BulkReads<WireProfile> | undefined,
+  ) {
     const observe = (loader: string) => (size: number) => sizes?.observe({ loader }, size);
     const learnt =
       (fetch: (key: string, fields: string) => Promise<WireProfile>) =>
@@ -35,7 +44,10 @@ export class AccountLoaders {
         return profile;
       };
     this.byUid = new SelectiveLoader(
-      learnt((uid, f) => client.getByUid(uid, f)),
+      learnt((uid, f) => {
+        const single = () => client.getByUid(uid, f);
+        return bulk?.()?.read(uid, f, single) ?? single();
+      }),
       undefined,
       observe("byUid"),
     );

@@ -1,4 +1,4 @@
-import type { RequestContext } from "../graphql/section.js";
+import type { BulkReads, ProfileChanges, RequestContext, SliceLinks } from "../graphql/section.js";
 import { fieldsParam, type KeySet } from "../graphql/selection.js";
 import type { BatchSizes } from "../graphql/selective-loader.js";
 import { AccountLoaders } from "./account.loaders.js";
@@ -28,8 +28,15 @@ export class AccountRepository {
   constructor(
     private readonly client: AccountsClient,
     sizes?: BatchSizes,
+    links?: SliceLinks,
+    /** Told of every write before it is sent: search must not serve the account for a while. */
+    private readonly profiles?: ProfileChanges,
   ) {
-    this.loaders = new AccountLoaders(client, sizes);
+    this.loaders = new AccountLoaders(
+      client,
+      sizes,
+      () => links?.bulkProfiles() as BulkReads<WireProfile> | undefined,
+    );
   }
 
   byUid(uid: string, keys: KeySet): Promise<WireProfile | null> {
@@ -66,11 +73,15 @@ export class AccountRepository {
   }
 
   update(uid: string, body: WireProfileBody, nullSupport: boolean, keys: KeySet) {
-    return this.writeProfile(keys, (f) => this.client.updateAccount(uid, body, nullSupport, f));
+    return this.writeProfile(
+      keys,
+      (f) => this.client.updateAccount(uid, body, nullSupport, f),
+      uid,
+    );
   }
 
   updatePhoneId(uid: string, phone: string, keys: KeySet): Promise<WireProfile> {
-    return this.writeProfile(keys, (fields) => this.client.updatePhoneId(uid, phone, fields));
+    return this.writeProfile(keys, (fields) => this.client.updatePhoneId(uid, phone, fields), uid);
   }
 
   /**
@@ -78,44 +89,47 @@ export class AccountRepository {
    * Access Token"); the account update with `PhoneId: null` and `nullSupport=true` clears it.
    */
   removePhoneId(uid: string, keys: KeySet): Promise<WireProfile> {
-    return this.writeProfile(keys, (f) =>
-      this.client.updateAccount(uid, { PhoneId: null }, true, f),
+    return this.writeProfile(
+      keys,
+      (f) => this.client.updateAccount(uid, { PhoneId: null }, true, f),
+      uid,
     );
   }
 
   upsertEmails(uid: string, emails: WireEmail[], keys: KeySet): Promise<WireProfile> {
-    return this.writeProfile(keys, (fields) => this.client.upsertEmail(uid, emails, fields));
+    return this.writeProfile(keys, (fields) => this.client.upsertEmail(uid, emails, fields), uid);
   }
 
   removeEmail(uid: string, email: string, keys: KeySet): Promise<WireProfile> {
-    return this.writeProfile(keys, (fields) => this.client.removeEmail(uid, email, fields));
+    return this.writeProfile(keys, (fields) => this.client.removeEmail(uid, email, fields), uid);
   }
 
   setPassword(uid: string, password: string): Promise<WirePasswordHash> {
-    return this.writeForgetting(uid, this.client.setPassword(uid, password));
+    return this.writeForgetting(uid, () => this.client.setPassword(uid, password));
   }
 
   /** Forgets the old UID; the new one has never been read in this request. */
   updateUid(uid: string, newUid: string): Promise<WirePosted> {
-    return this.writeForgetting(uid, this.client.updateUid(uid, newUid));
+    this.profiles?.changed(newUid);
+    return this.writeForgetting(uid, () => this.client.updateUid(uid, newUid));
   }
 
   invalidateEmailVerification(
     uid: string,
     options: { emailTemplate?: string; verificationUrl?: string },
   ): Promise<WirePosted> {
-    return this.writeForgetting(uid, this.client.invalidateEmailVerification(uid, options));
+    return this.writeForgetting(uid, () => this.client.invalidateEmailVerification(uid, options));
   }
 
   resetPhoneIdVerification(
     uid: string,
     options: { smsTemplate?: string; isVoiceOtp?: boolean },
   ): Promise<WirePosted> {
-    return this.writeForgetting(uid, this.client.resetPhoneIdVerification(uid, options));
+    return this.writeForgetting(uid, () => this.client.resetPhoneIdVerification(uid, options));
   }
 
   deleteByUid(uid: string): Promise<WireDeleted> {
-    return this.writeForgetting(uid, this.client.deleteByUid(uid));
+    return this.writeForgetting(uid, () => this.client.deleteByUid(uid));
   }
 
   /** Every account that had the email is gone: forgets them all. */
@@ -167,9 +181,12 @@ export class AccountRepository {
   private async writeProfile(
     keys: KeySet,
     write: (fields: string) => Promise<WireProfile>,
+    uid?: string,
   ): Promise<WireProfile> {
+    if (uid !== undefined) this.profiles?.changed(uid);
     const profile = await write(fieldsParam(keys));
     if (profile.Uid) {
+      this.profiles?.changed(profile.Uid);
       this.loaders.forget(profile.Uid);
       this.loaders.learn(profile, keys);
     }
@@ -177,8 +194,9 @@ export class AccountRepository {
   }
 
   /** A write that answers with a flag: once it succeeded, nothing cached about the account holds. */
-  private async writeForgetting<T>(uid: string, write: Promise<T>): Promise<T> {
-    const result = await write;
+  private async writeForgetting<T>(uid: string, write: () => Promise<T>): Promise<T> {
+    this.profiles?.changed(uid);
+    const result = await write();
     this.loaders.forget(uid);
     return result;
   }

@@ -21,8 +21,8 @@ export const accounts = {
   ],
   endpoints: ACCOUNT_ENDPOINTS,
   createClient: createAccountsClient,
-  createSlice: (client: AccountsClient, batchSizes, profiles) => {
-    const accounts = new AccountRepository(client, batchSizes);
+  createSlice: (client: AccountsClient, batchSizes, profiles, links) => {
+    const accounts = new AccountRepository(client, batchSizes, links, profiles);
     profiles?.onChange((uid) => accounts.forget(uid));
     return { accounts };
   },
@@ -33,3 +33,8 @@ export const accounts = {
   auditedReads: ["Account.passwordHash"],
   entities: { Account: accountEntity },
 } as const satisfies Section<"accounts", AccountsClient, AccountsSlice>;
+
+// What other sections may use of Accounts (the search section reads and returns accounts).
+export { accountKeys, toAccount } from "./account.fields.js";
+export { Account } from "./account.type.js";
+export { type WireProfile, WireProfileSchema } from "./accounts.wire.js";

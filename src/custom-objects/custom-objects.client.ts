@@ -41,6 +41,7 @@ export const CUSTOM_OBJECT_ENDPOINTS = endpointTable("Custom Objects", {
   }),
   list: call("GET", "", {
     retry: true,
+    cache: "customObjects",
     answer: WireRecordListSchema,
     input: (uid: string, objectName: string) => ({ params: { uid }, query: { objectName } }),
     covers: {
@@ -52,6 +53,7 @@ export const CUSTOM_OBJECT_ENDPOINTS = endpointTable("Custom Objects", {
   }),
   get: call("GET", "/{recordId}", {
     retry: true,
+    cache: "customObjects",
     answer: WireRecordSchema,
     input: record,
     covers: {

@@ -6,9 +6,11 @@ import { openJournal } from "./core/journal.js";
 import { Outbox } from "./core/outbox.js";
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from "./core/password.js";
 import { SiteRateLimit } from "./core/rate-limit.js";
-import type { EmulatedSection, SectionOptions } from "./core/section.js";
+import type { EmulatedSection, SectionOptions, WebhookFaults } from "./core/section.js";
 import { Storage } from "./core/storage.js";
+import { DEFAULT_SEARCH_LAG_MS, DEFAULT_SEARCH_PER_SECOND } from "./search/index.js";
 import { EMULATED, type EmulatedStores } from "./sections.js";
+import { NO_WEBHOOK_FAULTS } from "./webhooks/webhook.faults.js";
 
 /** The documented demo credentials (GUIDs, as LoginRadius keys are). */
 export const DEMO_API_KEY = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
@@ -39,8 +41,16 @@ export interface EmulatorOptions {
   requireSigning?: boolean;
   /** How long past its expiry a request signature is still accepted (default 300 000 ms). */
   signatureSkewMs?: number;
+  /** How long a write takes to become searchable (default 1 000 ms; see search/index.ts). */
+  searchLagMs?: number;
+  /** Searches per second one site may make before 429 (default 10; 0: no limit). */
+  searchPerSecond?: number;
   /** The clock, for tests. */
   now?: () => Date;
+  /** URLs subscribed to every webhook event at seed (EMULATOR_WEBHOOK_URL); loopback only. */
+  webhookUrls?: readonly string[];
+  /** Webhook faults at start (EMULATOR_WEBHOOK_*); the control API changes them later. */
+  webhookFaults?: Partial<WebhookFaults>;
   /** Extra sections served after the emulated ones (test fixtures). */
   extraSections?: readonly EmulatedSection[];
 }
@@ -64,6 +74,15 @@ const sectionOptions = (options: EmulatorOptions): SectionOptions => ({
   seed: options.seed ?? "demo",
   seedCount: options.seedCount ?? DEFAULT_SEED_COUNT,
   password: { ...DEFAULT_PASSWORD_POLICY, ...options.password },
+  webhooks: {
+    secret: options.apiSecret ?? DEMO_API_SECRET,
+    targets: options.webhookUrls ?? [],
+    faults: { ...NO_WEBHOOK_FAULTS, ...options.webhookFaults },
+  },
+  search: {
+    lagMs: options.searchLagMs ?? DEFAULT_SEARCH_LAG_MS,
+    perSecond: options.searchPerSecond ?? DEFAULT_SEARCH_PER_SECOND,
+  },
 });
 
 /**

@@ -32,6 +32,8 @@ const badRequest = (res: ServerResponse, status: number, message: string) =>
 export interface RequestIds {
   requestId: string;
   clientRequestId?: string;
+  /** `Cache-Control: no-cache` (or `Pragma: no-cache`): upstream reads skip the read cache. */
+  fresh?: boolean;
 }
 
 /**
@@ -43,9 +45,12 @@ const requestIdsOf = (req: IncomingMessage, res: ServerResponse): RequestIds => 
   const given = req.headers["x-request-id"];
   const requestId = randomUUID();
   res.setHeader("x-request-id", requestId);
-  return typeof given === "string" && REQUEST_ID.test(given)
-    ? { requestId, clientRequestId: given }
-    : { requestId };
+  const fresh = /no-cache/i.test(`${req.headers["cache-control"]} ${req.headers.pragma}`);
+  const ids =
+    typeof given === "string" && REQUEST_ID.test(given)
+      ? { requestId, clientRequestId: given }
+      : { requestId };
+  return fresh ? { ...ids, fresh } : ids;
 };
 
 /**

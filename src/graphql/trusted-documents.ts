@@ -207,3 +207,10 @@ export const applyTrustedDocuments = (
     );
   return unchanged;
 };
+
+/** The configured manifest (TRUSTED_DOCUMENTS_FILE), loaded; null when none is set. */
+export const trustedDocumentsOf = (config: {
+  file: string | null;
+  onlyForAll: boolean;
+}): TrustedDocuments | null =>
+  config.file === null ? null : loadTrustedDocuments(config.file, config.onlyForAll);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { WEBHOOK_PATH, type WebhookRoute } from "../webhooks/webhook.route.js";
 import { serveGraphiql } from "./graphiql-routes.js";
 import type { HealthRoutes } from "./health-routes.js";
 import { sendJson } from "./send-json.js";
@@ -9,6 +10,8 @@ export interface RouteDeps {
   routes?: HealthRoutes;
   /** Whether `/graphiql` is served (with introspection). */
   introspection: boolean;
+  /** `POST /webhooks/loginradius`; absent: that path is a 404 like any other. */
+  webhook?: WebhookRoute;
 }
 
 /**
@@ -23,6 +26,10 @@ export const routeOthers = async (
 ): Promise<boolean> => {
   if (deps.routes && (await deps.routes.handle(url.pathname, res, req))) return true;
   if (await serveGraphiql(req, res, url.pathname, { enabled: deps.introspection })) return true;
+  if (deps.webhook && url.pathname === WEBHOOK_PATH) {
+    await deps.webhook(req, res);
+    return true;
+  }
   if (url.pathname === "/healthz") {
     sendJson(res, 200, { ok: true });
     return true;

@@ -29,6 +29,7 @@ const LINKS = ["Mutation.linkIdentity", "Mutation.unlinkIdentity"];
 export const IDENTITY_ENDPOINTS = endpointTable("Identities", {
   signInWays: manage.call("GET", "/{uid}", {
     retry: true,
+    cache: "identities",
     answer: WireSignInWaysSchema,
     input: (uid: string) => ({ params: { uid }, query: { fields: "Uid,Password,Identities" } }),
     covers: { section: "Accounts", graph: LINKS },

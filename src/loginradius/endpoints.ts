@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { CachePart } from "../cache/invalidation.js";
 import type { CallInput, Endpoint, HttpMethod } from "./http.js";
 
 /**
@@ -42,6 +43,8 @@ export interface CallSpec<A extends unknown[], S extends z.ZodType> {
   checkFirst?: string;
   /** `Endpoint.keyOnly`: an Authentication API call, sent without the API secret. */
   keyOnly?: boolean;
+  /** `Endpoint.cache`: the cache part a read's answer belongs to (src/cache/); absent: never shared. */
+  cache?: CachePart;
   /** Its coverage row(s); several where one call serves documented operations told apart by body. */
   covers: Coverage | readonly Coverage[];
 }
@@ -118,6 +121,7 @@ export const endpointsUnder = (base: string) => ({
       schema: spec.answer,
       ...(spec.checkFirst === undefined ? {} : { checkFirst: spec.checkFirst }),
       ...(spec.keyOnly ? { keyOnly: true } : {}),
+      ...(spec.cache === undefined ? {} : { cache: spec.cache }),
     },
     input: spec.input ?? (noInput as (...args: A) => CallInput),
     coverage: listOf(spec.covers),

@@ -1,6 +1,7 @@
-import { createHash } from "node:crypto";
 import type { KyInstance, Options } from "ky";
 import type { z } from "zod";
+import type { CachePart } from "../cache/invalidation.js";
+import type { RequestStats } from "../graphql/section.js";
 import { type Logger, silentLogger } from "../log.js";
 import { createMetrics, type Metrics } from "../metrics.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "../ratelimit/store.js";
@@ -13,7 +14,7 @@ import type { GuardedInit } from "./guarded-fetch.js";
 import { createUpstreamHealth, type UpstreamHealth } from "./health.js";
 import { type CallState, createKy, target } from "./ky-client.js";
 import { createUpstreamObserver, type UpstreamObserver } from "./observe.js";
-import { createOutboundLimit } from "./outbound-limit.js";
+import { createOutboundLimit, type FleetBackoff, outboundKey } from "./outbound-limit.js";
 import { retryOptions } from "./retry.js";
 import { createShedding } from "./shedding.js";
 import { mayHaveActed, toUpstreamError, UpstreamError } from "./upstream-error.js";
@@ -54,9 +55,12 @@ export interface UpstreamTuning {
   maxRps: number;
   /** LOGINRADIUS_REQUEST_SIGNING: each attempt signed (request-signing.ts), the secret never sent. */
   requestSigning?: boolean;
+  /** A quota of its own at the same site (`search`): its outbound bucket is apart from the core one. */
+  quota?: string;
 }
 
 export { buildPath } from "./ky-client.js";
+export { outboundKey } from "./outbound-limit.js";
 
 export type UpstreamOptions = UpstreamTarget & UpstreamTuning;
 
@@ -66,6 +70,8 @@ export interface UpstreamRuntime {
   metrics?: Metrics;
   /** The store of the outbound rate limit; in memory unless the service shares one (Redis). */
   rateStore?: RateLimitStore;
+  /** A LoginRadius 429 seen by one replica holds them all (src/cache/fleet.ts); default: this process. */
+  backoff?: FleetBackoff;
   now?: () => number;
 }
 
@@ -93,6 +99,12 @@ export interface Endpoint<S extends z.ZodType = z.ZodType> {
    * access token, never the API secret, so the secret header is left off (as the SDKs do).
    */
   keyOnly?: boolean;
+  /**
+   * A read: the cache part its answer belongs to, making it coalesced and (keyed by UID or by
+   * nothing) cached (src/cache/). Absent: never shared between requests (secrets, tokens, audited).
+   * A write: its answer is what the GET of the same path reads, so it primes that entry.
+   */
+  cache?: CachePart;
 }
 
 /** What to check before repeating a call whose outcome is unknown, when its endpoint says nothing. */
@@ -120,8 +132,10 @@ export interface RequestScope {
   signal?: Cancel;
   /** When the request's deadline passes (`Date.now()` ms): no retry waits beyond it. */
   deadlineAt?: number;
-  /** Counts calls sent for this request (the operation log reports it). */
-  stats?: { upstreamCalls: number };
+  /** Counts calls sent for this request (the operation log reports it) and cache results. */
+  stats?: RequestStats;
+  /** `Cache-Control: no-cache`: read from LoginRadius (and refresh the cache), never a cached copy. */
+  fresh?: boolean;
   /** The operation's span when tracing is on: each attempt is a child span of it. */
   trace?: TraceScope;
 }
@@ -203,13 +217,6 @@ const readForProbe = (deps: Sender, uid: string) =>
   });
 
 /**
- * The outbound bucket: LoginRadius's allowance is per site (API key) and host, so replicas of one
- * site share it through a shared store, and other sites do not. The key is hashed, not stored.
- */
-export const outboundKey = (target: UpstreamTarget): string =>
-  `loginradius:${new URL(target.apiUrl).host}:${createHash("sha256").update(target.apiKey).digest("hex").slice(0, 16)}`;
-
-/**
  * One call through the breaker and the concurrency slots, its answer read by the endpoint's
  * schema; a failure becomes one UpstreamError (named an unknown outcome where a write may have
  * reached LoginRadius), logged once and counted once, its attempt span ended when traced.
@@ -265,17 +272,16 @@ export const createLoginRadiusHttp = (
 ): LoginRadiusHttp => {
   const now = runtime.now ?? Date.now;
   const logger = runtime.logger ?? silentLogger;
-  const observer = createUpstreamObserver({
-    logger,
-    metrics: runtime.metrics ?? createMetrics({ defaultMetrics: false }),
-    now,
-  });
+  const metrics = runtime.metrics ?? createMetrics({ defaultMetrics: false });
+  const observer = createUpstreamObserver({ logger, metrics, now });
   const shedding = createShedding(options, observer, now);
   const limit = createOutboundLimit({
     store: runtime.rateStore ?? createMemoryRateLimitStore(now),
-    key: outboundKey(options),
+    key: options.quota ? `${outboundKey(options)}:${options.quota}` : outboundKey(options),
     perSecond: options.maxRps,
     maxWaitMs: options.maxQueueWaitMs,
+    ...(runtime.backoff ? { backoff: runtime.backoff } : {}),
+    onWait: (reason) => metrics.quotaWaits.inc({ reason }),
   });
   const deps: Sender = { options, client: createKy(options, limit, observer), now };
 

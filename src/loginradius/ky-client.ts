@@ -44,6 +44,8 @@ export interface CallState {
   trace?: AttemptTrace;
   /** How far the current attempt got (written by the guarded fetch). */
   progress: AttemptProgress;
+  /** Not the request's first read: yields to writes and single reads for outbound tokens. */
+  bulk?: boolean;
 }
 
 const callOf = (options: { context: Record<string, unknown> }) =>
@@ -60,7 +62,15 @@ const callHooks = (limit: OutboundLimit, observer: UpstreamObserver) => ({
     async (_request: Request, options: { context: Record<string, unknown> }) => {
       const call = callOf(options);
       if (!call) return;
-      await limit.take(call.name, call.scope.signal);
+      // A request's second and later reads are bulk (accountsByUids, _entities): they yield
+      // to writes and single reads when tokens are short. Counted when asked, not when sent:
+      // a batch's reads all ask before the first is sent. A retry keeps its call's priority.
+      const stats = call.scope.stats;
+      if (call.attempt.n === 0 && stats && call.name.startsWith("GET ")) {
+        call.bulk = (stats.upstreamAsked ?? 0) > 0;
+        stats.upstreamAsked = (stats.upstreamAsked ?? 0) + 1;
+      }
+      await limit.take(call.name, call.scope.signal, call.bulk === true);
       call.attempt.n++;
       if (call.scope.stats) call.scope.stats.upstreamCalls++;
       if (call.trace && call.scope.trace)
@@ -69,6 +79,7 @@ const callHooks = (limit: OutboundLimit, observer: UpstreamObserver) => ({
   ],
   afterResponse: [
     (_request: Request, options: { context: Record<string, unknown> }, response: Response) => {
+      if (response.status === 429) limit.tooMany(Number(response.headers.get("retry-after")) || 1);
       const trace = callOf(options)?.trace;
       if (trace) attemptAnswered(trace, response.status);
     },

@@ -1,3 +1,4 @@
+import type { Redis as RedisClient } from "ioredis";
 import { describeError, type Logger } from "../log.js";
 import type { RateDecision, RateLimitStore, RateRule } from "./store.js";
 
@@ -40,6 +41,8 @@ interface BucketCommand {
   takeToken(key: string, cost: number, perSecond: number, burst: number): Promise<[number, number]>;
 }
 
+type BucketClient = BucketCommand & Pick<RedisClient, "disconnect" | "status" | "once">;
+
 export interface RedisStoreOptions {
   url: string;
   /** Prepended to every key, so one Redis can serve several services. */
@@ -72,29 +75,34 @@ export const createRedisRateLimitStore = (options: RedisStoreOptions): RateLimit
   const timeoutMs = options.timeoutMs ?? 250;
   // ioredis is loaded with the first decision, so a service without REDIS_URL never loads it
   // (its import is ~10% of the compiled service's cold start).
-  let client: Promise<BucketCommand & { disconnect(): void }> | undefined;
+  let client: Promise<BucketClient> | undefined;
   const connect = () => {
     client ??= import("ioredis").then(({ Redis }) => {
+      // No offline queue: with Redis gone each decision would wait out `timeoutMs` (every
+      // operation paid it, several times); it falls back at once instead. The first connection
+      // is waited for in `take`.
       const redis = new Redis(options.url, {
-        lazyConnect: true,
         connectTimeout: 1000,
         commandTimeout: timeoutMs,
         maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
         retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
       });
       // Without a listener ioredis prints every connection error; the fallback logs what matters.
       redis.on("error", () => {});
       redis.defineCommand("takeToken", { numberOfKeys: 1, lua: TOKEN_BUCKET });
-      return redis as unknown as BucketCommand & { disconnect(): void };
+      return redis as unknown as BucketClient;
     });
     return client;
   };
   return {
     async take(key: string, cost: number, rule: RateRule): Promise<RateDecision> {
       const [allowed, waitMs] = await withTimeout(
-        connect().then((bucket) =>
-          bucket.takeToken(`${options.keyPrefix}${key}`, cost, rule.perSecond, rule.burst),
-        ),
+        connect().then(async (bucket) => {
+          if (bucket.status === "connecting" || bucket.status === "connect")
+            await new Promise((resolve) => bucket.once("ready", resolve));
+          return bucket.takeToken(`${options.keyPrefix}${key}`, cost, rule.perSecond, rule.burst);
+        }),
         timeoutMs,
       );
       if (allowed === 1) return { allowed: true, retryAfterSeconds: 0 };

@@ -100,17 +100,24 @@ export class RoleRepository {
     return this.catalogWrite(this.client.removePermissions(name, permissions));
   }
 
-  /** Changes the profile's `Roles`: whoever caches profiles in this request is told. */
+  /**
+   * Changes the profile's `Roles`: whoever caches profiles in this request is told, and so is the
+   * record of recent writes (search), also when the outcome is unknown (a failure may have acted).
+   */
   async assignRoles(uid: string, roles: string[]): Promise<WireAccountRoles> {
-    const answer = await this.client.assignRoles(uid, roles);
-    this.profiles?.changed(uid);
-    return answer;
+    try {
+      return await this.client.assignRoles(uid, roles);
+    } finally {
+      this.profiles?.changed(uid);
+    }
   }
 
   async unassignRoles(uid: string, roles: string[]): Promise<WireDeleted> {
-    const answer = await this.client.unassignRoles(uid, roles);
-    this.profiles?.changed(uid);
-    return answer;
+    try {
+      return await this.client.unassignRoles(uid, roles);
+    } finally {
+      this.profiles?.changed(uid);
+    }
   }
 
   /** The answer lists every context the account now holds: it becomes what the request knows. */

@@ -24,6 +24,7 @@ const inContext = (uid: string, context: string) => ({ params: { uid, context } 
 export const ROLE_ENDPOINTS = endpointTable("Roles", {
   listRoles: call("GET", "/role", {
     retry: true,
+    cache: "roles",
     answer: WireRoleListSchema,
     covers: {
       sdk: "roleApi.getRolesList",
@@ -112,6 +113,7 @@ export const ROLE_ENDPOINTS = endpointTable("Roles", {
   }),
   roleContexts: call("GET", "/account/{uid}/rolecontext", {
     retry: true,
+    cache: "roles",
     answer: WireRoleContextsSchema,
     input: (uid: string) => ({ params: { uid } }),
     covers: {
@@ -136,6 +138,7 @@ export const ROLE_ENDPOINTS = endpointTable("Roles", {
   }),
   accountsInRoleContext: call("GET", "/account/rolecontext/{context}", {
     retry: true,
+    cache: "roles",
     answer: WireContextHoldersSchema,
     input: (context: string) => ({ params: { context } }),
     covers: {

@@ -121,6 +121,7 @@ export const SEEDED_COUNTS = {
   issuedTokens: 0,
   accessTokens: 0,
   socialLogins: 3,
+  webhooks: 0,
 } as const;
 
 export const ADA = "0a9d5c1e4b7f4e2a8c3d6b5a7e9f1c20";

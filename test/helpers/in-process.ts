@@ -32,8 +32,8 @@ export interface InProcess {
 
 /**
  * The service in process, made by the one factory (`createAppServer`): the real schema, limits,
- * formatter, audit trail and plugins, each section's client given by the test. Operations run through Apollo's `executeOperation`, so resolver tests need
- * no HTTP server and no emulator.
+ * formatter, audit trail and plugins, each section's client given by the test. Operations run
+ * through Apollo's `executeOperation`, so resolver tests need no HTTP server and no emulator.
  */
 export const startInProcess = async (options: InProcessOptions): Promise<InProcess> => {
   const server = await createAppServer(readConfig(TEST_ENV), {

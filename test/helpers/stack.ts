@@ -108,6 +108,12 @@ export const TEST_ENV: Env = {
   RATE_LIMIT_ITEMS_PER_SECOND: "0",
   // Tests send many concurrent operations as one caller (test/hostile-work.test.ts tests this).
   MAX_INFLIGHT_PER_CALLER: "0",
+  // The read cache has its own tests (src/cache/, test/fleet*.test.ts); elsewhere a cached answer
+  // would hide the upstream call a test arranges. Coalescing stays on, as in production.
+  CACHE_TTL_MS: "0",
+  // Batched UID reads through search have their own tests (test/search.test.ts, which turns them
+  // on); elsewhere a batch is one profile call per UID, as the call counts there assert.
+  BATCH_VIA_SEARCH_MIN: "0",
   ...(SIGNED_RUN ? { LOGINRADIUS_REQUEST_SIGNING: "true" } : {}),
 };
 

@@ -23,6 +23,21 @@ const bad = (problems: string[]): ControlResult => ({
   body: { error: "bad request", problems },
 });
 
+/** A section's own controls (its slice's `control`), first to answer wins. */
+const sliceControl = (
+  state: ControlState,
+  method: string,
+  path: string,
+  search: URLSearchParams,
+  body: unknown,
+): ControlResult | undefined => {
+  for (const slice of state.storage.slices.values()) {
+    const result = slice.control?.(method, path, search, body);
+    if (result) return result;
+  }
+  return undefined;
+};
+
 /**
  * Test controls, outside `/identity` so no LoginRadius client can reach them by accident:
  * health, reset every section's store to its seed, the call log, fault injection and the outbox. No credentials:
@@ -75,12 +90,14 @@ export const handleControl = (
       state.outbox.clear();
       return ok({ ok: true });
     default:
-      return {
-        status: 404,
-        body: {
-          error: "not found",
-          problems: [`No control endpoint ${route}; see src/emulator/README.md.`],
-        },
-      };
+      return (
+        sliceControl(state, method, route.slice(method.length + 1), search, body) ?? {
+          status: 404,
+          body: {
+            error: "not found",
+            problems: [`No control endpoint ${route}; see src/emulator/README.md.`],
+          },
+        }
+      );
   }
 };

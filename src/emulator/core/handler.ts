@@ -57,15 +57,19 @@ const execute = (
       { url, body: text, policy: state.signing, now },
       found.route.credentials === "key",
     );
-    const result = found.route.handle({
-      stores: state.stores,
-      outbox: state.outbox,
-      params: found.params,
-      query,
-      body: parseBody(found.route, req, text),
-      headers: req.headers,
-      now,
-    });
+    const body = parseBody(found.route, req, text);
+    const origin = { headers: req.headers, route: routeName(found.route), query, now };
+    const result = state.storage.during(origin, () =>
+      found.route.handle({
+        stores: state.stores,
+        outbox: state.outbox,
+        params: found.params,
+        query,
+        body,
+        headers: req.headers,
+        now,
+      }),
+    );
     return { status: 200, body: applyFields(found.route, query, result) };
   } catch (error) {
     if (!(error instanceof LrError)) console.error("emulator: unexpected error in handler", error);

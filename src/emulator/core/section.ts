@@ -1,6 +1,8 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { ControlResult } from "./control.js";
 import type { CodeTable } from "./errors.js";
 import type { PasswordPolicy } from "./password.js";
-import type { Route } from "./request.js";
+import type { Query, Route } from "./request.js";
 
 /** A journal entry of one slice, without the section tag (the storage adds it). */
 export interface SliceEntry {
@@ -23,6 +25,38 @@ export interface StoreSlice<E extends SliceEntry = SliceEntry> {
   snapshot(): Iterable<E>;
   /** Counts for the health and reset controls, e.g. `{ accounts: 60 }`. */
   counts(): Record<string, number>;
+  /**
+   * Sees every live write of every slice (never a replay or a reset), before it is applied, so
+   * the slices still hold the state before it: the one place LoginRadius-side effects of a write
+   * hang off (webhooks), whoever made the write (any route, a sweep).
+   */
+  observe?(write: ObservedWrite): void;
+  /** Answers the slice's own test controls under `/__emulator/<path>`; undefined: not its path. */
+  control?(
+    method: string,
+    path: string,
+    search: URLSearchParams,
+    body: unknown,
+  ): ControlResult | undefined;
+}
+
+/** The API call a write happens in, when it happens in one. */
+export interface WriteOrigin {
+  headers: IncomingHttpHeaders;
+  /** The route's name as the call log shows it (`PUT /identity/v2/manage/account/{uid}`). */
+  route: string;
+  query: Query;
+  now: Date;
+}
+
+/** One live write as observers see it. */
+export interface ObservedWrite {
+  section: string;
+  entry: SliceEntry;
+  /** Every slice by section name, still before this write. */
+  slices: ReadonlyMap<string, StoreSlice>;
+  /** The API call that made it; null outside one. */
+  origin: WriteOrigin | null;
 }
 
 /** Options every section is built with (from the emulator's environment). */
@@ -32,6 +66,27 @@ export interface SectionOptions {
   /** How many demo records the main entity gets. */
   seedCount: number;
   password: PasswordPolicy;
+  /** Where and how webhooks are sent (src/emulator/webhooks/); absent: nowhere, no faults. */
+  webhooks?: WebhookSettings;
+  /** The Cloud Directory search: its index lag and its own per-second limit (0: none). */
+  search?: { lagMs: number; perSecond: number };
+}
+
+/** Faults of webhook deliveries, each a whole percentage of deliveries (0 to 100). */
+export interface WebhookFaults {
+  drop: number;
+  duplicate: number;
+  reorder: number;
+  /** Milliseconds every delivery waits before it is sent. */
+  delayMs: number;
+}
+
+export interface WebhookSettings {
+  /** The API secret: the key of every webhook's signature, as LoginRadius signs. */
+  secret: string;
+  /** EMULATOR_WEBHOOK_URL: subscribed to every event at seed (and after each reset). */
+  targets: readonly string[];
+  faults: WebhookFaults;
 }
 
 /** Persists one entry of this slice (journal, then memory). */

@@ -1,5 +1,11 @@
 import type { Journal, JournalEntry } from "./journal.js";
-import type { EmulatedSection, SectionOptions, SliceEntry, StoreSlice } from "./section.js";
+import type {
+  EmulatedSection,
+  SectionOptions,
+  SliceEntry,
+  StoreSlice,
+  WriteOrigin,
+} from "./section.js";
 
 /**
  * Every section's store slice behind one journal. Writes are tagged with the section's name;
@@ -8,6 +14,8 @@ import type { EmulatedSection, SectionOptions, SliceEntry, StoreSlice } from "./
  */
 export class Storage {
   readonly slices = new Map<string, StoreSlice>();
+  private readonly observers: StoreSlice[] = [];
+  private origin: WriteOrigin | null = null;
 
   constructor(
     sections: readonly EmulatedSection[],
@@ -18,6 +26,7 @@ export class Storage {
       const write = (entry: SliceEntry) => this.write(section.name, entry);
       this.slices.set(section.name, section.createStore(write, options));
     }
+    for (const slice of this.slices.values()) if (slice.observe) this.observers.push(slice);
     this.load(sections[0]?.name);
   }
 
@@ -71,9 +80,22 @@ export class Storage {
     }
   }
 
-  /** Journal first, memory second: an acknowledged write is always on disk. */
+  /** Runs `work` (a route's handler: synchronous) with its writes attributed to `origin`. */
+  during<T>(origin: WriteOrigin, work: () => T): T {
+    const outer = this.origin;
+    this.origin = origin;
+    try {
+      return work();
+    } finally {
+      this.origin = outer;
+    }
+  }
+
+  /** Journal first, observers (which see the state before), then memory. */
   private write(section: string, entry: SliceEntry): void {
     this.journal?.append({ s: section, ...entry });
+    for (const observer of this.observers)
+      observer.observe?.({ section, entry, slices: this.slices, origin: this.origin });
     this.slices.get(section)?.apply(entry);
   }
 }

@@ -41,6 +41,8 @@ export interface FieldCost {
   perParentArgs?: readonly string[];
   /** Items a list answer is assumed to hold when the arguments do not tell. */
   assumedItems?: number;
+  /** Items the answer holds as its arguments say (a connection's `first`); over `assumedItems`. */
+  itemsOf?: (args: FieldArgs) => number;
   /** What the field sends or mints (email, SMS, token): counts against MAX_SIDE_EFFECTS. */
   sideEffect?: string;
 }
@@ -137,7 +139,7 @@ const walk = (
         w.calls.add(key);
         if (rule.sideEffect) w.sideEffects.add(key);
       }
-      const n = rule.assumedItems;
+      const n = rule.itemsOf ? rule.itemsOf(argsOf(def, node, w.variables)) : rule.assumedItems;
       if (n) items = items.flatMap((i) => Array.from({ length: n }, (_, k) => `${i}[${k}]`));
     }
     const child = getNamedType(def.type);

@@ -1,0 +1,23 @@
+import { getOperationAST, parse } from "graphql";
+import { describe, expect, it } from "vitest";
+import { operationCost } from "../graphql/limits/cost.js";
+import { buildAppSchema } from "../schema.js";
+import { costsOf } from "../sections.js";
+
+const schema = await buildAppSchema();
+const cost = (query: string, variables?: Record<string, unknown>) => {
+  const document = parse(query);
+  const operation = getOperationAST(document);
+  if (!operation) throw new Error("no operation");
+  return operationCost({ schema, document, operation, variables, table: costsOf() }).upstreamCalls;
+};
+
+describe("searchAccounts' cost", () => {
+  it("is one search per page, plus what its `first` accounts' fields call", () => {
+    expect(cost("{ searchAccounts(filter: {}) { totalCount edges { node { uid } } } }")).toBe(1);
+    const perAccount =
+      "query($n: Int) { searchAccounts(filter: {}, first: $n) { edges { node { passwordHash } } } }";
+    expect(cost(perAccount, { n: 100 })).toBe(101);
+    expect(cost(perAccount)).toBe(26);
+  });
+});
