@@ -53,10 +53,7 @@ export interface Config {
 
 /** LOGINRADIUS_API_* and UPSTREAM_*: the adapter's options but for a target it may not know yet. */
 export interface UpstreamConfig extends UpstreamTuning {
-  /**
-   * LOGINRADIUS_API_URL, _KEY and _SECRET. Null when no credentials are set: the service then
-   * runs against the embedded emulator, whose address exists only once main.ts has started it.
-   */
+  /** LOGINRADIUS_API_URL/_KEY/_SECRET; null without credentials: the embedded emulator's. */
   target: UpstreamTarget | null;
 }
 

@@ -248,10 +248,7 @@ const callWith =
       observer.callEnded(name, "ok", started);
       return data;
     } catch (error) {
-      // Translated once already: ky's and fetch's failures in send's catch (inside the breaker,
-      // which counts them by kind), the rest thrown as UpstreamError. Anything else is a fault
-      // of ours, not LoginRadius's: it goes on as it is, masked and logged by the formatter.
-      if (!(error instanceof UpstreamError)) throw error;
+      if (!(error instanceof UpstreamError)) throw error; // translated in send's catch, once
       const failed = outcomeOf(endpoint, error);
       if (call.trace) endAttempt(call.trace, failed);
       observer.attemptFailed(failed, Math.max(1, call.attempt.n), scope.requestId);
