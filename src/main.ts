@@ -1,3 +1,6 @@
+// First: type-graphql decorators run as their modules load, and config.ts reaches some (search's
+// index.ts) before sections.ts or schema.ts would have loaded the metadata polyfill.
+import "reflect-metadata";
 import { readConfig } from "./config.js";
 import { createEmulator, type Emulator } from "./emulator/app.js";
 import { readEmulatorConfig } from "./emulator/config.js";
