@@ -30,6 +30,7 @@ import {
   operationLogPlugin,
 } from "./graphql/operation-log.plugin.js";
 import { operationResolutionPlugin } from "./graphql/operation-resolution.plugin.js";
+import { auditedFieldsOf, costTableOf } from "./graphql/policy/index.js";
 import type { AnySection, WriteRecord } from "./graphql/section.js";
 import { trustedDocumentsOf } from "./graphql/trusted-documents.js";
 import { type SandboxLandingPage, sandboxLandingPage } from "./http/graphiql-landing-link.js";
@@ -43,7 +44,7 @@ import type { Metrics } from "./metrics.js";
 import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
 import { createRecentWrites } from "./search/index.js";
-import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
+import { errorTableOf, SECTIONS } from "./sections.js";
 import type { ServerDeps } from "./server-deps.js";
 import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
 import { tracingPlugin } from "./tracing/tracing.plugin.js";
@@ -107,7 +108,7 @@ const createApollo = (
   errors: ErrorFormatting,
   landingPage: SandboxLandingPage<AppContext> | null,
 ): ApolloServer<AppContext> => {
-  const sections = deps.sections ?? SECTIONS;
+  const _sections = deps.sections ?? SECTIONS;
   const { plugins: limitPlugins, ...limitOptions } = deps.limits.apollo;
   const unexpected = createUnexpectedErrorLog(
     deps.logger,
@@ -130,7 +131,7 @@ const createApollo = (
   ];
   return new ApolloServer<AppContext>({
     // Every mutation and audited read behind the audit trail (each request's context brings it).
-    schema: withAuditTrail(deps.schema, auditedReadsOf(sections)),
+    schema: withAuditTrail(deps.schema, auditedFieldsOf(deps.schema)),
     introspection: deps.introspection,
     ...limitOptions,
     validationRules: [
@@ -230,8 +231,9 @@ export const createAppServer = async (
   const upstream = upstreamOf(config, { ...runtime, sections, rateStore });
   const audit = runtime.audit ?? auditSinkOf(config.auditLogFile);
   const tracing = config.tracing ? await createTracing(config.tracing) : null;
+  const schema = await buildAppSchema({ linkOrigins: config.linkOrigins, sections });
   const server = assemble({
-    schema: await buildAppSchema({ linkOrigins: config.linkOrigins, sections }),
+    schema,
     connect: upstream.connect,
     writes: runtime.recentWrites ?? createRecentWrites(config.search.indexLagMs),
     sections,
@@ -245,7 +247,7 @@ export const createAppServer = async (
     metrics: runtime.metrics,
     limits: createLimits({
       config: config.limits,
-      costs: costsOf(sections),
+      costs: costTableOf(schema),
       blockSuggestions: !config.introspection,
       logger: runtime.logger,
       metrics: runtime.metrics,

@@ -5,7 +5,6 @@ import {
   SEARCH_ENDPOINTS,
   type SearchClient,
 } from "./search.client.js";
-import { SEARCH_COSTS } from "./search.costs.js";
 import { SearchQueryResolver } from "./search.query.resolver.js";
 import { SearchRepository, type SearchSlice } from "./search.repository.js";
 import { SEARCH_SCOPES } from "./search.scopes.js";
@@ -31,8 +30,6 @@ export const search = {
   errorRows: {},
   fieldRenames: {},
   scopes: SEARCH_SCOPES,
-  costs: SEARCH_COSTS,
-  auditedReads: [],
 } as const satisfies Section<"search", SearchClient, SearchSlice, BoundSearchUpstream>;
 
 export { createRecentWrites, type RecentWrites } from "./recent-writes.js";
