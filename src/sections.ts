@@ -8,6 +8,7 @@ import type { AnySection, ClientsOf, SlicesOf } from "./graphql/section.js";
 import type { ErrorTable } from "./graphql/upstream-errors.js";
 import type { FieldRenames } from "./graphql/upstream-fields.js";
 import { identities } from "./identities/index.js";
+import { endpointErrorRowsOf } from "./loginradius/endpoints.js";
 import { roles } from "./roles/index.js";
 import { search } from "./search/index.js";
 import { security } from "./security/index.js";
@@ -41,10 +42,11 @@ const merge = <T>(
   pick: (s: AnySection) => Readonly<Record<string, T>>,
 ) => Object.assign({}, ...list.map(pick)) as Record<string, T>;
 
-/** The merged error table (rows and field renames) of a list of sections. */
+/** The merged error table (rows, field renames, endpoint-own rows) of a list of sections. */
 export const errorTableOf = (list: readonly AnySection[] = SECTIONS): ErrorTable => ({
   rows: merge(list, (s) => s.errorRows) as ErrorRows,
   renames: merge(list, (s) => s.fieldRenames) as FieldRenames,
+  byEndpoint: merge(list, (s) => endpointErrorRowsOf(s.endpoints)),
 });
 
 /** Every scope of a list of sections -> what it allows. */

@@ -10,6 +10,11 @@ export interface ErrorTable {
   rows: ErrorRows;
   /** LoginRadius body keys -> our input fields, every section's renames merged. */
   renames: FieldRenames;
+  /**
+   * Rows of one endpoint alone, by its name (`GET /identity`), consulted before `rows`: a code
+   * that means something else on that endpoint (endpoints.ts `CallSpec.errors`).
+   */
+  byEndpoint?: Readonly<Record<string, ErrorRows>>;
 }
 
 const AUTH = row(
@@ -131,7 +136,11 @@ export const createUpstreamErrorMapping = (table: ErrorTable) => {
     if (error.failure === "rejected" && error.errorCode === 1134 && error.passwordRule)
       return PASSWORD_RULE_ROWS[error.passwordRule];
     if (error.failure === "rejected" && error.errorCode !== null)
-      return rows[error.errorCode] ?? FAILURES.rejected;
+      return (
+        table.byEndpoint?.[error.endpoint]?.[error.errorCode] ??
+        rows[error.errorCode] ??
+        FAILURES.rejected
+      );
     if (error.errorCode !== null && rows[error.errorCode]?.code === ErrorCodes.UPSTREAM_AUTH_FAILED)
       return AUTH;
     return FAILURES[error.failure];
