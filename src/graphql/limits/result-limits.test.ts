@@ -38,7 +38,9 @@ describe("operationItems", () => {
     expect(page(", first: 1000")).toBe(4 + 1000 * 5);
     expect(page("")).toBe(4 + 25 * 5);
     expect(
-      items(`{ searchAccounts(filter: {}, first: 10) { ... on AccountConnection { edges { cursor } } } }`),
+      items(
+        `{ searchAccounts(filter: {}, first: 10) { ... on AccountConnection { edges { cursor } } } }`,
+      ),
     ).toBe(1 + 10 * 2);
   });
 
