@@ -57,6 +57,21 @@ describe("an expired cursor", () => {
   });
 });
 
+describe("the fields pushdown", () => {
+  it("asks the search and its ?next= page for the selected profile keys only", async () => {
+    const first = await stack.gql(PAGE, { after: null });
+    await stack.gql(PAGE, { after: first.data.searchAccounts.pageInfo.endCursor });
+    const calls = (await stack.calls()).filter((c) => c.path === "/identity");
+    expect(calls.map((c) => c.method)).toEqual(["POST", "GET"]);
+    // `uid` asks for Uid and the keys the Accounts loaders index profiles by, nothing else.
+    const keys = calls[0]?.fields?.split(",") ?? [];
+    expect(keys).toContain("Uid");
+    expect(keys).not.toContain("FirstName");
+    expect(keys.length).toBeLessThan(6);
+    expect(calls[1]?.fields).toBe(calls[0]?.fields);
+  });
+});
+
 describe("MAX_RESULT_ITEMS counts a page as first accounts", () => {
   it("refuses first: 1000 with ten fields per account (12,000 items) before any call", async () => {
     const res = await stack.gql(
