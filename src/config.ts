@@ -12,7 +12,7 @@ import {
 } from "./http/host-guard.js";
 import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from "./http/listen.js";
 import type { UpstreamTarget, UpstreamTuning } from "./loginradius/http.js";
-import { readSearchConfig, type SearchConfig } from "./search/search.config.js";
+import { readSearchConfig, type SearchConfig } from "./search/index.js";
 import { SCOPE_NAMES } from "./sections.js";
 import { readTracingConfig, type TracingConfig } from "./tracing/tracing.config.js";
 import { readWebhookConfig, type WebhookConfig } from "./webhooks/webhook.config.js";

@@ -72,6 +72,13 @@ export interface ErrorRow {
 /** LoginRadius `ErrorCode` -> GraphQL error; each section contributes rows, src/sections.ts merges. */
 export type ErrorRows = Readonly<Record<number, ErrorRow>>;
 
+/**
+ * Rows for a code that means something narrower when its `Errors[]` names one LoginRadius field:
+ * code -> field (any casing) -> row. Such a row says what is wrong with that field, so the
+ * error carries no generic `problems` list beside it.
+ */
+export type FieldErrorRows = Readonly<Record<number, Readonly<Record<string, ErrorRow>>>>;
+
 export const errorRow = (
   code: ErrorCode,
   message: string,

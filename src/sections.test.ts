@@ -1,7 +1,9 @@
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { AnySection } from "./graphql/section.js";
-import { SECTIONS } from "./sections.js";
+import { createUpstreamErrorMapping } from "./graphql/upstream-errors.js";
+import { UpstreamError } from "./loginradius/upstream-error.js";
+import { errorTableOf, SECTIONS } from "./sections.js";
 
 /**
  * src/sections.ts merges each section's tables with a plain object merge, so a key two sections
@@ -40,4 +42,30 @@ describe("the merged section tables", () => {
     expect(conflicts((s) => s.scopes)).toEqual([]);
     expect(conflicts((s) => s.costs)).toEqual([]);
   });
+});
+
+/**
+ * Codes about the account and its identifiers that several sections' endpoints answer (no such
+ * account, an email or phone taken or invalid, an email already verified): each section must map
+ * them alone, not through another section's table being registered beside it.
+ */
+const ACCOUNT_CODES = [938, 936, 1043, 1058, 1096, 1126];
+
+describe("each section's error table on its own", () => {
+  const codeOf = (list: readonly AnySection[], errorCode: number) =>
+    createUpstreamErrorMapping(errorTableOf(list)).toGraphQLError(
+      new UpstreamError("rejected", "GET /x", 404, errorCode),
+    ).extensions;
+
+  it.each(SECTIONS.map((s) => [s.name, s] as const))(
+    "%s maps the account codes as the whole service does",
+    (_, section) => {
+      for (const errorCode of ACCOUNT_CODES)
+        expect({ errorCode, ...codeOf([section], errorCode) }).toEqual({
+          errorCode,
+          ...codeOf(SECTIONS, errorCode),
+        });
+      expect(codeOf([section], 938)).toMatchObject({ code: "NOT_FOUND" });
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { accounts } from "./accounts/index.js";
 import { customObjects } from "./custom-objects/index.js";
-import type { ErrorRows } from "./errors.js";
+import type { ErrorRow, ErrorRows, FieldErrorRows } from "./errors.js";
 import { type EntityTypes, federationCosts } from "./graphql/federation/index.js";
 import type { CostTable } from "./graphql/limits/cost.js";
 import type { AnySection, ClientsOf, SlicesOf } from "./graphql/section.js";
@@ -42,9 +42,19 @@ const merge = <T>(
   pick: (s: AnySection) => Readonly<Record<string, T>>,
 ) => Object.assign({}, ...list.map(pick)) as Record<string, T>;
 
-/** The merged error table (rows, field renames, endpoint-own rows) of a list of sections. */
+/** Field rows merged per code: two sections may each narrow 1134 by a field of their own. */
+const fieldRowsOf = (list: readonly AnySection[]): FieldErrorRows => {
+  const merged: Record<number, Record<string, ErrorRow>> = {};
+  for (const section of list)
+    for (const [code, byField] of Object.entries(section.fieldErrorRows ?? {}))
+      merged[Number(code)] = { ...merged[Number(code)], ...byField };
+  return merged;
+};
+
+/** The merged error table (rows, field rows, renames, endpoint-own rows) of a list of sections. */
 export const errorTableOf = (list: readonly AnySection[] = SECTIONS): ErrorTable => ({
   rows: merge(list, (s) => s.errorRows) as ErrorRows,
+  fieldRows: fieldRowsOf(list),
   renames: merge(list, (s) => s.fieldRenames) as FieldRenames,
   byEndpoint: merge(list, (s) => endpointErrorRowsOf(s.endpoints)),
 });

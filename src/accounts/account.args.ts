@@ -9,33 +9,19 @@ import {
 } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
 import { Reason } from "../graphql/audit/audit.reason.js";
-import { LinkUrl } from "../graphql/link-origins.js";
 import {
-  CreateAccountInput,
-  EmailInput,
   PHONE_MESSAGE,
   PHONE_PATTERN,
   UID_MESSAGE,
   UID_PATTERN,
-  UpdateAccountInput,
   USER_NAME_PATTERN,
-} from "./account.input.js";
+} from "../graphql/identifiers.js";
+import { LinkUrl } from "../graphql/link-origins.js";
+import { UidArgs } from "../graphql/uid.args.js";
+import { CreateAccountInput, EmailInput, UpdateAccountInput } from "./account.input.js";
 
 /** The most UIDs one `accountsByUids` may ask for: each costs an upstream call. */
 export const MAX_UIDS = 100;
-
-@ArgsType()
-export class UidArgs {
-  @Field(() => ID, { description: "The account's UID." })
-  @Matches(UID_PATTERN, { message: `uid ${UID_MESSAGE}` })
-  uid!: string;
-}
-
-@ArgsType()
-export class UidReasonArgs extends UidArgs {
-  @Reason()
-  reason!: string;
-}
 
 @ArgsType()
 export class EmailArgs {

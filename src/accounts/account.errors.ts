@@ -6,22 +6,18 @@ const { NOT_FOUND, CONFLICT, BAD_USER_INPUT, FAILED_PRECONDITION } = ErrorCodes;
 
 /**
  * The LoginRadius codes the Accounts endpoints answer -> GraphQL errors (credentials and 1134
- * are the core's, src/graphql/upstream-errors.ts). The messages are ours: LoginRadius
+ * are the core's, src/graphql/upstream-errors.ts; no such account, an email or phone taken or
+ * invalid, an email already verified are shared, src/graphql/identifier-errors.ts). The messages are ours: LoginRadius
  * descriptions are upstream text and are not passed on. The README prints this table.
  */
 export const ACCOUNT_ERROR_ROWS: ErrorRows = {
-  938: row(NOT_FOUND, "No account matches."),
   1022: row(NOT_FOUND, "No account has this user name.", "userName"),
   1023: row(NOT_FOUND, "No account has this email.", "email"),
   1114: row(NOT_FOUND, "No record found."),
-  936: row(CONFLICT, "This email is already registered to another account.", "email"),
   1017: row(CONFLICT, "This user name is already registered to another account.", "userName"),
   1044: row(CONFLICT, "An account with this UID already exists.", "uid"),
-  1058: row(CONFLICT, "This phone number is already registered to another account.", "phone"),
   990: row(BAD_USER_INPUT, "The email address is not valid.", "email"),
   1038: row(BAD_USER_INPUT, "A valid email address is required.", "email"),
-  1043: row(BAD_USER_INPUT, "The phone number is not valid.", "phone"),
-  1096: row(BAD_USER_INPUT, "The phone number is not valid.", "phone"),
   937: row(BAD_USER_INPUT, "The UID is not valid.", "uid"),
   1200: row(
     BAD_USER_INPUT,
@@ -48,7 +44,6 @@ export const ACCOUNT_ERROR_ROWS: ErrorRows = {
   1005: row(FAILED_PRECONDITION, "An account must keep at least one email."),
   1006: row(FAILED_PRECONDITION, "This email cannot be added or removed."),
   1113: row(FAILED_PRECONDITION, "The account has no email to invalidate."),
-  1126: row(FAILED_PRECONDITION, "The email is already verified."),
   1129: row(FAILED_PRECONDITION, "The email is already verified."),
   1147: row(FAILED_PRECONDITION, "The account has no phone number."),
   1161: row(FAILED_PRECONDITION, "The phone number is already unverified."),

@@ -12,15 +12,16 @@ import {
 } from "class-validator";
 import { JSONObjectResolver } from "graphql-scalars";
 import { Field, ID, InputType } from "type-graphql";
+import {
+  PHONE_MESSAGE,
+  PHONE_PATTERN,
+  UID_MESSAGE,
+  UID_PATTERN,
+  USER_NAME_PATTERN,
+} from "../graphql/identifiers.js";
 
-/** LoginRadius rules, checked here so bad input never costs an upstream call. */
-export const UID_PATTERN = /^[A-Za-z0-9_-]{1,50}$/;
-export const PHONE_PATTERN = /^\+?[1-9][0-9]{6,14}$/;
+/** LoginRadius's birth date forms, checked here so bad input never costs an upstream call. */
 export const BIRTH_DATE_PATTERN = /^(\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4})$/;
-export const USER_NAME_PATTERN = /^\S{1,64}$/;
-
-export const UID_MESSAGE = "must be 1 to 50 letters, digits, _ or - (LoginRadius UID rules)";
-export const PHONE_MESSAGE = "must be a phone number in E.164 form, e.g. +14155550101";
 const NAME_MAX = 100;
 
 /** At most one email of type Primary (LoginRadius 1203), and no address twice (1202). */

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, Info, Mutation, Resolver } from "type-graphql";
 import { ErrorCodes, userError } from "../errors.js";
+import { UidArgs, UidReasonArgs } from "../graphql/uid.args.js";
 import {
   CreateAccountArgs,
   EmailArgs,
@@ -11,8 +12,6 @@ import {
   RemoveEmailArgs,
   ResetPhoneArgs,
   SetPasswordArgs,
-  UidArgs,
-  UidReasonArgs,
   UpdateAccountArgs,
   UpdatePhoneIdArgs,
   UpdateUidArgs,

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
-import { EmailArgs, PhoneArgs, UidArgs, UidsArgs, UserNameArgs } from "./account.args.js";
+import { UidArgs } from "../graphql/uid.args.js";
+import { EmailArgs, PhoneArgs, UidsArgs, UserNameArgs } from "./account.args.js";
 import { accountKeys, toAccount } from "./account.fields.js";
 import type { AccountsContext } from "./account.repository.js";
 import { Scope } from "./account.scopes.js";

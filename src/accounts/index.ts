@@ -10,6 +10,27 @@ import { ACCOUNT_SCOPES } from "./account.scopes.js";
 import type { AccountsClient } from "./accounts.client.js";
 import { ACCOUNT_ENDPOINTS, createAccountsClient } from "./accounts.client.js";
 
+/*
+ * Accounts' public surface: what other sections may import (test/section-boundaries.test.ts
+ * refuses any other file of this folder). Other sections add fields to `Account`, answer with it
+ * or with `AccountActionPayload`, read an account through this section's repository
+ * (`AccountsContext`, selected keys by `accountKeys`, mapped by `toAccount`), and list
+ * identities (the search section reads profiles and returns accounts); their in-process tests
+ * stub this section's client with its double.
+ */
+export { accountKeys, toAccount } from "./account.fields.js";
+export { toIdentity } from "./account.mapper.js";
+export { AccountActionPayload } from "./account.payload.js";
+export type { AccountsContext } from "./account.repository.js";
+export { Account, Identity } from "./account.type.js";
+export { accountsClientDouble } from "./accounts.client.double.js";
+export {
+  type WireIdentity,
+  WireIdentitySchema,
+  type WireProfile,
+  WireProfileSchema,
+} from "./accounts.wire.js";
+
 /** The Accounts section: what src/sections.ts lists. */
 export const accounts = {
   name: "accounts",
@@ -33,8 +54,3 @@ export const accounts = {
   auditedReads: ["Account.passwordHash"],
   entities: { Account: accountEntity },
 } as const satisfies Section<"accounts", AccountsClient, AccountsSlice>;
-
-// What other sections may use of Accounts (the search section reads and returns accounts).
-export { accountKeys, toAccount } from "./account.fields.js";
-export { Account } from "./account.type.js";
-export { type WireProfile, WireProfileSchema } from "./accounts.wire.js";

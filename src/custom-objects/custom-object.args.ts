@@ -1,7 +1,7 @@
 import { Matches, registerDecorator } from "class-validator";
 import { JSONObjectResolver } from "graphql-scalars";
 import { ArgsType, Field, ID } from "type-graphql";
-import { UidArgs } from "../accounts/account.args.js";
+import { UidArgs } from "../graphql/uid.args.js";
 import { CustomObjectUpdateMode } from "./custom-object.type.js";
 
 /** Custom object names as configured on a site: letters, digits, `_` and `-`. */

@@ -4,8 +4,8 @@ import type { FieldRenames } from "../graphql/upstream-fields.js";
 const { NOT_FOUND, BAD_USER_INPUT } = ErrorCodes;
 
 /**
- * The LoginRadius codes the Account Custom Object endpoints answer -> GraphQL errors (938 is the
- * Accounts section's row; credentials and 1134 are the core's). Queries answer null for 1057.
+ * The LoginRadius codes the Account Custom Object endpoints answer -> GraphQL errors (938 is a
+ * shared row, src/graphql/identifier-errors.ts; credentials and 1134 are the core's). Queries answer null for 1057.
  */
 export const CUSTOM_OBJECT_ERROR_ROWS: ErrorRows = {
   1035: row(BAD_USER_INPUT, "The record data must be a JSON object.", "data"),
@@ -17,9 +17,10 @@ export const CUSTOM_OBJECT_ERROR_ROWS: ErrorRows = {
   ),
 };
 
-/** LoginRadius query and body keys (its `Errors[].FieldName`) -> our input fields. */
+/** LoginRadius query and body keys (its `Errors[].FieldName`), path parameters -> our fields. */
 export const CUSTOM_OBJECT_FIELD_RENAMES: FieldRenames = {
   updateType: "mode",
   objectName: "objectName",
   CustomObject: "data",
+  recordId: "recordId",
 };

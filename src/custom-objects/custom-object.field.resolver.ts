@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { Account } from "../accounts/account.type.js";
+import { Account } from "../accounts/index.js";
 import { ObjectNameArgs } from "./custom-object.args.js";
 import { toRecord } from "./custom-object.mapper.js";
 import type { CustomObjectsContext } from "./custom-object.repository.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startInProcess } from "../../test/helpers/in-process.js";
-import { accountsClientDouble } from "../accounts/accounts.client.double.js";
+import { accountsClientDouble } from "../accounts/index.js";
 import { connectDoubles } from "../context.js";
 import { UpstreamError } from "../loginradius/upstream-error.js";
 import { MAX_DATA_BYTES } from "./custom-object.args.js";

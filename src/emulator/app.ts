@@ -10,7 +10,7 @@ import type { EmulatedSection, SectionOptions, WebhookFaults } from "./core/sect
 import { Storage } from "./core/storage.js";
 import { DEFAULT_SEARCH_LAG_MS, DEFAULT_SEARCH_PER_SECOND } from "./search/index.js";
 import { EMULATED, type EmulatedStores } from "./sections.js";
-import { NO_WEBHOOK_FAULTS } from "./webhooks/webhook.faults.js";
+import { NO_WEBHOOK_FAULTS } from "./webhooks/index.js";
 
 /** The documented demo credentials (GUIDs, as LoginRadius keys are). */
 export const DEMO_API_KEY = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";

@@ -9,7 +9,7 @@ import {
 } from "./app.js";
 import { DEFAULT_PASSWORD_POLICY } from "./core/password.js";
 import { DEFAULT_SEARCH_LAG_MS, DEFAULT_SEARCH_PER_SECOND } from "./search/index.js";
-import { MAX_WEBHOOK_DELAY_MS } from "./webhooks/webhook.faults.js";
+import { MAX_WEBHOOK_DELAY_MS } from "./webhooks/index.js";
 
 export interface EmulatorConfig {
   port: number;

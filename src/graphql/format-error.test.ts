@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
 import { ErrorCodes } from "../errors.js";
+import { buildPath } from "../loginradius/http.js";
 import { AUTH_ERROR_CODES, UpstreamError } from "../loginradius/upstream-error.js";
 import { errorTableOf } from "../sections.js";
 import { createErrorFormatting } from "./format-error.js";
@@ -117,6 +118,40 @@ describe("upstream failures without a table row", () => {
   it("keeps auth failures as auth even when LoginRadius sent 401", () => {
     const error = new UpstreamError("rejected", "GET /x", 401, 902);
     expect(upstreamToGraphQLError(error).extensions.code).toBe(ErrorCodes.UPSTREAM_AUTH_FAILED);
+  });
+});
+
+describe("a path parameter that cannot travel in a URL", () => {
+  it.each([
+    ["/identity/v2/manage/account/{uid}", { uid: "a/b" }, "uid"],
+    ["/identity/v2/manage/role/{role}", { role: ".." }, "name"],
+    [
+      "/identity/v2/manage/account/{uid}/rolecontext/{context}",
+      { uid: "a", context: "a b" },
+      "context",
+    ],
+    ["/x/{uid}/customobject/{recordId}", { uid: "a", recordId: "a?b" }, "recordId"],
+    ["/x/passkey/{passkeyid}", { passkeyid: "%2e" }, "passkeyId"],
+  ])("names the path parameter at fault in %s, as the caller's argument", (path, params, field) => {
+    let thrown: unknown;
+    try {
+      buildPath(`DELETE ${path}`, path, params);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UpstreamError);
+    expect(upstreamToGraphQLError(thrown as UpstreamError).extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      field,
+      problems: [
+        { field, message: "This value cannot be sent as a path segment; nothing was sent." },
+      ],
+    });
+  });
+
+  it("names no field for a parameter that is not the caller's (a minted token)", () => {
+    const error = new UpstreamError("invalid_request", "GET /x", null, null, null, ["accessToken"]);
+    expect(upstreamToGraphQLError(error).extensions).toEqual({ code: "BAD_USER_INPUT" });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ErrorRows } from "../errors.js";
+import type { ErrorRows, FieldErrorRows } from "../errors.js";
 import type { EndpointTable } from "../loginradius/endpoints.js";
 import type { LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
 import type { SpanScope } from "../tracing/tracing.js";
@@ -123,6 +123,8 @@ export interface Section<
   bulkProfiles?(slice: Slice): BulkReads<unknown>;
   /** LoginRadius `ErrorCode` -> GraphQL error, for the codes its endpoints answer. */
   readonly errorRows: ErrorRows;
+  /** Codes that mean something narrower when they name one field (a role still in use). */
+  readonly fieldErrorRows?: FieldErrorRows;
   /** LoginRadius body keys -> its input fields, so `Errors[].FieldName` names our fields. */
   readonly fieldRenames: FieldRenames;
   /** Its scopes (`accounts:read` -> what it allows); every root field names one. */

@@ -1,7 +1,14 @@
 import { GraphQLError } from "graphql";
-import { ErrorCodes, type ErrorRow, type ErrorRows, errorRow as row } from "../errors.js";
+import {
+  ErrorCodes,
+  type ErrorRow,
+  type ErrorRows,
+  type FieldErrorRows,
+  errorRow as row,
+} from "../errors.js";
 import type { PasswordRule } from "../loginradius/password-rule.js";
 import { AUTH_ERROR_CODES, type UpstreamError } from "../loginradius/upstream-error.js";
+import { IDENTIFIER_ERROR_ROWS, IDENTIFIER_FIELD_RENAMES } from "./identifier-errors.js";
 import { type FieldRenames, inputFieldOf, renameIndex } from "./upstream-fields.js";
 
 /** What every section's table is merged over: the errors no section owns. */
@@ -10,6 +17,8 @@ export interface ErrorTable {
   rows: ErrorRows;
   /** LoginRadius body keys -> our input fields, every section's renames merged. */
   renames: FieldRenames;
+  /** Codes narrowed by the one field they name (src/errors.ts FieldErrorRows), merged. */
+  fieldRows?: FieldErrorRows;
   /**
    * Rows of one endpoint alone, by its name (`GET /identity`), consulted before `rows`: a code
    * that means something else on that endpoint (endpoints.ts `CallSpec.errors`).
@@ -17,16 +26,26 @@ export interface ErrorTable {
   byEndpoint?: Readonly<Record<string, ErrorRows>>;
 }
 
+/** The row a code has when its `Errors[]` names one of the fields it is narrowed by. */
+const fieldRowOf = (fieldRows: FieldErrorRows, error: UpstreamError): ErrorRow | undefined => {
+  const byField = error.errorCode === null ? undefined : fieldRows[error.errorCode];
+  if (error.failure !== "rejected" || !byField) return undefined;
+  const index = new Map(Object.entries(byField).map(([f, r]) => [f.toLowerCase(), r]));
+  return error.fieldNames.map((f) => index.get(f.toLowerCase())).find((r) => r !== undefined);
+};
+
 const AUTH = row(
   ErrorCodes.UPSTREAM_AUTH_FAILED,
   "LoginRadius refused this service's credentials; check LOGINRADIUS_API_KEY and LOGINRADIUS_API_SECRET.",
 );
 
 /**
- * Codes any endpoint may answer: refused credentials (the adapter's AUTH_ERROR_CODES) and 1134,
- * field validation with `Errors[]` naming the fields at fault. Sections add their own rows.
+ * Codes any endpoint may answer: refused credentials (the adapter's AUTH_ERROR_CODES), 1134,
+ * field validation with `Errors[]` naming the fields at fault, and the account and identifier
+ * codes several sections share. Sections add their own rows.
  */
 export const CORE_ERROR_ROWS: ErrorRows = {
+  ...IDENTIFIER_ERROR_ROWS,
   ...Object.fromEntries([...AUTH_ERROR_CODES].map((code) => [code, AUTH])),
   1134: row(ErrorCodes.BAD_USER_INPUT, "LoginRadius rejected one or more fields."),
 };
@@ -98,10 +117,14 @@ const FAILURES: Record<UpstreamError["failure"], ErrorRow> = {
     undefined,
     "circuit_open",
   ),
-  invalid_request: row(ErrorCodes.BAD_USER_INPUT, "A path parameter is not valid.", "uid"),
+  // The field is the parameter's own (the error's field names, through the renames).
+  invalid_request: row(ErrorCodes.BAD_USER_INPUT, "A path parameter is not valid."),
 };
 
-const PROBLEM_MESSAGE = "LoginRadius rejected this value.";
+const PROBLEM_MESSAGE: Partial<Record<UpstreamError["failure"], string>> = {
+  rejected: "LoginRadius rejected this value.",
+  invalid_request: "This value cannot be sent as a path segment; nothing was sent.",
+};
 
 const FAILED_HOW: Partial<Record<UpstreamError["failure"], string>> = {
   timeout: "no answer came in time",
@@ -130,7 +153,7 @@ const unknownOutcome = (failure: UpstreamError["failure"], checkFirst: string): 
  */
 export const createUpstreamErrorMapping = (table: ErrorTable) => {
   const rows: ErrorRows = { ...CORE_ERROR_ROWS, ...table.rows };
-  const renames = renameIndex(table.renames);
+  const renames = renameIndex({ ...IDENTIFIER_FIELD_RENAMES, ...table.renames });
   const rowFor = (error: UpstreamError): ErrorRow => {
     if (error.checkFirst !== null) return unknownOutcome(error.failure, error.checkFirst);
     if (error.failure === "rejected" && error.errorCode === 1134 && error.passwordRule)
@@ -146,13 +169,15 @@ export const createUpstreamErrorMapping = (table: ErrorTable) => {
     return FAILURES[error.failure];
   };
   const toGraphQLError = (error: UpstreamError): GraphQLError => {
-    const mapping = rowFor(error);
+    const narrowed = fieldRowOf(table.fieldRows ?? {}, error);
+    const mapping = narrowed ?? rowFor(error);
     const fields = [
       ...new Set(
         error.fieldNames.map((f) => inputFieldOf(f, renames)).filter((f) => f !== undefined),
       ),
     ];
-    const problems = fields.map((field) => ({ field, message: PROBLEM_MESSAGE }));
+    const message = PROBLEM_MESSAGE[error.failure] ?? PROBLEM_MESSAGE.rejected;
+    const problems = narrowed ? [] : fields.map((field) => ({ field, message }));
     const field = mapping.field ?? problems[0]?.field;
     const rule = ruleOf(error);
     return new GraphQLError(mapping.message, {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WireIdentitySchema } from "../accounts/accounts.wire.js";
+import { WireIdentitySchema } from "../accounts/index.js";
 
 /**
  * The JSON the identity flow reads: the minted access token (only the token: its refresh token

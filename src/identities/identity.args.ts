@@ -1,6 +1,6 @@
 import { Length, Matches } from "class-validator";
 import { ArgsType, Field } from "type-graphql";
-import { UidReasonArgs } from "../accounts/account.args.js";
+import { UidReasonArgs } from "../graphql/uid.args.js";
 
 /** What a LoginRadius token looks like from outside: printable, no spaces, bounded. */
 const TOKEN = /^[\x21-\x7e]{1,512}$/;

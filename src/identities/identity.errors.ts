@@ -4,7 +4,8 @@ import type { FieldRenames } from "../graphql/upstream-fields.js";
 const { BAD_USER_INPUT, CONFLICT, FAILED_PRECONDITION, NOT_FOUND } = ErrorCodes;
 
 /**
- * The codes the social identity endpoints answer (938 is the Accounts section's row). Our
+ * The codes the social identity endpoints answer (938, no such account, is a shared row:
+ * src/graphql/identifier-errors.ts). Our
  * messages. 905/906/1060 are left out on purpose: they would concern the token this service
  * minted, not anything the caller gave, and are reported as an upstream error.
  */

@@ -1,6 +1,5 @@
 import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { toIdentity } from "../accounts/account.mapper.js";
-import { Identity } from "../accounts/account.type.js";
+import { Identity, toIdentity } from "../accounts/index.js";
 import { RequireScope } from "../graphql/auth/require-scope.js";
 import { LinkIdentityArgs, UnlinkIdentityArgs } from "./identity.args.js";
 import { IdentitiesPayload } from "./identity.payload.js";

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import type { Identity } from "../accounts/account.type.js";
+import type { Identity } from "../accounts/index.js";
 
 @ObjectType({
   description:

@@ -1,4 +1,4 @@
-import type { WireIdentity } from "../accounts/accounts.wire.js";
+import type { WireIdentity } from "../accounts/index.js";
 import { ErrorCodes, userError } from "../errors.js";
 import type { ProfileChanges, RequestContext } from "../graphql/section.js";
 import type { IdentitiesClient } from "./identities.client.js";

@@ -1,4 +1,5 @@
 import ky, { type KyInstance } from "ky";
+import { readRetryAfter } from "../http/retry-after.js";
 import {
   type AttemptTrace,
   attemptAnswered,
@@ -24,12 +25,15 @@ export const buildPath = (
   template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined || !SAFE_SEGMENT.test(value) || /^\.+$/.test(value))
+      // The parameter's name travels as the field at fault: the section's renames turn it into
+      // the argument the caller gave (`{role}` -> `name`), so the error names that, not `uid`.
       throw new UpstreamError(
         "invalid_request",
         endpoint,
         null,
         null,
         `Invalid path parameter ${name}.`,
+        [name],
       );
     return encodeURIComponent(value);
   });
@@ -79,7 +83,9 @@ const callHooks = (limit: OutboundLimit, observer: UpstreamObserver) => ({
   ],
   afterResponse: [
     (_request: Request, options: { context: Record<string, unknown> }, response: Response) => {
-      if (response.status === 429) limit.tooMany(Number(response.headers.get("retry-after")) || 1);
+      // The one Retry-After reader's seconds (a date too); none or 0: LoginRadius's one-second window.
+      if (response.status === 429)
+        limit.tooMany(readRetryAfter(response.headers.get("retry-after")) || 1);
       const trace = callOf(options)?.trace;
       if (trace) attemptAnswered(trace, response.status);
     },

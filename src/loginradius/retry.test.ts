@@ -55,7 +55,40 @@ describe("retries and the request's deadline", () => {
     expect(options.shouldRetry?.({ error: answered(500), retryCount: 1 })).toBe(false);
   });
 
+  it("never retries a 429 whose HTTP date asks for longer than allowed (read as seconds, one rule)", () => {
+    const date = new Date(NOW + 60_000).toUTCString();
+    expect(decide(answered(429, date), 100_000)).toBe(false);
+    expect(decide(answered(429, new Date(NOW + 3_000).toUTCString()), 100_000)).toBeUndefined();
+  });
+
   it("gives calls that are not safe to repeat no retry at all", () => {
     expect(retryOptions(TUNING, "POST", false)).toEqual({ limit: 0 });
+  });
+});
+
+/** The wait ky sleeps before the retry `shouldRetry` just allowed: its delay, then its jitter. */
+const waitAfter = (error: Error, retryCount = 1) => {
+  const options = retryOptions(TUNING, "GET", true, { deadlineAt: NOW + 100_000 }, () => NOW);
+  expect(options.shouldRetry?.({ error, retryCount })).toBeUndefined();
+  const delay = options.delay?.(retryCount) ?? Number.NaN;
+  const jitter = options.jitter;
+  return { delay, jittered: typeof jitter === "function" ? jitter(delay) : delay };
+};
+
+describe("the wait before a retry", () => {
+  it("is what Retry-After asks, unjittered, up to the bound; ky reads no header itself", () => {
+    expect(waitAfter(answered(503, "2"))).toEqual({ delay: 2_000, jittered: 2_000 });
+    expect(waitAfter(answered(503, "60"))).toEqual({ delay: 5_000, jittered: 5_000 });
+    expect(waitAfter(answered(429, "0"))).toEqual({ delay: 0, jittered: 0 });
+    expect(retryOptions(TUNING, "GET", true).afterStatusCodes).toEqual([]);
+  });
+
+  it("is the jittered backoff when Retry-After is absent or not delta-seconds or a date", () => {
+    for (const header of [undefined, "1.5", "1e3", "-5", "soon"]) {
+      const { delay, jittered } = waitAfter(answered(503, header), 2);
+      expect(delay).toBe(200);
+      expect(jittered).toBeGreaterThanOrEqual(0);
+      expect(jittered).toBeLessThanOrEqual(200);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { HTTPError, type RetryOptions } from "ky";
+import { readRetryAfter } from "../http/retry-after.js";
 import type { Cancel } from "./deadline.js";
 import { UpstreamError } from "./upstream-error.js";
 
@@ -17,30 +18,28 @@ export interface RetryScope {
   deadlineAt?: number;
 }
 
-/**
- * The longest ky could wait before retry `retryCount` (it jitters below the backoff), or false
- * for a 429 that asks for longer than `maxRetryAfterSeconds`: that one is reported, not waited.
- */
-const longestWait = (tuning: RetryTuning, error: Error, retryCount: number): number | false => {
-  const header =
-    error instanceof HTTPError && [429, 503].includes(error.response.status)
-      ? error.response.headers.get("retry-after")
-      : null;
-  if (header === null) return Math.min(2000, tuning.retryBaseDelayMs * 2 ** (retryCount - 1));
-  const seconds = Number(header);
-  const bound = tuning.maxRetryAfterSeconds;
-  if ((error as HTTPError).response.status === 429 && seconds > bound) return false;
-  // ky honours an HTTP date too, up to the same bound: count it as that bound.
-  return (Number.isFinite(seconds) ? Math.min(seconds, bound) : bound) * 1000;
-};
+/** Backoff without advice: the base delay doubling per retry, capped (ky jitters below it). */
+const BACKOFF_LIMIT_MS = 2000;
+
+const backoff = (tuning: RetryTuning, retryCount: number): number =>
+  Math.min(BACKOFF_LIMIT_MS, tuning.retryBaseDelayMs * 2 ** (retryCount - 1));
+
+/** The seconds a 429 or 503 asks us to wait (the one reader's rule), or null for no advice. */
+const askedWait = (error: Error, now: number): number | null =>
+  error instanceof HTTPError && [429, 503].includes(error.response.status)
+    ? readRetryAfter(error.response.headers.get("retry-after"), now)
+    : null;
 
 /**
  * ky's retry options for one call. Calls not safe to repeat get none. The others are retried on
  * 408/429/5xx, drops (a reset mid-body included: the guarded fetch reads the body inside the
- * attempt) and per-attempt timeouts, with exponential backoff and full jitter, honouring a
- * `Retry-After` up to `maxRetryAfterSeconds`. Never retried: our own refusals (a redirect, the
- * body cap, the outbound limit), anything after the request's deadline passed, and anything
- * whose wait would end past it (ky does not see the deadline: the call fails now, as itself).
+ * attempt) and per-attempt timeouts, with exponential backoff and full jitter, or the wait a
+ * 429/503 asks for (no jitter) up to `maxRetryAfterSeconds`; a 429 asking for longer is reported,
+ * not waited. Never retried: our own refusals (a redirect, the body cap, the outbound limit),
+ * anything after the request's deadline passed, and anything whose wait would end past it (ky
+ * does not see the deadline: the call fails now, as itself). ky reads no `Retry-After` itself
+ * (`afterStatusCodes: []`): its rules differ (large numbers as dates, other headers), so the
+ * wait `shouldRetry` decided on is the one `delay` hands back.
  */
 export const retryOptions = (
   tuning: RetryTuning,
@@ -48,30 +47,34 @@ export const retryOptions = (
   safeToRepeat: boolean,
   scope: RetryScope = {},
   now: () => number = Date.now,
-): RetryOptions =>
-  safeToRepeat
-    ? {
-        limit: tuning.retryLimit,
-        methods: [method.toLowerCase()],
-        statusCodes: RETRY_STATUS,
-        afterStatusCodes: [429, 503],
-        maxRetryAfter: tuning.maxRetryAfterSeconds * 1000,
-        backoffLimit: 2000,
-        delay: (attempt) => tuning.retryBaseDelayMs * 2 ** (attempt - 1),
-        jitter: true,
-        retryOnTimeout: true,
-        shouldRetry: ({ error, retryCount }) => {
-          if (
-            scope.signal?.aborted ||
-            error instanceof UpstreamError ||
-            error.name === "RefusedResponse"
-          )
-            return false;
-          const wait = longestWait(tuning, error, retryCount);
-          if (wait === false) return false;
-          return scope.deadlineAt !== undefined && now() + wait >= scope.deadlineAt
-            ? false
-            : undefined;
-        },
-      }
-    : { limit: 0 };
+): RetryOptions => {
+  if (!safeToRepeat) return { limit: 0 };
+  const bound = tuning.maxRetryAfterSeconds;
+  /** The wait (ms) the answer being retried asked for; null: back off. One call's, per attempt. */
+  let asked: number | null = null;
+  return {
+    limit: tuning.retryLimit,
+    methods: [method.toLowerCase()],
+    statusCodes: RETRY_STATUS,
+    afterStatusCodes: [],
+    backoffLimit: Math.max(BACKOFF_LIMIT_MS, bound * 1000),
+    delay: (attempt) => asked ?? backoff(tuning, attempt),
+    jitter: (ms) => (asked === null ? Math.random() * ms : ms),
+    retryOnTimeout: true,
+    shouldRetry: ({ error, retryCount }) => {
+      asked = null;
+      if (
+        scope.signal?.aborted ||
+        error instanceof UpstreamError ||
+        error.name === "RefusedResponse"
+      )
+        return false;
+      const seconds = askedWait(error, now());
+      if (seconds !== null && seconds > bound && (error as HTTPError).response.status === 429)
+        return false;
+      asked = seconds === null ? null : Math.min(seconds, bound) * 1000;
+      const wait = asked ?? backoff(tuning, retryCount);
+      return scope.deadlineAt !== undefined && now() + wait >= scope.deadlineAt ? false : undefined;
+    },
+  };
+};

@@ -1,4 +1,5 @@
 import { HTTPError, TimeoutError } from "ky";
+import { readRetryAfter } from "../http/retry-after.js";
 import type { AttemptProgress } from "./attempt-progress.js";
 import { RefusedResponse } from "./guarded-fetch.js";
 import { type PasswordRule, passwordRuleOf } from "./password-rule.js";
@@ -132,9 +133,6 @@ export const AUTH_ERROR_CODES: ReadonlySet<number> = new Set([
   901, 902, 905, 906, 909, 920, 921, 922, 923, 1143, 1207, 1208, 1209, 1210, 1211, 1212,
 ]);
 
-/** The longest wait we pass on to clients: a `Retry-After: 86400` is an upstream bug, not advice. */
-export const MAX_REPORTED_RETRY_AFTER_SECONDS = 300;
-
 /**
  * A body that says "error" even with HTTP 200 (the official SDKs decide by the body, too): a
  * LoginRadius refusal. What a 429 or 5xx status means is decided by `fromHttpError`, not here.
@@ -160,23 +158,10 @@ export const errorInBody = (
   );
 };
 
-/** `Retry-After` in seconds (number or HTTP date), clamped to [0, MAX_REPORTED_RETRY_AFTER_SECONDS]. */
-export const parseRetryAfter = (value: string | null, now = Date.now()): number | null => {
-  if (value === null || value.trim() === "") return null;
-  const seconds = Number(value);
-  const date = Date.parse(value);
-  const raw = Number.isFinite(seconds)
-    ? seconds
-    : Number.isNaN(date)
-      ? null
-      : Math.ceil((date - now) / 1000);
-  return raw === null ? null : Math.min(MAX_REPORTED_RETRY_AFTER_SECONDS, Math.max(0, raw));
-};
-
 const fromHttpError = async (endpoint: string, error: HTTPError): Promise<UpstreamError> => {
   const { status } = error.response;
   if (status >= 300 && status < 400) return new UpstreamError("redirected", endpoint, status);
-  const retryAfter = parseRetryAfter(error.response.headers.get("retry-after"));
+  const retryAfter = readRetryAfter(error.response.headers.get("retry-after"));
   let body: unknown;
   try {
     body = JSON.parse(await error.response.text());

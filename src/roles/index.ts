@@ -1,6 +1,6 @@
 import type { Section } from "../graphql/section.js";
 import { ROLE_COSTS } from "./role.costs.js";
-import { ROLE_ERROR_ROWS, ROLE_FIELD_RENAMES } from "./role.errors.js";
+import { ROLE_ERROR_ROWS, ROLE_FIELD_ERROR_ROWS, ROLE_FIELD_RENAMES } from "./role.errors.js";
 import { AccountRoleContextsResolver } from "./role.field.resolver.js";
 import { RoleMutationResolver } from "./role.mutation.resolver.js";
 import { RoleQueryResolver } from "./role.query.resolver.js";
@@ -18,6 +18,7 @@ export const roles = {
     roles: new RoleRepository(client, batchSizes, profiles),
   }),
   errorRows: ROLE_ERROR_ROWS,
+  fieldErrorRows: ROLE_FIELD_ERROR_ROWS,
   fieldRenames: ROLE_FIELD_RENAMES,
   scopes: ROLE_SCOPES,
   costs: ROLE_COSTS,

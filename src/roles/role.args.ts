@@ -9,7 +9,7 @@ import {
 } from "class-validator";
 import { DateTimeResolver } from "graphql-scalars";
 import { ArgsType, Field, InputType } from "type-graphql";
-import { UidArgs } from "../accounts/account.args.js";
+import { UidArgs } from "../graphql/uid.args.js";
 
 /**
  * Role and context names travel as path segments: letters, digits and `_ - . @ +`, 1 to 100

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { Account } from "../accounts/account.type.js";
+import { Account } from "../accounts/index.js";
 import { toRoleContext } from "./role.mapper.js";
 import type { RolesContext } from "./role.repository.js";
 import { Scope } from "./role.scopes.js";

@@ -1,5 +1,5 @@
 import { Args, Ctx, Mutation, Resolver } from "type-graphql";
-import { AccountActionPayload } from "../accounts/account.payload.js";
+import { AccountActionPayload } from "../accounts/index.js";
 import {
   AccountContextArgs,
   AccountRolesArgs,

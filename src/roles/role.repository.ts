@@ -1,10 +1,8 @@
 import type DataLoader from "dataloader";
-import { GraphQLError } from "graphql";
-import { ErrorCodes } from "../errors.js";
 import { perKeyLoader } from "../graphql/per-key-loader.js";
 import type { ProfileChanges, RequestContext } from "../graphql/section.js";
 import type { BatchSizes } from "../graphql/selective-loader.js";
-import { isRejectedWith, orWhenRejected } from "../loginradius/upstream-error.js";
+import { orWhenRejected } from "../loginradius/upstream-error.js";
 import type { RolesClient } from "./roles.client.js";
 import type {
   WireAccountRoles,
@@ -18,25 +16,6 @@ import type {
 
 /** An account that does not exist has no contexts: a field on it reads [], not an error. */
 const emptyIfNoAccount = <T>(call: Promise<T[]>): Promise<T[]> => orWhenRejected(call, [938], []);
-
-/**
- * LoginRadius refuses to delete a role still assigned or listed in a context with a plain 1134
- * naming `role` (the code table has none of its own): that is a conflict with the accounts'
- * state, not bad input, so it is said so here, where the endpoint is known.
- */
-const roleInUse = (error: unknown): GraphQLError | unknown =>
-  isRejectedWith(error, 1134) && error.fieldNames.some((f) => f.toLowerCase() === "role")
-    ? new GraphQLError(
-        "The role is still assigned to an account or listed in a role context; unassign it first.",
-        {
-          extensions: {
-            code: ErrorCodes.CONFLICT,
-            field: "name",
-            loginradius: { errorCode: 1134 },
-          },
-        },
-      )
-    : error;
 
 /**
  * The Roles section's one door to LoginRadius within a request. Reads go through per-request
@@ -85,9 +64,7 @@ export class RoleRepository {
   }
 
   async deleteRole(name: string): Promise<WireDeleted> {
-    const deleted = await this.client.deleteRole(name).catch((e: unknown) => {
-      throw roleInUse(e);
-    });
+    const deleted = await this.client.deleteRole(name);
     this.roleList.clearAll();
     return deleted;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { startInProcess } from "../../test/helpers/in-process.js";
-import { accountsClientDouble } from "../accounts/accounts.client.double.js";
-import type { WireProfile } from "../accounts/accounts.wire.js";
+import type { WireProfile } from "../accounts/index.js";
+import { accountsClientDouble } from "../accounts/index.js";
 import { connectDoubles } from "../context.js";
 import { UpstreamError } from "../loginradius/upstream-error.js";
 import { toRoleContext, toWireExpiration } from "./role.mapper.js";

@@ -10,6 +10,9 @@ import { SearchQueryResolver } from "./search.query.resolver.js";
 import { SearchRepository, type SearchSlice } from "./search.repository.js";
 import { SEARCH_SCOPES } from "./search.scopes.js";
 
+/** What the service's config reader (src/config.ts) takes of this section: its variables. */
+export { readSearchConfig, type SearchConfig } from "./search.config.js";
+
 /**
  * The Cloud Directory search section: `searchAccounts`, and bulk UID reads for the Accounts
  * loader (accountsByUids, `_entities`). Its client runs on its own adapter (`upstream: "search"`:

@@ -1,6 +1,5 @@
-import { GraphQLError } from "graphql";
 import type { WireProfile } from "../accounts/index.js";
-import { ErrorCodes } from "../errors.js";
+import { ErrorCodes, userError } from "../errors.js";
 import type { BulkReads, ProfileChanges, RequestContext } from "../graphql/section.js";
 import { createBulkUidReads } from "./bulk-uid-reads.js";
 import type { DirectoryQuery } from "./filter.query.js";
@@ -37,11 +36,10 @@ export class SearchRepository {
     const digest = queryDigest(q);
     const from = after == null ? undefined : decodeCursor(after, digest);
     if (from && from.size !== first)
-      throw new GraphQLError(
+      throw userError(
+        ErrorCodes.BAD_USER_INPUT,
         `first: this search pages by ${from.size}; keep first at ${from.size}.`,
-        {
-          extensions: { code: ErrorCodes.BAD_USER_INPUT, field: "first" },
-        },
+        "first",
       );
     const answer = from?.at
       ? await this.client.next(from.at, fields)

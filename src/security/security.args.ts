@@ -1,6 +1,6 @@
 import { IsIn, Length, Matches } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
-import { UidArgs } from "../accounts/account.args.js";
+import { UidArgs } from "../graphql/uid.args.js";
 import type { AuthenticatorKind as Kind, ReauthKind } from "./security.client.js";
 import { AuthenticatorKind, ReauthenticationKind } from "./security.enums.js";
 

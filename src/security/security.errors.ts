@@ -8,7 +8,7 @@ const NOT_FOR_SITE =
 
 /**
  * The LoginRadius codes the Account Security endpoints answer -> GraphQL errors (938 "no such
- * account" is the Accounts section's row; credentials and 1134 are the core's; 958/1081, a body we
+ * account" is a shared row, src/graphql/identifier-errors.ts; credentials and 1134 are the core's; 958/1081, a body we
  * never send malformed, fall through to UPSTREAM_ERROR). The
  * messages are ours. Codes that depend on site configuration are listed too, though the emulator
  * does not send them (docs/loginradius-security.md).

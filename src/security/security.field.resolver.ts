@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { Account } from "../accounts/account.type.js";
+import { Account } from "../accounts/index.js";
 import { toConsentLogs, toPasskeys } from "./security.mapper.js";
 import type { SecurityContext } from "./security.repository.js";
 import { Scope } from "./security.scopes.js";

@@ -1,9 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, Info, Mutation, Resolver } from "type-graphql";
-import { UidArgs } from "../accounts/account.args.js";
-import { accountKeys, toAccount } from "../accounts/account.fields.js";
-import { AccountActionPayload } from "../accounts/account.payload.js";
-import { Account } from "../accounts/account.type.js";
+import { Account, AccountActionPayload, accountKeys, toAccount } from "../accounts/index.js";
+import { UidArgs } from "../graphql/uid.args.js";
 import {
   RemovePasskeyArgs,
   ResetAuthenticatorArgs,

@@ -1,5 +1,5 @@
 import type DataLoader from "dataloader";
-import type { AccountsContext } from "../accounts/account.repository.js";
+import type { AccountsContext } from "../accounts/index.js";
 import { perKeyLoader } from "../graphql/per-key-loader.js";
 import type { BatchSizes } from "../graphql/selective-loader.js";
 import { orWhenRejected } from "../loginradius/upstream-error.js";

@@ -6,7 +6,7 @@ import {
   UID_MESSAGE,
   UID_PATTERN,
   USER_NAME_PATTERN,
-} from "../accounts/account.input.js";
+} from "../graphql/identifiers.js";
 import {
   EmailTokenType,
   type EmailTokenTypeName,

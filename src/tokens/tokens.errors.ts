@@ -7,8 +7,8 @@ const SENDING_LIMIT =
   "LoginRadius will not send more messages to this user for now (a sending limit); try again later.";
 
 /**
- * The LoginRadius codes the tokens endpoints answer beyond the Accounts section's rows (938, 936,
- * 1126, 1043, 1058, 1096 are shared with it). Our messages. The sending limits depend on site
+ * The LoginRadius codes the tokens endpoints answer beyond the shared rows (938, 936,
+ * 1126, 1043, 1058, 1096: src/graphql/identifier-errors.ts). Our messages. The sending limits depend on site
  * settings; the emulator sends them only through a fault rule.
  */
 export const TOKEN_ERROR_ROWS: ErrorRows = {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Route, RouteContext } from "../core/request.js";
 import type { AccountStore } from "./account.store.js";
 import { ACCOUNTS } from "./codes.js";
-import { lrDate, renderProfile, type StoredProfile } from "./profile.js";
+import { renderProfile, type StoredProfile } from "./profile.js";
 
 /** The slices the accounts routes read. */
 export type AccountStores = { accounts: AccountStore };
@@ -36,12 +36,6 @@ export const accountByUserName = (
   const uid = store.uidByUserName(userName);
   return uid === undefined ? undefined : store.get(uid);
 };
-
-export const touch = (record: StoredProfile, now: Date): StoredProfile => ({
-  ...record,
-  ModifiedDate: lrDate(now),
-  ProfileModifiedDate: lrDate(now),
-});
 
 export const save = (ctx: AccountContext, record: StoredProfile): Record<string, unknown> => {
   ctx.stores.accounts.put(record);

@@ -1,3 +1,4 @@
+import { touch } from "../core/dates.js";
 import { bodyValue } from "../core/request.js";
 import {
   ACCOUNT,
@@ -6,7 +7,6 @@ import {
   bodyOf,
   requireAccount,
   save,
-  touch,
 } from "./account.context.js";
 import { ACCOUNTS } from "./codes.js";
 import { renderProfile, type StoredProfile } from "./profile.js";

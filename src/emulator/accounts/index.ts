@@ -9,6 +9,24 @@ import { demoAccounts } from "./seed.js";
 import { tokenRoutes } from "./tokens.routes.js";
 import { verificationRoutes } from "./verification.routes.js";
 
+/*
+ * Accounts' public surface in the emulator: what other emulated sections may import
+ * (test/section-boundaries.test.ts refuses any other file of this folder). Their routes live
+ * under an account's path, find or require the account in its store, stamp their state with
+ * its owner, and seed data for the demo accounts; observers of writes read its journal entries
+ * and render profiles as LoginRadius answers them.
+ */
+export {
+  ACCOUNT,
+  accountByEmail,
+  accountByUserName,
+  ownerOf,
+  requireAccount,
+} from "./account.context.js";
+export type { AccountEntry, AccountStore } from "./account.store.js";
+export { fieldSpec, renderProfile, type StoredProfile } from "./profile.js";
+export { ADA, ALAN, GRACE, KATHERINE, MARGARET, seededFeaturedUids } from "./seed.js";
+
 /** The Accounts section (`/identity/v2/manage/account...`): profiles, passwords, emails, tokens. */
 export const accounts = {
   name: "accounts",

@@ -1,3 +1,4 @@
+import { touch } from "../core/dates.js";
 import { bodyValue } from "../core/request.js";
 import {
   ACCOUNT,
@@ -5,7 +6,6 @@ import {
   type AccountRoute,
   bodyOf,
   requireAccount,
-  touch,
 } from "./account.context.js";
 import { ACCOUNTS } from "./codes.js";
 import { UID_RE } from "./profile-patch.js";

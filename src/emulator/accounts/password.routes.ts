@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { lrDate, touch } from "../core/dates.js";
 import { validationError } from "../core/errors.js";
 import {
   hashPassword,
@@ -14,10 +15,8 @@ import {
   type AccountRoute,
   bodyOf,
   requireAccount,
-  touch,
 } from "./account.context.js";
 import { ACCOUNTS } from "./codes.js";
-import { lrDate } from "./profile.js";
 
 /**
  * A new password against the site's policy: length rules answer 1134 with `Errors[]` naming the

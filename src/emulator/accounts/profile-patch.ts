@@ -1,8 +1,9 @@
+import { lrDate } from "../core/dates.js";
 import { validationError } from "../core/errors.js";
 import { bodyValue } from "../core/request.js";
 import type { AccountStore } from "./account.store.js";
 import { ACCOUNTS } from "./codes.js";
-import { type FieldKind, fieldSpec, lrDate, type StoredProfile } from "./profile.js";
+import { type FieldKind, fieldSpec, type StoredProfile } from "./profile.js";
 
 /** The formats the emulator enforces (UNCONFIRMED upstream; see the README). */
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

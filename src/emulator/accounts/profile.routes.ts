@@ -1,3 +1,4 @@
+import { lrDate, touch } from "../core/dates.js";
 import { validationError } from "../core/errors.js";
 import type { PasswordPolicy } from "../core/password.js";
 import { hashPassword } from "../core/password.js";
@@ -13,11 +14,10 @@ import {
   newUid,
   requireAccount,
   save,
-  touch,
 } from "./account.context.js";
 import { ACCOUNTS } from "./codes.js";
 import { createPassword } from "./password.routes.js";
-import { lrDate, renderProfile, type StoredProfile } from "./profile.js";
+import { renderProfile, type StoredProfile } from "./profile.js";
 import {
   applyProfilePatch,
   checkEmails,

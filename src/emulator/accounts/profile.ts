@@ -225,9 +225,3 @@ const structuredCloneIfObject = (value: unknown): unknown =>
   value !== null && typeof value === "object" ? structuredClone(value) : value;
 
 const clone = structuredCloneIfObject;
-
-/** LoginRadius dates: ISO 8601 UTC with a 7-digit fraction. */
-export const lrDate = (date: Date): string => date.toISOString().replace(/\.(\d{3})Z$/, ".$10000Z");
-
-/** The date LoginRadius sends for "never happened". */
-export const NEVER = "0001-01-01T00:00:00.0000000Z";

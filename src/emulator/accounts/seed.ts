@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
+import { lrDate } from "../core/dates.js";
 import { hashPassword } from "../core/password.js";
 import type { SectionOptions } from "../core/section.js";
-import { lrDate, type StoredProfile } from "./profile.js";
+import type { StoredProfile } from "./profile.js";
 
 /** Every seeded account with a password has this one (documented in the README). */
 export const DEMO_PASSWORD = "Demo-Passw0rd!";

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { lrDate } from "../core/dates.js";
 import type { Route, RouteContext } from "../core/request.js";
-import type { SessionStore } from "../identities/session.store.js";
+import type { SessionStore } from "../identities/index.js";
 import { ACCOUNT, type AccountStores, requireAccount } from "./account.context.js";
 import { ACCOUNTS } from "./codes.js";
-import { lrDate } from "./profile.js";
 
 /** Access tokens live 15 minutes (UNCONFIRMED: per-site configuration upstream). */
 const ACCESS_TOKEN_TTL_MS = 15 * 60_000;

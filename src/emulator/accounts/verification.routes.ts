@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { lrDate, touch } from "../core/dates.js";
 import { bodyValue } from "../core/request.js";
 import {
   ACCOUNT,
@@ -9,10 +10,9 @@ import {
   bodyOf,
   primaryEmail,
   requireAccount,
-  touch,
 } from "./account.context.js";
 import { ACCOUNTS } from "./codes.js";
-import { lrDate, type StoredProfile } from "./profile.js";
+import type { StoredProfile } from "./profile.js";
 
 const invalidateEmail = (ctx: AccountContext): unknown => {
   const record = requireAccount(ctx.stores.accounts, ctx.params.uid);

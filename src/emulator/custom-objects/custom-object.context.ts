@@ -1,6 +1,5 @@
-import { ownerOf } from "../accounts/account.context.js";
-import type { AccountStore } from "../accounts/account.store.js";
-import type { StoredProfile } from "../accounts/profile.js";
+import type { AccountStore, StoredProfile } from "../accounts/index.js";
+import { ownerOf } from "../accounts/index.js";
 import type { Route, RouteContext } from "../core/request.js";
 import { CUSTOM_OBJECTS } from "./codes.js";
 import type { CustomObjectStore, StoredRecord } from "./custom-object.store.js";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { ownerOf, requireAccount } from "../accounts/account.context.js";
-import { lrDate } from "../accounts/profile.js";
+import { ownerOf, requireAccount } from "../accounts/index.js";
+import { lrDate } from "../core/dates.js";
 import { validationError } from "../core/errors.js";
 import { CUSTOM_OBJECTS } from "./codes.js";
 import {

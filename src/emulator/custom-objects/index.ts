@@ -4,6 +4,9 @@ import { customObjectRoutes } from "./custom-object.routes.js";
 import { type CustomObjectEntry, CustomObjectStore } from "./custom-object.store.js";
 import { demoCustomObjects } from "./seed.js";
 
+/** What other emulated sections may import: its store and journal entries, for observers of writes. */
+export type { CustomObjectEntry, CustomObjectStore, StoredRecord } from "./custom-object.store.js";
+
 /** The Account Custom Object section: records of configured objects, by UID. */
 export const customObjects = {
   name: "customObjects",

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { lrDate } from "../accounts/profile.js";
-import { ADA, GRACE, MARGARET, seededFeaturedUids } from "../accounts/seed.js";
+import { ADA, GRACE, MARGARET, seededFeaturedUids } from "../accounts/index.js";
+import { lrDate } from "../core/dates.js";
 import type { SectionOptions } from "../core/section.js";
 import type { StoredRecord } from "./custom-object.store.js";
 

@@ -1,4 +1,4 @@
-import { lrDate } from "../accounts/profile.js";
+import { lrDate } from "../core/dates.js";
 import {
   AUTH,
   bearerToken,

@@ -1,4 +1,4 @@
-import type { AccountStore } from "../accounts/account.store.js";
+import type { AccountStore } from "../accounts/index.js";
 import type { Route, RouteContext } from "../core/request.js";
 import { IDENTITIES } from "./codes.js";
 import type { SessionStore } from "./session.store.js";

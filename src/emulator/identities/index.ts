@@ -5,6 +5,9 @@ import { demoSocialLogins } from "./seed.js";
 import { type SessionEntry, SessionStore } from "./session.store.js";
 import { socialIdentityRoutes } from "./social-identity.routes.js";
 
+/** What other emulated sections may import: Accounts' token routes end an account's sessions. */
+export type { SessionStore } from "./session.store.js";
+
 /**
  * The Authentication API routes an admin tool needs to link and unlink identities
  * (`/identity/v2/auth/socialidentity`, `/identity/v2/auth/access_token/...`): they take the

@@ -1,4 +1,5 @@
-import { requireAccount, touch } from "../accounts/account.context.js";
+import { requireAccount } from "../accounts/index.js";
+import { touch } from "../core/dates.js";
 import { validationError } from "../core/errors.js";
 import { bodyValue } from "../core/request.js";
 import { IDENTITIES } from "./codes.js";

@@ -1,4 +1,4 @@
-import { ACCOUNT, requireAccount } from "../accounts/account.context.js";
+import { ACCOUNT, requireAccount } from "../accounts/index.js";
 import { bodyValue } from "../core/request.js";
 import { ROLES } from "./codes.js";
 import { assignedRoles, nameList, type RolesContext, type RolesRoute } from "./role.context.js";

@@ -6,6 +6,9 @@ import { type RoleEntry, RoleStore } from "./role.store.js";
 import { roleContextRoutes } from "./role-context.routes.js";
 import { demoRoleEntries } from "./seed.js";
 
+/** What other emulated sections may import: its store and journal entries, for observers of writes. */
+export type { RoleEntry, RoleStore } from "./role.store.js";
+
 /**
  * The Roles Management section: the site's roles and permissions (`/identity/v2/manage/role`),
  * role assignment by UID (on the profile's `Roles`) and role contexts.

@@ -1,5 +1,5 @@
-import { ACCOUNT, ownerOf, requireAccount } from "../accounts/account.context.js";
-import type { StoredProfile } from "../accounts/profile.js";
+import type { StoredProfile } from "../accounts/index.js";
+import { ACCOUNT, ownerOf, requireAccount } from "../accounts/index.js";
 import { validationError } from "../core/errors.js";
 import { bodyValue } from "../core/request.js";
 import { ROLES } from "./codes.js";

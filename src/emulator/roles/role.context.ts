@@ -1,6 +1,5 @@
-import { ownerOf } from "../accounts/account.context.js";
-import type { AccountStore } from "../accounts/account.store.js";
-import type { StoredProfile } from "../accounts/profile.js";
+import type { AccountStore, StoredProfile } from "../accounts/index.js";
+import { ownerOf } from "../accounts/index.js";
 import { validationError } from "../core/errors.js";
 import type { Route, RouteContext } from "../core/request.js";
 import type { RoleStore, StoredRoleContext } from "./role.store.js";

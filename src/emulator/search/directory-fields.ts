@@ -1,4 +1,4 @@
-import { fieldSpec } from "../accounts/profile.js";
+import { fieldSpec } from "../accounts/index.js";
 
 /**
  * The Cloud Directory's queryable keys and their types (LoginRadius apidocs, cloud-directory-api

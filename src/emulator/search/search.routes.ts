@@ -1,5 +1,5 @@
-import type { AccountStore } from "../accounts/account.store.js";
-import { renderProfile } from "../accounts/profile.js";
+import type { AccountStore } from "../accounts/index.js";
+import { renderProfile } from "../accounts/index.js";
 import { parseFields, project } from "../core/fields.js";
 import { SiteRateLimit } from "../core/rate-limit.js";
 import type { Route, RouteContext } from "../core/request.js";

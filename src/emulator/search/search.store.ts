@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { StoredProfile } from "../accounts/profile.js";
+import type { StoredProfile } from "../accounts/index.js";
 import type { SliceEntry, StoreSlice } from "../core/section.js";
 import type { Predicate } from "./query.js";
 import { instantOf } from "./text.js";

@@ -1,4 +1,4 @@
-import { ACCOUNT, requireAccount } from "../accounts/account.context.js";
+import { ACCOUNT, requireAccount } from "../accounts/index.js";
 import { recordOf, type SecurityContext, type SecurityRoute } from "./security.context.js";
 
 /** An account without consent logs answers an empty list (UNCONFIRMED: 1228 is not sent). */

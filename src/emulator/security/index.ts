@@ -7,6 +7,9 @@ import { reauthRoutes } from "./reauth.routes.js";
 import { type SecurityEntry, SecurityStore } from "./security.store.js";
 import { demoSecurity } from "./seed.js";
 
+/** What other emulated sections may import: its store and journal entries, for observers of writes. */
+export type { SecurityEntry, SecurityStore } from "./security.store.js";
+
 /**
  * The Account Security section: MFA resets and backup codes by UID, step-up validation, consent
  * logs and passkeys (`/identity/v2/manage/account/2fa/...`, `/{uid}/reauth/...`, ...).

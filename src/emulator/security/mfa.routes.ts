@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ACCOUNT, requireAccount } from "../accounts/account.context.js";
+import { ACCOUNT, requireAccount } from "../accounts/index.js";
 import { bodyValue } from "../core/request.js";
 import { SECURITY } from "./codes.js";
 import {

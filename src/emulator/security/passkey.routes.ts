@@ -1,4 +1,4 @@
-import { ACCOUNT, requireAccount } from "../accounts/account.context.js";
+import { ACCOUNT, requireAccount } from "../accounts/index.js";
 import { SECURITY } from "./codes.js";
 import {
   recordOf,

@@ -1,4 +1,4 @@
-import { ACCOUNT, requireAccount } from "../accounts/account.context.js";
+import { ACCOUNT, requireAccount } from "../accounts/index.js";
 import { validationError } from "../core/errors.js";
 import { bodyValue } from "../core/request.js";
 import { SECURITY } from "./codes.js";

@@ -1,5 +1,4 @@
-import type { AccountStore } from "../accounts/account.store.js";
-import type { StoredProfile } from "../accounts/profile.js";
+import type { AccountStore, StoredProfile } from "../accounts/index.js";
 import { validationError } from "../core/errors.js";
 import type { Route, RouteContext } from "../core/request.js";
 import { emptyRecord, type SecurityRecord, type SecurityStore } from "./security.store.js";

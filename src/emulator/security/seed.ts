@@ -1,4 +1,4 @@
-import { ADA, ALAN, KATHERINE, MARGARET, seededFeaturedUids } from "../accounts/seed.js";
+import { ADA, ALAN, KATHERINE, MARGARET, seededFeaturedUids } from "../accounts/index.js";
 import type { SectionOptions } from "../core/section.js";
 import {
   type Authenticator,

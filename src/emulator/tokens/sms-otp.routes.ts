@@ -1,5 +1,5 @@
-import { ACCOUNT } from "../accounts/account.context.js";
-import type { StoredProfile } from "../accounts/profile.js";
+import type { StoredProfile } from "../accounts/index.js";
+import { ACCOUNT } from "../accounts/index.js";
 import { validationError } from "../core/errors.js";
 import { TOKENS } from "./codes.js";
 import { bodyString, mint, type TokenContext, type TokenRoute } from "./token.context.js";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { ACCOUNT } from "../accounts/account.context.js";
-import { lrDate } from "../accounts/profile.js";
+import { ACCOUNT } from "../accounts/index.js";
+import { lrDate } from "../core/dates.js";
 import { validationError } from "../core/errors.js";
 import type { TokenContext, TokenRoute } from "./token.context.js";
 import { sha256 } from "./token.store.js";

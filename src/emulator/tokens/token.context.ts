@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { AccountStore } from "../accounts/account.store.js";
-import { lrDate } from "../accounts/profile.js";
+import type { AccountStore } from "../accounts/index.js";
+import { lrDate } from "../core/dates.js";
 import { bodyValue, type Route, type RouteContext } from "../core/request.js";
 import { type IssuedToken, sha256, type TokenStore } from "./token.store.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { StoredProfile } from "../accounts/profile.js";
+import type { StoredProfile } from "../accounts/index.js";
 import type { ObservedWrite, SliceEntry, StoreSlice } from "../core/section.js";
 import { eventsOf } from "./event-map.js";
 

@@ -1,13 +1,13 @@
-import type { AccountEntry, AccountStore } from "../accounts/account.store.js";
-import { renderProfile, type StoredProfile } from "../accounts/profile.js";
+import type { AccountEntry, AccountStore } from "../accounts/index.js";
+import { renderProfile, type StoredProfile } from "../accounts/index.js";
 import type { ObservedWrite } from "../core/section.js";
 import type {
   CustomObjectEntry,
   CustomObjectStore,
   StoredRecord,
-} from "../custom-objects/custom-object.store.js";
-import type { RoleEntry } from "../roles/role.store.js";
-import type { SecurityEntry, SecurityStore } from "../security/security.store.js";
+} from "../custom-objects/index.js";
+import type { RoleEntry } from "../roles/index.js";
+import type { SecurityEntry, SecurityStore } from "../security/index.js";
 import type { WebhookEvent } from "./events.js";
 
 /** One event to send: its name and its `Data`. */

@@ -2,6 +2,9 @@ import type { EmulatedSection, SectionOptions, SliceWriter } from "../core/secti
 import { webhookRoutes } from "./webhook.routes.js";
 import { type WebhookEntry, WebhookStore } from "./webhook.store.js";
 
+/** What the emulator's config reader and app take of this section: its fault bounds and default. */
+export { MAX_WEBHOOK_DELAY_MS, NO_WEBHOOK_FAULTS } from "./webhook.faults.js";
+
 /**
  * LoginRadius webhooks: the subscription endpoints of the SDK's webHookApi, and the events every
  * write of every section raises, signed and sent with the configured faults (README.md).

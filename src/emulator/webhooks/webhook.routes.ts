@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { isLoopbackHost } from "../../http/host-guard.js";
-import { lrDate } from "../accounts/profile.js";
+import { lrDate } from "../core/dates.js";
 import { CORE, validationError } from "../core/errors.js";
 import { bodyValue, type Route, type RouteContext } from "../core/request.js";
 import { eventNamed, WEBHOOK_EVENTS } from "./events.js";

@@ -1,6 +1,7 @@
 import { type ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { type ErrorCode, ErrorCodes } from "../../errors.js";
+import { retryAfterToSend } from "../../http/retry-after.js";
 import type { RateLimitStore } from "../../ratelimit/store.js";
 import { tracedAsync } from "../../tracing/tracing.js";
 import { callerKey } from "../caller.js";
@@ -26,12 +27,8 @@ const refusal = (
     extensions: { code, ...extra, http: { status, headers: new HeaderMap(headers) } },
   });
 
-/** Whole seconds, at least 1; a bucket that can never fill says one hour. */
-const clampRetryAfter = (seconds: number): number =>
-  Number.isFinite(seconds) ? Math.min(3600, Math.max(1, Math.ceil(seconds))) : 3600;
-
 const rateLimited = (what: string, seconds: number): GraphQLError => {
-  const retryAfterSeconds = clampRetryAfter(seconds);
+  const retryAfterSeconds = retryAfterToSend(seconds);
   return refusal(
     ErrorCodes.RATE_LIMITED,
     `This caller's ${what} budget is spent; retry in ${retryAfterSeconds} s.`,
