@@ -1,6 +1,6 @@
 // `node bench/ab.mjs [scenario] variant variant...`: one facade scenario (default byUid) against
 // services that differ by Node flags or environment, interleaved (ABBA) against one emulator, so
-// machine noise hits every variant alike. How the README's "A/B" figures were taken.
+// machine noise hits every variant alike. How the "A/B" figures of docs/performance.md were taken.
 //
 // A variant is a list of Node flags and NAME=value settings, e.g. "" (as in production),
 // "--max-old-space-size=4096", "LOG_LEVEL=warn --v8-pool-size=1". ROOT=<dir> in a variant runs

@@ -5,7 +5,7 @@
  * The budget (issue 21), the one place its limits live. Timing lines are ratios to a reference
  * measured in the same run on the same machine (the direct REST call, or the reference proxy of
  * bench/reference-proxy.mjs), so a slower machine or a busier day moves both sides alike; memory
- * and cold start stay absolute. README "Performance" lists the same table and
+ * and cold start stay absolute. docs/performance.md ("Budget") lists the same table and
  * test/bench-budget.test.ts checks the two are equal: loosening a limit here fails a test.
  */
 export const BUDGET = Object.freeze({

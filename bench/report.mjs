@@ -1,5 +1,5 @@
 // How `npm run bench` prints a run: the scenario table, the budget and the verdict, as Markdown
-// (pasted in README "Performance") and as aligned text for the terminal.
+// (pasted in docs/performance.md) and as aligned text for the terminal.
 import { fmt } from "./budget.mjs";
 
 const mark = (pass) => (pass === null ? "-" : pass ? "PASS" : "FAIL");
@@ -50,6 +50,6 @@ export const verdictText = ({ verdict, reason }) =>
     ? "PASS: every line within budget"
     : `${verdict === "fail" ? "FAIL" : verdict}: ${reason}`;
 
-/** The machine's load around the run, as printed and as README quotes it. */
+/** The machine's load around the run, as printed and as docs/performance.md quotes it. */
 export const loadText = (machine) =>
   `${machine.nproc} cores, load average (1, 5, 15 min) before ${machine.loadBefore.join(", ")}, after ${machine.loadAfter?.join(", ") ?? "n/a"}`;

@@ -3,7 +3,7 @@
 // separate processes, driven by autocannon over loopback; prints
 // the scenario table and the budget (ratios to the direct call and to the reference proxy, see
 // bench/budget.mjs) with PASS/FAIL per line, and writes bench/results.json. Exit status 0 pass,
-// 1 fail, 3 not judged (the machine was loaded), 2 the bench itself failed. README "Performance".
+// 1 fail, 3 not judged (the machine was loaded), 2 the bench itself failed. docs/performance.md.
 //
 // BENCH_ROUNDS (3) and BENCH_SECONDS (3 per run) size it (BENCH_ROUNDS=1 BENCH_SECONDS=1 is a
 // quick check that it runs, in about a minute); UPSTREAM_*, LOG_LEVEL and the other service

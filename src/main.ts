@@ -1,3 +1,6 @@
+// First, before any module that declares type-graphql classes: shared argument types
+// (src/graphql/uid.args.ts) are reached through config.ts before sections.ts loads the polyfill.
+import "reflect-metadata";
 import { readConfig } from "./config.js";
 import { createEmulator, type Emulator } from "./emulator/app.js";
 import { readEmulatorConfig } from "./emulator/config.js";

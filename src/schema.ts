@@ -6,6 +6,7 @@ import { authChecker } from "./graphql/auth/auth-checker.js";
 import { guardReads } from "./graphql/auth/read-scope.js";
 import { toSubgraph } from "./graphql/federation/index.js";
 import { checkLinks } from "./graphql/link-origins.js";
+import { checkPolicies } from "./graphql/policy/index.js";
 import type { AnySection } from "./graphql/section.js";
 import { entitiesOf, SECTIONS } from "./sections.js";
 
@@ -57,17 +58,20 @@ const validateWith =
  * the sections' entity types; see src/graphql/federation/). Bad input fails with BAD_USER_INPUT
  * before any upstream call; a field the caller has no scope for fails with FORBIDDEN before its
  * resolver runs (authChecker), and so does a field of section data read without its section's
- * read scope, whichever root field reached it (guardReads).
+ * read scope, whichever root field reached it (guardReads). A root field without a complete
+ * `@Policy` (scope and cost) fails the build (checkPolicies).
  */
 export const buildAppSchema = async (options: SchemaOptions = {}): Promise<GraphQLSchema> =>
-  toSubgraph(
-    guardReads(
-      await buildSchema({
-        resolvers: resolversOf(options.sections),
-        validateFn: validateWith(options.linkOrigins ?? new Set()),
-        authChecker,
-        authMode: "error",
-      }),
+  checkPolicies(
+    toSubgraph(
+      guardReads(
+        await buildSchema({
+          resolvers: resolversOf(options.sections),
+          validateFn: validateWith(options.linkOrigins ?? new Set()),
+          authChecker,
+          authMode: "error",
+        }),
+      ),
+      entitiesOf(options.sections),
     ),
-    entitiesOf(options.sections),
   );

@@ -2,8 +2,7 @@ import "reflect-metadata";
 import { accounts } from "./accounts/index.js";
 import { customObjects } from "./custom-objects/index.js";
 import type { ErrorRow, ErrorRows, FieldErrorRows } from "./errors.js";
-import { type EntityTypes, federationCosts } from "./graphql/federation/index.js";
-import type { CostTable } from "./graphql/limits/cost.js";
+import type { EntityTypes } from "./graphql/federation/index.js";
 import type { AnySection, ClientsOf, SlicesOf } from "./graphql/section.js";
 import type { ErrorTable } from "./graphql/upstream-errors.js";
 import type { FieldRenames } from "./graphql/upstream-fields.js";
@@ -16,7 +15,8 @@ import { tokens } from "./tokens/index.js";
 
 /**
  * The service's LoginRadius sections: the one list the schema, the context, the server, error
- * formatting, the scope and cost tables and the audit trail read. Adding a section is one line
+ * formatting and the scope catalogue read (each field's scope, cost, side effect and audit are
+ * declared on the field and read back from the built schema: src/graphql/policy/). Adding a section is one line
  * here plus its own folder (see docs/adding-a-section.md).
  */
 export const SECTIONS = [
@@ -66,16 +66,6 @@ export const scopesOf = (list: readonly AnySection[] = SECTIONS): Record<string,
 /** The entity types (Federation `@key`) of a list of sections, by type name. */
 export const entitiesOf = (list: readonly AnySection[] = SECTIONS): EntityTypes =>
   merge(list, (s) => s.entities ?? {});
-
-/** The merged cost table of a list of sections, with `_entities` and `_service`. */
-export const costsOf = (list: readonly AnySection[] = SECTIONS): CostTable => ({
-  ...merge(list, (s) => s.costs),
-  ...federationCosts(entitiesOf(list)),
-});
-
-/** Object fields audited like mutations (secret reads), across a list of sections. */
-export const auditedReadsOf = (list: readonly AnySection[] = SECTIONS): ReadonlySet<string> =>
-  new Set(list.flatMap((s) => s.auditedReads));
 
 /** The scope names every section declares, for checking configured tokens. */
 export const SCOPE_NAMES: readonly string[] = Object.keys(scopesOf());

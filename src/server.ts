@@ -31,6 +31,7 @@ import {
   operationLogPlugin,
 } from "./graphql/operation-log.plugin.js";
 import { operationResolutionPlugin } from "./graphql/operation-resolution.plugin.js";
+import { auditedFieldsOf, costTableOf } from "./graphql/policy/index.js";
 import type { AnySection, WriteRecord } from "./graphql/section.js";
 import { trustedDocumentsOf } from "./graphql/trusted-documents.js";
 import { type SandboxLandingPage, sandboxLandingPage } from "./http/graphiql-landing-link.js";
@@ -44,7 +45,7 @@ import type { Metrics } from "./metrics.js";
 import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
 import { createRecentWrites, createSearchUpstream } from "./search/index.js";
-import { auditedReadsOf, costsOf, errorTableOf, SECTIONS } from "./sections.js";
+import { errorTableOf, SECTIONS } from "./sections.js";
 import type { ServerDeps } from "./server-deps.js";
 import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
 import { tracingPlugin } from "./tracing/tracing.plugin.js";
@@ -97,7 +98,6 @@ const createApollo = (
   errors: ErrorFormatting,
   landingPage: SandboxLandingPage<AppContext> | null,
 ): ApolloServer<AppContext> => {
-  const sections = deps.sections ?? SECTIONS;
   const { plugins: limitPlugins, ...limitOptions } = deps.limits.apollo;
   const unexpected = createUnexpectedErrorLog(
     deps.logger,
@@ -120,7 +120,7 @@ const createApollo = (
   ];
   return new ApolloServer<AppContext>({
     // Every mutation and audited read behind the audit trail (each request's context brings it).
-    schema: withAuditTrail(deps.schema, auditedReadsOf(sections)),
+    schema: withAuditTrail(deps.schema, auditedFieldsOf(deps.schema)),
     introspection: deps.introspection,
     ...limitOptions,
     validationRules: [
@@ -231,8 +231,9 @@ export const createAppServer = async (
   const tracing = config.tracing ? await createTracing(config.tracing) : null;
   const routes = healthRoutesOf(config, runtime, http.health);
   const webhook = webhookOf(config, upstream.apiSecret, { ...runtime, rateStore }, fleet.cache);
+  const schema = await buildAppSchema({ linkOrigins: config.linkOrigins, sections });
   const server = createServer({
-    schema: await buildAppSchema({ linkOrigins: config.linkOrigins, sections }),
+    schema,
     connect: connectSections(http, sections, {
       search: createSearchUpstream(config, upstream, { ...runtime, rateStore }),
     }),
@@ -248,7 +249,7 @@ export const createAppServer = async (
     metrics: runtime.metrics,
     limits: createLimits({
       config: config.limits,
-      costs: costsOf(sections),
+      costs: costTableOf(schema),
       blockSuggestions: !config.introspection,
       logger: runtime.logger,
       metrics: runtime.metrics,

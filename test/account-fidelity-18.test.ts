@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ACCOUNT_COSTS } from "../src/accounts/account.costs.js";
+import { costTableOf } from "../src/graphql/policy/index.js";
+import { buildAppSchema } from "../src/schema.js";
 import { SCOPE_NAMES } from "../src/sections.js";
-import { SECURITY_COSTS } from "../src/security/security.costs.js";
 import { ADA, MARGARET } from "./helpers/emulator.js";
 import { errorOf, type Stack, startStack } from "./helpers/stack.js";
 import { authTokensEnv } from "./helpers/tokens.js";
@@ -13,6 +13,8 @@ import { authTokensEnv } from "./helpers/tokens.js";
  * without it), its audit lines, its cost row, and no retry where a repeat is not harmless.
  */
 const M = "/identity/v2/manage/account";
+/** The cost table as the service derives it from each field's `@Policy`. */
+const COSTS = costTableOf(await buildAppSchema());
 const PASSKEY_MFA = "/identity/v2/auth/account/2fa/authenticator/passkey";
 const ALL = "tok-all";
 const READ_ONLY = "tok-read";
@@ -77,9 +79,7 @@ describe("removeAccountPhoneId", () => {
   });
 
   it("has a cost row like updateAccountPhoneId", () => {
-    expect(ACCOUNT_COSTS["Mutation.removeAccountPhoneId"]).toEqual(
-      ACCOUNT_COSTS["Mutation.updateAccountPhoneId"],
-    );
+    expect(COSTS["Mutation.removeAccountPhoneId"]).toEqual(COSTS["Mutation.updateAccountPhoneId"]);
   });
 });
 
@@ -127,7 +127,7 @@ describe("resetAuthenticator(kind: PASSKEY)", () => {
     );
     expect(errorOf(res)).toMatchObject({ code: "FORBIDDEN", scope: "accounts:security" });
     expect(await stack.calls()).toEqual([]);
-    expect(SECURITY_COSTS["Mutation.resetAuthenticator"]).toEqual({});
+    expect(COSTS["Mutation.resetAuthenticator"]).toEqual({});
   });
 });
 

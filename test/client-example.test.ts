@@ -8,7 +8,7 @@ import { authTokensEnv } from "./helpers/tokens.js";
 
 /**
  * examples/client/: another tool's operations, typed by its own codegen config from
- * schema.graphql and run with graphql-request, as the README shows it, against the service.
+ * schema.graphql and run with graphql-request, as docs/company-graph.md shows it, against the service.
  */
 const TOKEN = "support-desk-2e4c6a8b0d1f";
 const UNKNOWN = "no-such-account-0000";
@@ -56,7 +56,7 @@ describe("examples/client (graphql-request + typed documents)", () => {
     await expect(customerCards(client, [ADA])).rejects.toThrow(/Caller authentication is required/);
   });
 
-  it("runs as the README's command", async () => {
+  it("runs as docs/company-graph.md's command", async () => {
     const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) =>
       execFile(
         process.execPath,

@@ -22,7 +22,7 @@ import { type Stack, startStack } from "./helpers/stack.js";
 import { runTyped } from "./helpers/typed.js";
 
 /**
- * The operations the README shows work as shown, against the demo data. They run as the typed
+ * The operations of examples/ (which the README and docs/graph.md point to) work as shown, against the demo data. They run as the typed
  * documents codegen makes from examples/*.graphql, so a field the schema drops or retypes fails
  * the typecheck before it fails here.
  */

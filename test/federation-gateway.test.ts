@@ -66,7 +66,7 @@ beforeAll(async () => {
   gateway = new ApolloServer<GatewayContext>({
     gateway: new ApolloGateway({
       supergraphSdl,
-      // The README's example: the gateway forwards the caller's bearer token to Account Graph.
+      // docs/company-graph.md's example: the gateway forwards the caller's bearer token to Account Graph.
       buildService: ({ url: subgraphUrl }) =>
         new RemoteGraphQLDataSource<GatewayContext>({
           url: subgraphUrl,

@@ -5,7 +5,7 @@ import { type Stack, startStack } from "./helpers/stack.js";
 /**
  * The GraphQL-over-HTTP conformance audit (graphql-http's `serverAudits`) against the running
  * service: every MUST passes. SHOULD/MAY recommendations the service does not follow are listed
- * in the README (section "Company graph"); this test pins that list so a change is noticed.
+ * in docs/company-graph.md ("GraphQL over HTTP conformance"); this test pins that list so a change is noticed.
  */
 let stack: Stack;
 beforeAll(async () => {

@@ -7,6 +7,7 @@ import { accountsClientDouble } from "../src/accounts/accounts.client.double.js"
 import { readConfig } from "../src/config.js";
 import { connectDoubles } from "../src/context.js";
 import { createLimits } from "../src/graphql/limits/index.js";
+import { costTableOf } from "../src/graphql/policy/index.js";
 import { createHealthRoutes, PROBE_CACHE_MS } from "../src/http/health-routes.js";
 import { type Listening, listen } from "../src/http/listen.js";
 import { createLogger } from "../src/log.js";
@@ -14,7 +15,6 @@ import type { UpstreamHealth } from "../src/loginradius/health.js";
 import { createMetrics } from "../src/metrics.js";
 import { createMemoryRateLimitStore } from "../src/ratelimit/store.js";
 import { buildAppSchema } from "../src/schema.js";
-import { costsOf } from "../src/sections.js";
 import { createServer } from "../src/server.js";
 import { ADA } from "./helpers/emulator.js";
 import { graphqlUrlOf, jsonLines, type LogLine } from "./helpers/service-lines.js";
@@ -242,8 +242,9 @@ describe("every log line is JSON, with the request id where there is one", () =>
   beforeAll(async () => {
     const config = readConfig(TEST_ENV);
     const failing = new Error("socket hang up", { cause: new Error("connect ECONNRESET") });
+    const schema = await buildAppSchema();
     app = createServer({
-      schema: await buildAppSchema(),
+      schema,
       connect: connectDoubles({
         accounts: accountsClientDouble({ getByUid: () => Promise.reject(failing) }),
       }),
@@ -252,7 +253,7 @@ describe("every log line is JSON, with the request id where there is one", () =>
       metrics: createMetrics({ defaultMetrics: false }),
       limits: createLimits({
         config: config.limits,
-        costs: costsOf(),
+        costs: costTableOf(schema),
         blockSuggestions: false,
         logger: log.logger,
         store: createMemoryRateLimitStore(),

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { readConfig } from "../src/config.js";
@@ -6,14 +6,22 @@ import { readEmulatorConfig } from "../src/emulator/config.js";
 import { type Env, EnvReader } from "../src/env.js";
 
 /**
- * Every `| Variable | Default | ... |` table of README.md and src/emulator/README.md is checked
- * against the config readers, row by row, whoever added the row: a default written as one
- * literal (`4000`) must change nothing when set explicitly, under every base environment (so a
- * README saying `20` where the code says 50 fails), and the variable must be one the reader
- * consults (setting it to something else changes the outcome). The other way round, every
- * variable the readers consult must be named somewhere in the README.
+ * Every `| Variable | Default | ... |` table of the service's documentation (README.md and every
+ * docs/*.md: the configuration table lives in docs/operations.md, the limits in docs/security.md)
+ * and of src/emulator/README.md is checked against the config readers, row by row, whoever added
+ * the row: a default written as one literal (`4000`) must change nothing when set explicitly,
+ * under every base environment (so a page saying `20` where the code says 50 fails), and the
+ * variable must be one the reader consults (setting it to something else changes the outcome).
+ * The other way round, every variable the readers consult must be named somewhere in those pages.
  */
 const read = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url), "utf8");
+const SERVICE_PAGES = [
+  "README.md",
+  ...readdirSync(new URL("../docs/", import.meta.url))
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => `docs/${name}`),
+];
 
 const GUID_KEY = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 const GUID_SECRET = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9";
@@ -131,10 +139,11 @@ const consulted = (reader: Reader): Set<string> => {
 afterEach(() => vi.restoreAllMocks());
 
 describe.each([
-  { file: "README.md", reader: SERVICE },
-  { file: "src/emulator/README.md", reader: EMULATOR },
-])("the variable tables of $file", ({ file, reader }) => {
-  const rows = variableRows(read(file));
+  { name: "README.md and docs/*.md", files: SERVICE_PAGES, reader: SERVICE },
+  { name: "src/emulator/README.md", files: ["src/emulator/README.md"], reader: EMULATOR },
+])("the variable tables of $name", ({ files, reader }) => {
+  const text = files.map(read).join("\n");
+  const rows = variableRows(text);
 
   it("has rows, each naming a variable", () => {
     expect(rows.length).toBeGreaterThan(8);
@@ -146,7 +155,6 @@ describe.each([
   });
 
   it("names every variable the reader consults", () => {
-    const text = read(file);
     const missing = [...consulted(reader)].filter(
       (name) => !new RegExp(`\\b${name}\\b`).test(text),
     );

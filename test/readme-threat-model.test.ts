@@ -2,15 +2,15 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 /**
- * The README's "Threat model" names, for each attack class, the test that proves its control:
+ * The threat model (docs/security.md, "## Threat model") names, for each attack class, the test that proves its control:
  * every named test file must exist, and every hostile-caller test file must be named there, so
  * neither side drifts.
  */
 const root = new URL("../", import.meta.url);
-const readme = readFileSync(new URL("README.md", root), "utf8");
+const page = readFileSync(new URL("docs/security.md", root), "utf8");
 const section = (() => {
-  const start = readme.indexOf("\n## Threat model\n");
-  const rest = readme.slice(start + 1);
+  const start = page.indexOf("\n## Threat model\n");
+  const rest = page.slice(start + 1);
   const next = rest.indexOf("\n## ", 1);
   return start < 0 ? "" : next < 0 ? rest : rest.slice(0, next);
 })();
@@ -18,7 +18,7 @@ const named = [...section.matchAll(/`((?:test|src|scripts)\/[\w./-]+\.(?:ts|mjs)
   (m) => m[1] ?? "",
 );
 
-describe("the README's threat model", () => {
+describe("the threat model in docs/security.md", () => {
   it("has one row per attack class, each with a control and a test", () => {
     const rows = section.split("\n").filter((line) => /^\| [^-]/.test(line));
     expect(rows.length).toBeGreaterThan(15);

@@ -2,9 +2,10 @@ import { isObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountsClientDouble } from "../src/accounts/accounts.client.double.js";
 import { connectDoubles } from "../src/context.js";
+import { costTableOf } from "../src/graphql/policy/index.js";
 import { UpstreamError } from "../src/loginradius/upstream-error.js";
 import { buildAppSchema } from "../src/schema.js";
-import { costsOf, SECTIONS, scopesOf } from "../src/sections.js";
+import { SECTIONS, scopesOf } from "../src/sections.js";
 import { toy } from "./fixtures/toy-section/index.js";
 import { toyService } from "./fixtures/toy-service-section/index.js";
 import type { ToyClient } from "./fixtures/toy-service-section/toy.client.js";
@@ -37,7 +38,7 @@ describe("a service section added as a folder plus one line: the schema", async 
 
   it("gives every root field, across sections, a declared scope and a cost row", () => {
     const scopes = scopesOf(WITH_TOY);
-    const costs = costsOf(WITH_TOY);
+    const costs = costTableOf(schema);
     // Federation's two root fields are guarded differently (src/graphql/federation/): `_entities`
     // by each entity type's scope, `_service` like introspection; test/federation.test.ts.
     const unscoped = roots.filter(

@@ -49,7 +49,7 @@ beforeAll(async () => {
   gateway = stitchSchemas({
     subschemas: [
       ORDERS_SUBSCHEMA,
-      // The README's config, as a gateway uses it.
+      // docs/company-graph.md's config, as a gateway uses it.
       accountGraphSubschema({
         url: `${stack.url}/graphql`,
         sdl: SDL,

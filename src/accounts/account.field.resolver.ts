@@ -5,7 +5,7 @@ import { toPasswordHash, toPrivacyPolicyHistory } from "./account.mapper.js";
 import { AccountActionPayload } from "./account.payload.js";
 import { orNull } from "./account.query.resolver.js";
 import type { AccountsContext } from "./account.repository.js";
-import { Scope } from "./account.scopes.js";
+import { Policy } from "./account.scopes.js";
 import { Account, PrivacyPolicyHistory } from "./account.type.js";
 
 /** Account fields that cost their own upstream call, read only when selected. */
@@ -16,7 +16,7 @@ export class AccountFieldResolver {
     description:
       "The password hash (never the password). Costs its own upstream call; null when the account has no password.",
   })
-  @Scope("accounts:credentials")
+  @Policy({ scope: "accounts:credentials", cost: { perParent: true }, audit: "secret-read" })
   async passwordHash(
     @Root() account: Account,
     @Ctx() ctx: AccountsContext,
@@ -28,6 +28,7 @@ export class AccountFieldResolver {
     nullable: true,
     description: "Every privacy policy version the account accepted. Costs its own upstream call.",
   })
+  @Policy({ cost: { perParent: true } })
   async privacyPolicyHistory(
     @Root() account: Account,
     @Ctx() ctx: AccountsContext,
@@ -43,7 +44,7 @@ export class AccountActionPayloadResolver {
     nullable: true,
     description: "The account as it is now, read only when selected; null if it no longer exists.",
   })
-  @Scope("accounts:read")
+  @Policy({ scope: "accounts:read", cost: "each-run" })
   async account(
     @Root() payload: AccountActionPayload,
     @Ctx() ctx: AccountsContext,

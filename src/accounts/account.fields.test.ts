@@ -1,7 +1,7 @@
 import { isInputObjectType, isObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
+import { costTableOf } from "../graphql/policy/index.js";
 import { buildAppSchema } from "../schema.js";
-import { costsOf } from "../sections.js";
 import { ACCOUNT_FIELD_RENAMES } from "./account.errors.js";
 import {
   ACCOUNT_FIELD_KEYS,
@@ -22,7 +22,7 @@ const fieldsOf = (name: string): string[] => {
 describe("the Account field table", () => {
   it("makes every Account field fetchable: profile keys, or a resolver with its own call", () => {
     // A field resolved by its own upstream call, in any section, declares what it costs.
-    const ownCall = (field: string) => `Account.${field}` in costsOf();
+    const ownCall = (field: string) => `Account.${field}` in costTableOf(schema);
     const unfetchable = fieldsOf("Account").filter(
       (field) => !ownCall(field) && (ACCOUNT_FIELD_KEYS[field] ?? []).length === 0,
     );

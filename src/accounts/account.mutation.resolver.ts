@@ -36,10 +36,14 @@ import {
   RevokeRefreshTokensPayload,
 } from "./account.payload.js";
 import type { AccountsContext } from "./account.repository.js";
-import { Scope } from "./account.scopes.js";
+import { Policy } from "./account.scopes.js";
 import { Account } from "./account.type.js";
 
 type Context = AccountsContext;
+
+const EMAIL = "sends an email";
+// A reset token is a credential whether or not LoginRadius emails it.
+const TOKEN = "mints a token";
 
 /**
  * The account mutations: arguments -> repository (which keeps the request's cache right) ->
@@ -48,7 +52,7 @@ type Context = AccountsContext;
 @Resolver()
 export class AccountMutationResolver {
   @Mutation(() => Account, { nullable: true, description: "Creates an account." })
-  @Scope("accounts:write")
+  @Policy({ scope: "accounts:write", cost: "each-run" })
   async createAccount(
     @Args(() => CreateAccountArgs) { input }: CreateAccountArgs,
     @Ctx() ctx: Context,
@@ -58,7 +62,7 @@ export class AccountMutationResolver {
   }
 
   @Mutation(() => Account, { nullable: true, description: "Changes profile fields of an account." })
-  @Scope("accounts:write")
+  @Policy({ scope: "accounts:write", cost: "each-run" })
   async updateAccount(
     @Args(() => UpdateAccountArgs) { uid, input, nullSupport }: UpdateAccountArgs,
     @Ctx() ctx: Context,
@@ -74,7 +78,7 @@ export class AccountMutationResolver {
     nullable: true,
     description: "Sets the account's phone ID; it becomes unverified.",
   })
-  @Scope("accounts:write")
+  @Policy({ scope: "accounts:write", cost: "each-run" })
   async updateAccountPhoneId(
     @Args(() => UpdatePhoneIdArgs) { uid, phone }: UpdatePhoneIdArgs,
     @Ctx() ctx: Context,
@@ -88,7 +92,7 @@ export class AccountMutationResolver {
     description:
       "Removes the account's phone ID (it can no longer sign in with or receive codes at that phone).",
   })
-  @Scope("accounts:write")
+  @Policy({ scope: "accounts:write", cost: "each-run" })
   async removeAccountPhoneId(
     @Args(() => UidArgs) { uid }: UidArgs,
     @Ctx() ctx: Context,
@@ -101,7 +105,7 @@ export class AccountMutationResolver {
     nullable: true,
     description: "Adds emails; one with a type the account has replaces that one.",
   })
-  @Scope("accounts:write")
+  @Policy({ scope: "accounts:write", cost: "each-run" })
   async upsertAccountEmail(
     @Args(() => UpsertEmailArgs) { uid, emails }: UpsertEmailArgs,
     @Ctx() ctx: Context,
@@ -114,7 +118,7 @@ export class AccountMutationResolver {
     nullable: true,
     description: "Removes an email; the last one cannot be removed.",
   })
-  @Scope("accounts:write")
+  @Policy({ scope: "accounts:write", cost: "each-run" })
   async removeAccountEmail(
     @Args(() => RemoveEmailArgs) { uid, email }: RemoveEmailArgs,
     @Ctx() ctx: Context,
@@ -127,7 +131,7 @@ export class AccountMutationResolver {
     nullable: true,
     description: "Sets the account's password.",
   })
-  @Scope("accounts:credentials")
+  @Policy({ scope: "accounts:credentials", cost: "each-run" })
   async setAccountPassword(
     @Args(() => SetPasswordArgs) { uid, password }: SetPasswordArgs,
     @Ctx() ctx: Context,
@@ -140,7 +144,7 @@ export class AccountMutationResolver {
     nullable: true,
     description: "Gives the account a new UID; `uid` in the payload is the new one.",
   })
-  @Scope("accounts:write")
+  @Policy({ scope: "accounts:write", cost: "each-run" })
   async updateAccountUid(
     @Args(() => UpdateUidArgs) { uid, newUid }: UpdateUidArgs,
     @Ctx() ctx: Context,
@@ -153,7 +157,7 @@ export class AccountMutationResolver {
     nullable: true,
     description: "Marks the email unverified and has LoginRadius send a verification email.",
   })
-  @Scope("accounts:write")
+  @Policy({ scope: "accounts:write", sideEffect: EMAIL, cost: "each-run" })
   async invalidateEmailVerification(
     @Args(() => InvalidateEmailArgs) { uid, emailTemplate, verificationUrl }: InvalidateEmailArgs,
     @Ctx() ctx: Context,
@@ -166,7 +170,7 @@ export class AccountMutationResolver {
     nullable: true,
     description: "Marks the phone ID unverified and has LoginRadius send a code.",
   })
-  @Scope("accounts:write")
+  @Policy({ scope: "accounts:write", sideEffect: "sends an SMS or a voice call", cost: "each-run" })
   async resetPhoneIdVerification(
     @Args(() => ResetPhoneArgs) { uid, smsTemplate, voice }: ResetPhoneArgs,
     @Ctx() ctx: Context,
@@ -176,7 +180,7 @@ export class AccountMutationResolver {
   }
 
   @Mutation(() => DeleteAccountPayload, { nullable: true, description: "Deletes an account." })
-  @Scope("accounts:delete")
+  @Policy({ scope: "accounts:delete", cost: "each-run" })
   async deleteAccount(@Args(() => UidReasonArgs) { uid }: UidReasonArgs, @Ctx() ctx: Context) {
     return toDeleteAccountPayload(uid, await ctx.accounts.deleteByUid(uid));
   }
@@ -185,7 +189,7 @@ export class AccountMutationResolver {
     nullable: true,
     description: "Deletes every account that has this email.",
   })
-  @Scope("accounts:delete")
+  @Policy({ scope: "accounts:delete", cost: "each-run" })
   async deleteAccountsByEmail(
     @Args(() => EmailReasonArgs) { email }: EmailReasonArgs,
     @Ctx() ctx: Context,
@@ -197,7 +201,11 @@ export class AccountMutationResolver {
     nullable: true,
     description: "Makes a password-reset token; optionally has LoginRadius email it.",
   })
-  @Scope("accounts:credentials")
+  @Policy({
+    scope: "accounts:credentials",
+    sideEffect: `${TOKEN}; ${EMAIL} when sendEmail`,
+    cost: "each-run",
+  })
   async generateForgotPasswordToken(
     @Args(() => ForgotPasswordArgs) args: ForgotPasswordArgs,
     @Ctx() ctx: Context,
@@ -220,7 +228,7 @@ export class AccountMutationResolver {
     nullable: true,
     description: "Makes an email verification token for an unverified email.",
   })
-  @Scope("accounts:credentials")
+  @Policy({ scope: "accounts:credentials", sideEffect: TOKEN, cost: "each-run" })
   async generateEmailVerificationToken(
     @Args(() => EmailArgs) { email }: EmailArgs,
     @Ctx() ctx: Context,
@@ -232,7 +240,7 @@ export class AccountMutationResolver {
     nullable: true,
     description: "Issues an access token for the user (impersonation). Every call mints a new one.",
   })
-  @Scope("accounts:impersonate")
+  @Policy({ scope: "accounts:impersonate", sideEffect: TOKEN, cost: "each-run" })
   async issueAccessToken(@Args(() => UidReasonArgs) { uid }: UidReasonArgs, @Ctx() ctx: Context) {
     return toAccessToken(await ctx.accounts.accessTokenByUid(uid));
   }
@@ -242,7 +250,7 @@ export class AccountMutationResolver {
     description:
       "Exchanges a refresh token for a new access token and a new refresh token: LoginRadius rotates it, so keep the new one (the used one is spent).",
   })
-  @Scope("accounts:impersonate")
+  @Policy({ scope: "accounts:impersonate", sideEffect: TOKEN, cost: "each-run" })
   async refreshAccessToken(
     @Args(() => RefreshTokenArgs) { refreshToken }: RefreshTokenArgs,
     @Ctx() ctx: Context,
@@ -254,7 +262,7 @@ export class AccountMutationResolver {
     nullable: true,
     description: "Revokes one refresh token.",
   })
-  @Scope("accounts:credentials")
+  @Policy({ scope: "accounts:credentials", cost: "each-run" })
   async revokeRefreshToken(
     @Args(() => RefreshTokenArgs) { refreshToken }: RefreshTokenArgs,
     @Ctx() ctx: Context,
@@ -266,7 +274,7 @@ export class AccountMutationResolver {
     nullable: true,
     description: "Revokes every refresh token of the account.",
   })
-  @Scope("accounts:credentials")
+  @Policy({ scope: "accounts:credentials", cost: "each-run" })
   async revokeAllRefreshTokens(@Args(() => UidArgs) { uid }: UidArgs, @Ctx() ctx: Context) {
     return toRevoked(await ctx.accounts.revokeAllRefreshTokens(uid));
   }

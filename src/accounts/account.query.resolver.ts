@@ -4,7 +4,7 @@ import { UidArgs } from "../graphql/uid.args.js";
 import { EmailArgs, PhoneArgs, UidsArgs, UserNameArgs } from "./account.args.js";
 import { accountKeys, toAccount } from "./account.fields.js";
 import type { AccountsContext } from "./account.repository.js";
-import { Scope } from "./account.scopes.js";
+import { Policy } from "./account.scopes.js";
 import { Account } from "./account.type.js";
 import type { WireProfile } from "./accounts.wire.js";
 
@@ -16,7 +16,7 @@ export const orNull = (profile: WireProfile | null): Account | null =>
 @Resolver(() => Account)
 export class AccountQueryResolver {
   @Query(() => Account, { nullable: true, description: "The account with this UID, or null." })
-  @Scope("accounts:read")
+  @Policy({ scope: "accounts:read", cost: { loader: "byUid", keyArgs: ["uid"] } })
   async accountByUid(
     @Args(() => UidArgs) { uid }: UidArgs,
     @Ctx() ctx: AccountsContext,
@@ -30,7 +30,7 @@ export class AccountQueryResolver {
     description:
       "The account with this email (the traditional one when a social account shares it), or null.",
   })
-  @Scope("accounts:read")
+  @Policy({ scope: "accounts:read", cost: { loader: "byEmail", keyArgs: ["email"] } })
   async accountByEmail(
     @Args(() => EmailArgs) { email }: EmailArgs,
     @Ctx() ctx: AccountsContext,
@@ -40,7 +40,7 @@ export class AccountQueryResolver {
   }
 
   @Query(() => Account, { nullable: true, description: "The account with this phone ID, or null." })
-  @Scope("accounts:read")
+  @Policy({ scope: "accounts:read", cost: { loader: "byPhone", keyArgs: ["phone"] } })
   async accountByPhone(
     @Args(() => PhoneArgs) { phone }: PhoneArgs,
     @Ctx() ctx: AccountsContext,
@@ -53,7 +53,7 @@ export class AccountQueryResolver {
     nullable: true,
     description: "The account with this user name, or null.",
   })
-  @Scope("accounts:read")
+  @Policy({ scope: "accounts:read", cost: { loader: "byUserName", keyArgs: ["userName"] } })
   async accountByUserName(
     @Args(() => UserNameArgs) { userName }: UserNameArgs,
     @Ctx() ctx: AccountsContext,
@@ -66,7 +66,10 @@ export class AccountQueryResolver {
     nullable: true,
     description: "Every account that has this email (traditional and social); empty if none.",
   })
-  @Scope("accounts:read")
+  @Policy({
+    scope: "accounts:read",
+    cost: { loader: "identitiesByEmail", keyArgs: ["email"], assumedItems: 5 },
+  })
   async identitiesByEmail(
     @Args(() => EmailArgs) { email }: EmailArgs,
     @Ctx() ctx: AccountsContext,
@@ -80,7 +83,7 @@ export class AccountQueryResolver {
     description:
       "The accounts with these UIDs, in order, null for unknown ones. One upstream call per distinct UID.",
   })
-  @Scope("accounts:read")
+  @Policy({ scope: "accounts:read", cost: { loader: "byUid", keyArgs: ["uids"] } })
   accountsByUids(
     @Args(() => UidsArgs) { uids }: UidsArgs,
     @Ctx() ctx: AccountsContext,

@@ -1,9 +1,9 @@
 import { ReadScope } from "../graphql/auth/read-scope.js";
-import { RequireScope } from "../graphql/auth/require-scope.js";
+import { type FieldPolicy, Policy as policyOn } from "../graphql/policy/index.js";
 
 /**
  * The Accounts section's scopes, modelled on the Auth0 Management API and Keycloak's admin
- * roles. Every root field and every secret object field names exactly one with `@Scope`;
+ * roles. Every root field and every secret object field names exactly one in its `@Policy`;
  * test/scopes.test.ts fails when one does not.
  */
 export const ACCOUNT_SCOPES = {
@@ -19,8 +19,11 @@ export const ACCOUNT_SCOPES = {
 
 export type AccountScope = keyof typeof ACCOUNT_SCOPES;
 
-/** `@RequireScope` limited to this section's scopes, so a misspelt one is a type error. */
-export const Scope = (scope: AccountScope) => RequireScope(scope);
+/**
+ * A field's whole policy (scope, upstream cost, side effect, audit: src/graphql/policy/), its
+ * scope limited to this section's scopes, so a misspelt one is a type error.
+ */
+export const Policy = (policy: FieldPolicy<AccountScope>) => policyOn(policy);
 
 /**
  * On this section's object types: each field but its `@OpenField`s needs `accounts:read`, whichever

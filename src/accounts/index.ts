@@ -1,5 +1,4 @@
 import type { Section } from "../graphql/section.js";
-import { ACCOUNT_COSTS } from "./account.costs.js";
 import { accountEntity } from "./account.entity.js";
 import { ACCOUNT_ERROR_ROWS, ACCOUNT_FIELD_RENAMES } from "./account.errors.js";
 import { AccountActionPayloadResolver, AccountFieldResolver } from "./account.field.resolver.js";
@@ -50,7 +49,5 @@ export const accounts = {
   errorRows: ACCOUNT_ERROR_ROWS,
   fieldRenames: ACCOUNT_FIELD_RENAMES,
   scopes: ACCOUNT_SCOPES,
-  costs: ACCOUNT_COSTS,
-  auditedReads: ["Account.passwordHash"],
   entities: { Account: accountEntity },
 } as const satisfies Section<"accounts", AccountsClient, AccountsSlice>;

@@ -3,7 +3,7 @@ import { Account } from "../accounts/index.js";
 import { ObjectNameArgs } from "./custom-object.args.js";
 import { toRecord } from "./custom-object.mapper.js";
 import type { CustomObjectsContext } from "./custom-object.repository.js";
-import { Scope } from "./custom-object.scopes.js";
+import { Policy } from "./custom-object.scopes.js";
 import { CustomObjectRecord } from "./custom-object.type.js";
 
 /** `Account.customObjects(objectName)`: one upstream call per account and object name. */
@@ -14,7 +14,7 @@ export class AccountCustomObjectsResolver {
     description:
       "The account's records of one custom object, oldest first. Costs one upstream call per account and object name.",
   })
-  @Scope("customobjects:read")
+  @Policy({ scope: "customobjects:read", cost: { perParent: true, perParentArgs: ["objectName"] } })
   async customObjects(
     @Root() account: Account,
     @Args(() => ObjectNameArgs) { objectName }: ObjectNameArgs,

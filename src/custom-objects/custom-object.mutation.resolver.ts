@@ -2,7 +2,7 @@ import { Args, Ctx, Mutation, Resolver } from "type-graphql";
 import { CreateRecordArgs, RecordArgs, UpdateRecordArgs } from "./custom-object.args.js";
 import { toDeletePayload, toRecord } from "./custom-object.mapper.js";
 import type { CustomObjectsContext } from "./custom-object.repository.js";
-import { Scope } from "./custom-object.scopes.js";
+import { Policy } from "./custom-object.scopes.js";
 import { CustomObjectRecord, DeleteCustomObjectRecordPayload } from "./custom-object.type.js";
 
 type Context = CustomObjectsContext;
@@ -14,7 +14,7 @@ export class CustomObjectMutationResolver {
     nullable: true,
     description: "Adds a record to one of the account's custom objects.",
   })
-  @Scope("customobjects:write")
+  @Policy({ scope: "customobjects:write", cost: "each-run" })
   async createCustomObjectRecord(
     @Args(() => CreateRecordArgs) { uid, objectName, data }: CreateRecordArgs,
     @Ctx() ctx: Context,
@@ -26,7 +26,7 @@ export class CustomObjectMutationResolver {
     nullable: true,
     description: "Changes a record: replaces its data, or merges `data`'s top-level keys into it.",
   })
-  @Scope("customobjects:write")
+  @Policy({ scope: "customobjects:write", cost: "each-run" })
   async updateCustomObjectRecord(
     @Args(() => UpdateRecordArgs) { uid, objectName, recordId, data, mode }: UpdateRecordArgs,
     @Ctx() ctx: Context,
@@ -39,7 +39,7 @@ export class CustomObjectMutationResolver {
     nullable: true,
     description: "Deletes a record.",
   })
-  @Scope("customobjects:write")
+  @Policy({ scope: "customobjects:write", cost: "each-run" })
   async deleteCustomObjectRecord(
     @Args(() => RecordArgs) { uid, objectName, recordId }: RecordArgs,
     @Ctx() ctx: Context,

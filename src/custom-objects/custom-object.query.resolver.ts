@@ -2,7 +2,7 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { RecordArgs } from "./custom-object.args.js";
 import { toRecord } from "./custom-object.mapper.js";
 import type { CustomObjectsContext } from "./custom-object.repository.js";
-import { Scope } from "./custom-object.scopes.js";
+import { Policy } from "./custom-object.scopes.js";
 import { CustomObjectRecord } from "./custom-object.type.js";
 
 /** One custom object record by id: arguments -> repository (the request's loaders) -> mapper. */
@@ -13,7 +13,10 @@ export class CustomObjectQueryResolver {
     description:
       "One custom object record of an account, or null when the account has no such record.",
   })
-  @Scope("customobjects:read")
+  @Policy({
+    scope: "customobjects:read",
+    cost: { loader: "customObjectRecord", keyArgs: ["uid", "objectName", "recordId"] },
+  })
   async customObjectRecord(
     @Args(() => RecordArgs) { uid, objectName, recordId }: RecordArgs,
     @Ctx() ctx: CustomObjectsContext,

@@ -1,5 +1,4 @@
 import type { Section } from "../graphql/section.js";
-import { CUSTOM_OBJECT_COSTS } from "./custom-object.costs.js";
 import { CUSTOM_OBJECT_ERROR_ROWS, CUSTOM_OBJECT_FIELD_RENAMES } from "./custom-object.errors.js";
 import { AccountCustomObjectsResolver } from "./custom-object.field.resolver.js";
 import { CustomObjectMutationResolver } from "./custom-object.mutation.resolver.js";
@@ -28,6 +27,4 @@ export const customObjects = {
   errorRows: CUSTOM_OBJECT_ERROR_ROWS,
   fieldRenames: CUSTOM_OBJECT_FIELD_RENAMES,
   scopes: CUSTOM_OBJECT_SCOPES,
-  costs: CUSTOM_OBJECT_COSTS,
-  auditedReads: [],
 } as const satisfies Section<"customObjects", CustomObjectsClient, CustomObjectsSlice>;

@@ -4,7 +4,6 @@ import type { LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
 import type { SpanScope } from "../tracing/tracing.js";
 import type { Caller } from "./caller.js";
 import type { EntityTypes } from "./federation/entity.js";
-import type { CostTable } from "./limits/cost.js";
 import type { BatchSizes } from "./selective-loader.js";
 import type { FieldRenames } from "./upstream-fields.js";
 
@@ -82,8 +81,8 @@ export interface SliceLinks {
 
 /**
  * One LoginRadius section of the service (Accounts, Roles...), as its folder's `index.ts` exports
- * it. src/sections.ts lists them; the schema, the context, the server, error formatting, the
- * scope table, the cost table and the audit trail read that list, never a section's files.
+ * it. src/sections.ts lists them; the schema, the context, the server, error formatting and the
+ * scope catalogue read that list, never a section's files.
  */
 export interface Section<
   Name extends string = string,
@@ -127,12 +126,11 @@ export interface Section<
   readonly fieldErrorRows?: FieldErrorRows;
   /** LoginRadius body keys -> its input fields, so `Errors[].FieldName` names our fields. */
   readonly fieldRenames: FieldRenames;
-  /** Its scopes (`accounts:read` -> what it allows); every root field names one. */
+  /**
+   * Its scopes (`accounts:read` -> what it allows); every root field names one in its `@Policy`,
+   * which also carries the field's cost, side effect and audit (src/graphql/policy/).
+   */
   readonly scopes: Readonly<Record<string, string>>;
-  /** What each of its fields costs upstream and which have side effects. */
-  readonly costs: CostTable;
-  /** Object fields read as secrets (`Account.passwordHash`): audited like mutations. */
-  readonly auditedReads: readonly string[];
   /**
    * Its types other services refer to by key (each also carries `@Directive('@key(...)')`):
    * Federation's `_entities` and the cost table read them. Optional: most types have no key.

@@ -196,7 +196,7 @@ export const applyTrustedDocuments = (
     if (only || !request.apq)
       return refuse(
         ErrorCodes.PERSISTED_QUERY_NOT_FOUND,
-        "No registered operation has this id: register the tool's operations (see the README, Trusted documents).",
+        "No registered operation has this id: register the tool's operations (see docs/company-graph.md, Trusted documents).",
       );
     return unchanged;
   }

@@ -1,10 +1,12 @@
 import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import { Identity, toIdentity } from "../accounts/index.js";
-import { RequireScope } from "../graphql/auth/require-scope.js";
+import { Policy as policyOn } from "../graphql/policy/index.js";
 import { LinkIdentityArgs, UnlinkIdentityArgs } from "./identity.args.js";
 import { IdentitiesPayload } from "./identity.payload.js";
 import type { IdentitiesContext } from "./identity.repository.js";
-import { Scope } from "./identity.scopes.js";
+import { Policy } from "./identity.scopes.js";
+
+const ACTS = "acts as the account: mints an access token and ends it";
 
 /**
  * Link and unlink: the service acts as the account through a short-lived access token it mints
@@ -18,7 +20,11 @@ export class IdentityMutationResolver {
     description:
       "Links a social login to the account (LoginRadius's account linking), acting as the account through an access token the service mints and ends at once; the token never leaves the service.",
   })
-  @Scope("accounts:identities")
+  @Policy({
+    scope: "accounts:identities",
+    sideEffect: `links an identity; ${ACTS}`,
+    cost: "each-run",
+  })
   async linkIdentity(
     @Args(() => LinkIdentityArgs) { uid, candidateToken }: LinkIdentityArgs,
     @Ctx() ctx: IdentitiesContext,
@@ -32,7 +38,11 @@ export class IdentityMutationResolver {
     description:
       "Unlinks a social identity from the account, acting as the account like `linkIdentity`. Refused (FAILED_PRECONDITION, nothing sent) when it is the account's last way to sign in.",
   })
-  @Scope("accounts:identities")
+  @Policy({
+    scope: "accounts:identities",
+    sideEffect: `unlinks an identity; ${ACTS}`,
+    cost: "each-run",
+  })
   async unlinkIdentity(
     @Args(() => UnlinkIdentityArgs) { uid, provider, providerId }: UnlinkIdentityArgs,
     @Ctx() ctx: IdentitiesContext,
@@ -47,7 +57,7 @@ export class IdentityMutationResolver {
     description:
       "The account's linked identities, read afresh after the change (needs `accounts:read`, like `Account.identities`).",
   })
-  @RequireScope("accounts:read")
+  @policyOn({ scope: "accounts:read", cost: { perParent: true } })
   async identities(
     @Root() payload: IdentitiesPayload,
     @Ctx() ctx: IdentitiesContext,

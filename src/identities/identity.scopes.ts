@@ -1,4 +1,4 @@
-import { RequireScope } from "../graphql/auth/require-scope.js";
+import { type FieldPolicy, Policy as policyOn } from "../graphql/policy/index.js";
 
 /**
  * The Identities section's scope. It implies no other: linking acts as the account through a
@@ -12,5 +12,8 @@ export const IDENTITY_SCOPES = {
 
 export type IdentityScope = keyof typeof IDENTITY_SCOPES;
 
-/** `@RequireScope` limited to this section's scope, so a misspelt one is a type error. */
-export const Scope = (scope: IdentityScope) => RequireScope(scope);
+/**
+ * A field's whole policy (scope, upstream cost, side effect, audit: src/graphql/policy/), its
+ * scope limited to this section's scope, so a misspelt one is a type error.
+ */
+export const Policy = (policy: FieldPolicy<IdentityScope>) => policyOn(policy);

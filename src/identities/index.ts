@@ -1,7 +1,6 @@
 import type { Section } from "../graphql/section.js";
 import type { IdentitiesClient } from "./identities.client.js";
 import { createIdentitiesClient, IDENTITY_ENDPOINTS } from "./identities.client.js";
-import { IDENTITY_COSTS } from "./identity.costs.js";
 import { IDENTITY_ERROR_ROWS, IDENTITY_FIELD_RENAMES } from "./identity.errors.js";
 import { IdentityMutationResolver } from "./identity.mutation.resolver.js";
 import { type IdentitiesSlice, IdentityRepository } from "./identity.repository.js";
@@ -22,6 +21,4 @@ export const identities = {
   errorRows: IDENTITY_ERROR_ROWS,
   fieldRenames: IDENTITY_FIELD_RENAMES,
   scopes: IDENTITY_SCOPES,
-  costs: IDENTITY_COSTS,
-  auditedReads: [],
 } as const satisfies Section<"identities", IdentitiesClient, IdentitiesSlice>;

@@ -1,5 +1,4 @@
 import type { Section } from "../graphql/section.js";
-import { ROLE_COSTS } from "./role.costs.js";
 import { ROLE_ERROR_ROWS, ROLE_FIELD_ERROR_ROWS, ROLE_FIELD_RENAMES } from "./role.errors.js";
 import { AccountRoleContextsResolver } from "./role.field.resolver.js";
 import { RoleMutationResolver } from "./role.mutation.resolver.js";
@@ -21,6 +20,4 @@ export const roles = {
   fieldErrorRows: ROLE_FIELD_ERROR_ROWS,
   fieldRenames: ROLE_FIELD_RENAMES,
   scopes: ROLE_SCOPES,
-  costs: ROLE_COSTS,
-  auditedReads: [],
 } as const satisfies Section<"roles", RolesClient, RolesSlice>;

@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Account } from "../accounts/index.js";
 import { toRoleContext } from "./role.mapper.js";
 import type { RolesContext } from "./role.repository.js";
-import { Scope } from "./role.scopes.js";
+import { Policy } from "./role.scopes.js";
 import { RoleContext } from "./role.type.js";
 
 /** `Account.roleContexts`: its own upstream call, once per account per request. */
@@ -13,7 +13,7 @@ export class AccountRoleContextsResolver {
     description:
       "The account's role contexts (roles held within a tenant or project). Costs one upstream call per account.",
   })
-  @Scope("roles:read")
+  @Policy({ scope: "roles:read", cost: { perParent: true } })
   async roleContexts(@Root() account: Account, @Ctx() ctx: RolesContext): Promise<RoleContext[]> {
     const now = new Date();
     return (await ctx.roles.roleContexts(account.uid)).map((c) => toRoleContext(c, now));

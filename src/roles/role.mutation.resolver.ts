@@ -12,7 +12,7 @@ import {
 } from "./role.args.js";
 import { toDeleteRolePayload, toRole, toWireRoleContext } from "./role.mapper.js";
 import type { RolesContext } from "./role.repository.js";
-import { Scope } from "./role.scopes.js";
+import { Policy } from "./role.scopes.js";
 import { DeleteRolePayload, Role } from "./role.type.js";
 
 /** Role assignment changes the profile's `Roles`, so these also need the Accounts slice. */
@@ -31,7 +31,7 @@ export class RoleMutationResolver {
     nullable: true,
     description: "Creates roles: all of them, or none if one name is taken.",
   })
-  @Scope("roles:write")
+  @Policy({ scope: "roles:write", cost: "each-run" })
   async createRoles(@Args(() => CreateRolesArgs) { roles }: CreateRolesArgs, @Ctx() ctx: Context) {
     const body = roles.map((r) => ({
       Name: r.name,
@@ -44,7 +44,7 @@ export class RoleMutationResolver {
     nullable: true,
     description: "Deletes a role; refused (CONFLICT) while an account or role context holds it.",
   })
-  @Scope("roles:write")
+  @Policy({ scope: "roles:write", cost: "each-run" })
   async deleteRole(@Args(() => RoleNameArgs) { name }: RoleNameArgs, @Ctx() ctx: Context) {
     return toDeleteRolePayload(name, await ctx.roles.deleteRole(name));
   }
@@ -53,7 +53,7 @@ export class RoleMutationResolver {
     nullable: true,
     description: "Adds permissions to a role; returns the role.",
   })
-  @Scope("roles:write")
+  @Policy({ scope: "roles:write", cost: "each-run" })
   async addRolePermissions(
     @Args(() => RolePermissionsArgs) { name, permissions }: RolePermissionsArgs,
     @Ctx() ctx: Context,
@@ -65,7 +65,7 @@ export class RoleMutationResolver {
     nullable: true,
     description: "Removes permissions from a role (those it lacks are ignored); returns the role.",
   })
-  @Scope("roles:write")
+  @Policy({ scope: "roles:write", cost: "each-run" })
   async removeRolePermissions(
     @Args(() => RolePermissionsArgs) { name, permissions }: RolePermissionsArgs,
     @Ctx() ctx: Context,
@@ -77,7 +77,7 @@ export class RoleMutationResolver {
     nullable: true,
     description: "Assigns roles to the account (each must exist; one already held is kept once).",
   })
-  @Scope("roles:write")
+  @Policy({ scope: "roles:write", cost: "each-run" })
   async assignAccountRoles(
     @Args(() => AccountRolesArgs) { uid, roles }: AccountRolesArgs,
     @Ctx() ctx: Context,
@@ -91,7 +91,7 @@ export class RoleMutationResolver {
     description:
       "Takes roles from the account; each must be held (else NOT_FOUND, nothing changes).",
   })
-  @Scope("roles:write")
+  @Policy({ scope: "roles:write", cost: "each-run" })
   async unassignAccountRoles(
     @Args(() => AccountRolesArgs) { uid, roles }: AccountRolesArgs,
     @Ctx() ctx: Context,
@@ -105,7 +105,7 @@ export class RoleMutationResolver {
     description:
       "Creates role contexts on the account, or replaces those it has of the same name whole; others are kept.",
   })
-  @Scope("roles:write")
+  @Policy({ scope: "roles:write", cost: "each-run" })
   async upsertAccountRoleContexts(
     @Args(() => UpsertRoleContextsArgs) { uid, contexts }: UpsertRoleContextsArgs,
     @Ctx() ctx: Context,
@@ -118,7 +118,7 @@ export class RoleMutationResolver {
     nullable: true,
     description: "Deletes one role context of the account.",
   })
-  @Scope("roles:write")
+  @Policy({ scope: "roles:write", cost: "each-run" })
   async deleteAccountRoleContext(
     @Args(() => AccountContextArgs) { uid, context }: AccountContextArgs,
     @Ctx() ctx: Context,
@@ -132,7 +132,7 @@ export class RoleMutationResolver {
     description:
       "Removes roles from one of the account's role contexts; each must be listed there.",
   })
-  @Scope("roles:write")
+  @Policy({ scope: "roles:write", cost: "each-run" })
   async removeRolesFromRoleContext(
     @Args(() => ContextRolesArgs) { uid, context, roles }: ContextRolesArgs,
     @Ctx() ctx: Context,
@@ -146,7 +146,7 @@ export class RoleMutationResolver {
     description:
       "Removes additional permissions from one of the account's role contexts; each must be listed there.",
   })
-  @Scope("roles:write")
+  @Policy({ scope: "roles:write", cost: "each-run" })
   async removeAdditionalPermissionsFromRoleContext(
     @Args(() => ContextPermissionsArgs) { uid, context, permissions }: ContextPermissionsArgs,
     @Ctx() ctx: Context,

@@ -1,9 +1,9 @@
 import { ReadScope } from "../graphql/auth/read-scope.js";
-import { RequireScope } from "../graphql/auth/require-scope.js";
+import { type FieldPolicy, Policy as policyOn } from "../graphql/policy/index.js";
 
 /**
  * The Roles Management section's scopes. Every root field and `Account.roleContexts` names one
- * with `@Scope`; test/scopes.test.ts fails when one does not.
+ * in its `@Policy`; test/scopes.test.ts fails when one does not.
  */
 export const ROLE_SCOPES = {
   "roles:read":
@@ -14,8 +14,11 @@ export const ROLE_SCOPES = {
 
 export type RoleScope = keyof typeof ROLE_SCOPES;
 
-/** `@RequireScope` limited to this section's scopes, so a misspelt one is a type error. */
-export const Scope = (scope: RoleScope) => RequireScope(scope);
+/**
+ * A field's whole policy (scope, upstream cost, side effect, audit: src/graphql/policy/), its
+ * scope limited to this section's scopes, so a misspelt one is a type error.
+ */
+export const Policy = (policy: FieldPolicy<RoleScope>) => policyOn(policy);
 
 /**
  * On this section's object types: each field but its `@OpenField`s needs `roles:read`, whichever

@@ -8,7 +8,6 @@ import {
   type SearchClient,
   type SearchUpstream,
 } from "./search.client.js";
-import { SEARCH_COSTS } from "./search.costs.js";
 import { SearchQueryResolver } from "./search.query.resolver.js";
 import { SearchRepository, type SearchSlice } from "./search.repository.js";
 import { SEARCH_SCOPES } from "./search.scopes.js";
@@ -34,8 +33,6 @@ export const search = {
   errorRows: {},
   fieldRenames: {},
   scopes: SEARCH_SCOPES,
-  costs: SEARCH_COSTS,
-  auditedReads: [],
 } as const satisfies Section<"search", SearchClient, SearchSlice, SearchUpstream>;
 
 export { createRecentWrites, type RecentWrites } from "./recent-writes.js";

@@ -6,7 +6,7 @@ import { AccountConnection } from "./account-connection.type.js";
 import { toDirectoryQuery } from "./filter.query.js";
 import { SearchAccountsArgs } from "./search.args.js";
 import type { SearchContext } from "./search.repository.js";
-import { Scope } from "./search.scopes.js";
+import { Policy } from "./search.scopes.js";
 
 /** `searchAccounts`: filter -> Cloud Directory query (refused before any call if it cannot be) -> page. */
 @Resolver(() => AccountConnection)
@@ -18,7 +18,12 @@ export class SearchQueryResolver {
     description:
       "Accounts matching a filter, a page at a time (Relay cursors; pages go past 1,000 results). One Cloud Directory search per page, on the search quota. See docs/finding-accounts.md.",
   })
-  @Scope("accounts:search")
+  // One search per page (its own quota); the accounts on it are `first` items (default 25), which
+  // is what fields below them that call LoginRadius (role contexts, custom objects) are costed for.
+  @Policy({
+    scope: "accounts:search",
+    cost: { eachRun: true, itemsArg: "first", assumedItems: 25 },
+  })
   async searchAccounts(
     @Args(() => SearchAccountsArgs) { filter, first, after }: SearchAccountsArgs,
     @Ctx() ctx: SearchContext,

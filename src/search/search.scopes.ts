@@ -1,4 +1,4 @@
-import { RequireScope } from "../graphql/auth/require-scope.js";
+import { type FieldPolicy, Policy as policyOn } from "../graphql/policy/index.js";
 
 /**
  * The search section's scope. It implies nothing else: the accounts it finds are `Account`s, whose
@@ -9,4 +9,5 @@ export const SEARCH_SCOPES = {
     "Search accounts with a filter (searchAccounts): spends the Cloud Directory search quota.",
 } as const;
 
-export const Scope = (scope: keyof typeof SEARCH_SCOPES) => RequireScope(scope);
+/** A field's whole policy (src/graphql/policy/), its scope limited to this section's. */
+export const Policy = (policy: FieldPolicy<keyof typeof SEARCH_SCOPES>) => policyOn(policy);

@@ -1,7 +1,6 @@
 import type { Section } from "../graphql/section.js";
 import type { SecurityClient } from "./security.client.js";
 import { createSecurityClient, SECURITY_ENDPOINTS } from "./security.client.js";
-import { SECURITY_COSTS } from "./security.costs.js";
 import { SECURITY_ERROR_ROWS, SECURITY_FIELD_RENAMES } from "./security.errors.js";
 import { SecurityAccountFieldResolver } from "./security.field.resolver.js";
 import { SecurityMutationResolver } from "./security.mutation.resolver.js";
@@ -20,6 +19,4 @@ export const security = {
   errorRows: SECURITY_ERROR_ROWS,
   fieldRenames: SECURITY_FIELD_RENAMES,
   scopes: SECURITY_SCOPES,
-  costs: SECURITY_COSTS,
-  auditedReads: ["Account.backupCodes"],
 } as const satisfies Section<"security", SecurityClient, SecuritySlice>;

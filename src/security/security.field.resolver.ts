@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Account } from "../accounts/index.js";
 import { toConsentLogs, toPasskeys } from "./security.mapper.js";
 import type { SecurityContext } from "./security.repository.js";
-import { Scope } from "./security.scopes.js";
+import { Policy } from "./security.scopes.js";
 import { ConsentLog, Passkey } from "./security.type.js";
 
 /**
@@ -16,7 +16,12 @@ export class SecurityAccountFieldResolver {
     description:
       "The account's ten backup codes; treat them as passwords. LoginRadius shows codes once: the first read mints them, every later read fails with FAILED_PRECONDITION (use `resetBackupCodes` for new ones). Costs its own upstream call; audited.",
   })
-  @Scope("accounts:credentials")
+  @Policy({
+    scope: "accounts:credentials",
+    cost: { perParent: true },
+    sideEffect: "mints backup codes (the first read)",
+    audit: "secret-read",
+  })
   async backupCodes(@Root() account: Account, @Ctx() ctx: SecurityContext): Promise<string[]> {
     return (await ctx.security.backupCodes(account.uid)).BackUpCodes;
   }
@@ -25,7 +30,7 @@ export class SecurityAccountFieldResolver {
     nullable: true,
     description: "The passkeys registered on the account. Costs its own upstream call.",
   })
-  @Scope("accounts:security")
+  @Policy({ scope: "accounts:security", cost: { perParent: true } })
   async passkeys(@Root() account: Account, @Ctx() ctx: SecurityContext): Promise<Passkey[]> {
     return toPasskeys(await ctx.security.passkeys(account.uid));
   }
@@ -35,7 +40,7 @@ export class SecurityAccountFieldResolver {
     description:
       "The account's consent log, oldest first: what was consented to, when, from where. Costs its own upstream call.",
   })
-  @Scope("accounts:security")
+  @Policy({ scope: "accounts:security", cost: { perParent: true } })
   async consentLogs(@Root() account: Account, @Ctx() ctx: SecurityContext): Promise<ConsentLog[]> {
     return toConsentLogs(await ctx.security.consentLogs(account.uid));
   }

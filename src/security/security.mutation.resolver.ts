@@ -10,7 +10,7 @@ import {
 import { toBackupCodes } from "./security.mapper.js";
 import { BackupCodesPayload, ReauthenticationPayload } from "./security.payload.js";
 import type { SecurityContext } from "./security.repository.js";
-import { Scope } from "./security.scopes.js";
+import { Policy } from "./security.scopes.js";
 
 /**
  * The Account Security mutations: arguments (validated before any call) -> repository -> mapper.
@@ -23,7 +23,7 @@ export class SecurityMutationResolver {
     description:
       "Removes one second factor from the account (lost phone, new authenticator app...). The user sets it up again at the next login.",
   })
-  @Scope("accounts:security")
+  @Policy({ scope: "accounts:security", cost: "each-run" })
   async resetAuthenticator(
     @Args(() => ResetAuthenticatorArgs) { uid, kind }: ResetAuthenticatorArgs,
     @Ctx() ctx: SecurityContext,
@@ -37,7 +37,7 @@ export class SecurityMutationResolver {
     description:
       "Replaces the account's backup codes with ten new ones and returns them; the old codes stop working. Mints credentials.",
   })
-  @Scope("accounts:credentials")
+  @Policy({ scope: "accounts:credentials", sideEffect: "mints backup codes", cost: "each-run" })
   async resetBackupCodes(
     @Args(() => UidArgs) { uid }: UidArgs,
     @Ctx() ctx: SecurityContext,
@@ -49,7 +49,7 @@ export class SecurityMutationResolver {
     nullable: true,
     description: "Removes one passkey from the account (a lost or stolen device).",
   })
-  @Scope("accounts:security")
+  @Policy({ scope: "accounts:security", cost: "each-run" })
   async removePasskey(
     @Args(() => RemovePasskeyArgs) { uid, passkeyId }: RemovePasskeyArgs,
     @Ctx() ctx: SecurityContext,
@@ -63,7 +63,7 @@ export class SecurityMutationResolver {
     description:
       "Lifts a login lock (the documented profile update `IsLoginLocked: false`) and returns the account. A `Block` lockout deactivates the account instead: reactivate it with `updateAccount(input: { isActive: true })`.",
   })
-  @Scope("accounts:security")
+  @Policy({ scope: "accounts:security", cost: "each-run" })
   async unlockAccount(
     @Args(() => UidArgs) { uid }: UidArgs,
     @Ctx() ctx: SecurityContext,
@@ -79,7 +79,7 @@ export class SecurityMutationResolver {
     description:
       "Checks a step-up token: did this user re-authenticate (second factor, password or PIN) before a sensitive action? An invalid token answers `valid: false`.",
   })
-  @Scope("accounts:security")
+  @Policy({ scope: "accounts:security", cost: "each-run" })
   async validateReauthentication(
     @Args(() => ValidateReauthenticationArgs) { uid, kind, token }: ValidateReauthenticationArgs,
     @Ctx() ctx: SecurityContext,

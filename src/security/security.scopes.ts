@@ -1,4 +1,4 @@
-import { RequireScope } from "../graphql/auth/require-scope.js";
+import { type FieldPolicy, Policy as policyOn } from "../graphql/policy/index.js";
 
 /**
  * The Account Security section's own scope. Backup codes (credentials) use the Accounts
@@ -12,5 +12,8 @@ export const SECURITY_SCOPES = {
 /** The scopes this section's fields name: its own and the shared credentials scope. */
 export type SecurityScope = keyof typeof SECURITY_SCOPES | "accounts:credentials";
 
-/** `@RequireScope` limited to the scopes this section uses, so a misspelt one is a type error. */
-export const Scope = (scope: SecurityScope) => RequireScope(scope);
+/**
+ * A field's whole policy (scope, upstream cost, side effect, audit: src/graphql/policy/), its
+ * scope limited to the scopes this section uses, so a misspelt one is a type error.
+ */
+export const Policy = (policy: FieldPolicy<SecurityScope>) => policyOn(policy);

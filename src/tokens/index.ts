@@ -1,7 +1,6 @@
 import type { Section } from "../graphql/section.js";
 import type { TokensClient } from "./tokens.client.js";
 import { createTokensClient, TOKEN_ENDPOINTS } from "./tokens.client.js";
-import { TOKEN_COSTS } from "./tokens.costs.js";
 import { TOKEN_ERROR_ROWS, TOKEN_FIELD_RENAMES } from "./tokens.errors.js";
 import { TokensMutationResolver } from "./tokens.mutation.resolver.js";
 import { TokenRepository, type TokensSlice } from "./tokens.repository.js";
@@ -19,6 +18,4 @@ export const tokens = {
   errorRows: TOKEN_ERROR_ROWS,
   fieldRenames: TOKEN_FIELD_RENAMES,
   scopes: {},
-  costs: TOKEN_COSTS,
-  auditedReads: [],
 } as const satisfies Section<"tokens", TokensClient, TokensSlice>;

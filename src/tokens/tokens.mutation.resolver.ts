@@ -1,13 +1,17 @@
 import { Args, Ctx, Mutation, Resolver } from "type-graphql";
-import { RequireScope } from "../graphql/auth/require-scope.js";
+import { Policy } from "../graphql/policy/index.js";
 import { GenerateEmailTokenArgs, GenerateSmsOtpArgs, GenerateSottArgs } from "./tokens.args.js";
 import { toEmailToken, toSmsOtp, toSott } from "./tokens.mapper.js";
 import { EmailTokenPayload, SmsOtpPayload, SottPayload } from "./tokens.payload.js";
 import type { TokensContext } from "./tokens.repository.js";
 import { toEmailTokenBody, toSmsOtpBody } from "./tokens.rules.js";
 
-/** Every field here mints a credential: the Accounts section's credentials scope guards them. */
-const Credentials = () => RequireScope("accounts:credentials");
+/**
+ * Every field here mints a credential (its side effect): the Accounts section's credentials scope
+ * guards them; one call each time, never shared.
+ */
+const Credentials = (sideEffect: string) =>
+  Policy({ scope: "accounts:credentials", cost: "each-run", sideEffect });
 
 /**
  * Multipurpose tokens and SOTT: arguments checked against the type's documented body before any
@@ -20,7 +24,7 @@ export class TokensMutationResolver {
     description:
       "Mints a multipurpose email token of this type and has LoginRadius email it (verification, reset, login links...). Which arguments it needs depends on the type.",
   })
-  @Credentials()
+  @Credentials("mints a token; sends an email")
   async generateEmailToken(
     @Args(() => GenerateEmailTokenArgs) args: GenerateEmailTokenArgs,
     @Ctx() ctx: TokensContext,
@@ -34,7 +38,7 @@ export class TokensMutationResolver {
     description:
       "Mints a multipurpose SMS OTP of this type and has LoginRadius text it to the phone.",
   })
-  @Credentials()
+  @Credentials("mints an OTP; sends an SMS")
   async generateSmsOtp(
     @Args(() => GenerateSmsOtpArgs) args: GenerateSmsOtpArgs,
     @Ctx() ctx: TokensContext,
@@ -47,7 +51,7 @@ export class TokensMutationResolver {
     nullable: true,
     description: "Mints a SOTT (Secured One Time Token) for a front end's registration call.",
   })
-  @Credentials()
+  @Credentials("mints a SOTT")
   async generateSott(
     @Args(() => GenerateSottArgs) { validFor }: GenerateSottArgs,
     @Ctx() ctx: TokensContext,

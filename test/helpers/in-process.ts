@@ -1,11 +1,12 @@
 import { readConfig } from "../../src/config.js";
 import type { AppContext, Connect } from "../../src/context.js";
 import { createLimits } from "../../src/graphql/limits/index.js";
+import { costTableOf } from "../../src/graphql/policy/index.js";
 import type { AnySection } from "../../src/graphql/section.js";
 import { silentLogger } from "../../src/log.js";
 import { createMemoryRateLimitStore } from "../../src/ratelimit/store.js";
 import { buildAppSchema } from "../../src/schema.js";
-import { costsOf, SECTIONS } from "../../src/sections.js";
+import { SECTIONS } from "../../src/sections.js";
 import { type AppServer, createServer } from "../../src/server.js";
 import { TEST_ENV } from "./stack.js";
 
@@ -38,15 +39,16 @@ export interface InProcess {
 export const startInProcess = async (options: InProcessOptions): Promise<InProcess> => {
   const sections = options.sections ?? SECTIONS;
   const config = readConfig(TEST_ENV);
+  const schema = await buildAppSchema({ sections });
   const server = createServer({
-    schema: await buildAppSchema({ sections }),
+    schema,
     connect: options.connect,
     sections,
     logger: silentLogger,
     introspection: true,
     limits: createLimits({
       config: config.limits,
-      costs: costsOf(sections),
+      costs: costTableOf(schema),
       blockSuggestions: false,
       logger: silentLogger,
       store: createMemoryRateLimitStore(),

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-/** A token's AUTH_TOKENS key, as the README tells operators to compute it. */
+/** A token's AUTH_TOKENS key, as docs/security.md (Callers) and the README tell operators to compute it. */
 export const sha256Hex = (token: string): string =>
   createHash("sha256").update(token, "utf8").digest("hex");
 

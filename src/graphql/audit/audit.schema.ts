@@ -80,7 +80,8 @@ const audited =
 const wrapped = new WeakSet<GraphQLField<unknown, unknown>>();
 
 /**
- * Puts every mutation field and every audited read (`Account.passwordHash`) behind the audit
+ * Puts `fields` (every mutation field and every field whose `@Policy` says it is a secret read,
+ * `Account.passwordHash`: src/graphql/policy/ `auditedFieldsOf`) behind the audit
  * trail, in the schema itself, so no resolver can be reached around it: not through an alias, a
  * fragment or `_entities`. Why here and not elsewhere: an Apollo plugin's `willResolveField`
  * runs before the resolver but cannot stop it, and a type-graphql global middleware runs after
@@ -89,14 +90,14 @@ const wrapped = new WeakSet<GraphQLField<unknown, unknown>>();
  */
 export const withAuditTrail = (
   schema: GraphQLSchema,
-  auditedReads: ReadonlySet<string>,
+  fields: ReadonlySet<string>,
 ): GraphQLSchema => {
   const mutation = schema.getMutationType();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith("__")) continue;
     for (const field of Object.values(type.getFields())) {
       const name = `${type.name}.${field.name}`;
-      if (type !== mutation && !auditedReads.has(name)) continue;
+      if (type !== mutation && !fields.has(name)) continue;
       if (wrapped.has(field)) continue;
       field.resolve = audited(
         name,

@@ -13,7 +13,7 @@ export const forbidden = (info: GraphQLResolveInfo, scopes: readonly Scope[]): G
   );
 
 /**
- * The one auth checker (`authMode: "error"`): a field guarded by `@RequireScope(scope)` runs only
+ * The one auth checker (`authMode: "error"`): a field whose `@Policy` names a scope runs only
  * when the caller holds that scope. Otherwise that field alone fails with FORBIDDEN, naming the
  * scope it needs; the rest of the operation goes on.
  */

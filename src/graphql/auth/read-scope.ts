@@ -16,7 +16,7 @@ import type { Scope } from "./scopes.js";
  * by `updateAccount` (accounts:write) or `unlockAccount` (accounts:security) is read as from
  * `accountByUid`. `@ReadScope("accounts:read")` on an object type guards each of its fields,
  * except those marked `@OpenField()` (the identifiers a writer already names, e.g. `uid`) and
- * those that name a scope of their own (`@RequireScope`: secrets keep their stronger scope).
+ * those that name a scope of their own (`@Policy({ scope })`: secrets keep their stronger scope).
  * A refused field is FORBIDDEN on its own path, so each guarded field is nullable.
  */
 export const ReadScope = (scope: Scope): ClassDecorator => Extensions({ readScope: scope });

@@ -1,3 +1,3 @@
 export type { EntityType, EntityTypes, Representation } from "./entity.js";
-export { federationCosts, NoServiceSdl } from "./rules.js";
+export { federationPolicies, NoServiceSdl } from "./rules.js";
 export { FEDERATION_SPEC, toSubgraph } from "./subgraph.js";

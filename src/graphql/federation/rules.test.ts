@@ -1,15 +1,16 @@
 import { getOperationAST, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { buildAppSchema } from "../../schema.js";
-import { costsOf } from "../../sections.js";
 import { operationCost } from "../limits/cost.js";
+import { costTableOf } from "../policy/index.js";
 
 const schema = await buildAppSchema();
 const cost = (query: string, variables?: Record<string, unknown>) => {
   const document = parse(query);
   const operation = getOperationAST(document);
   if (!operation) throw new Error("no operation");
-  return operationCost({ schema, document, operation, variables, table: costsOf() }).upstreamCalls;
+  return operationCost({ schema, document, operation, variables, table: costTableOf(schema) })
+    .upstreamCalls;
 };
 const reps = (...uids: string[]) => uids.map((uid) => ({ __typename: "Account", uid }));
 

@@ -1,5 +1,5 @@
 import { GraphQLError, type ValidationRule } from "graphql";
-import type { CostTable } from "../limits/cost.js";
+import type { FieldPolicy } from "../policy/field-policy.js";
 import type { EntityTypes, Representation } from "./entity.js";
 
 const isRepresentation = (value: unknown): value is Representation =>
@@ -8,20 +8,27 @@ const isRepresentation = (value: unknown): value is Representation =>
   typeof (value as Representation).__typename === "string";
 
 /**
- * `_entities` reads through the loaders: one call per distinct loader key over all its
- * representations (and over the rest of the operation); `_service` calls nothing.
+ * The policies of Federation's two root fields, which type-graphql does not build: `_entities`
+ * reads through the loaders, one call per distinct loader key over all its representations (and
+ * over the rest of the operation); `_service` calls nothing. Their scopes are checked otherwise
+ * (subgraph.ts: each entity type's scope; `_service` like introspection).
  */
-export const federationCosts = (entities: EntityTypes): CostTable => ({
-  "Query._entities": {
-    loaderKeys: (args) =>
-      (Array.isArray(args.representations) ? args.representations : [])
-        .filter(isRepresentation)
-        .flatMap((r) => {
-          const entity = entities[r.__typename];
-          return entity ? [entity.loaderKey(r)] : [];
-        }),
+export const federationPolicies = (
+  entities: EntityTypes,
+): Readonly<Record<"_entities" | "_service", FieldPolicy>> => ({
+  _entities: {
+    cost: {
+      says: "1 call per distinct entity key, shared with the loaders",
+      keys: (args) =>
+        (Array.isArray(args.representations) ? args.representations : [])
+          .filter(isRepresentation)
+          .flatMap((r) => {
+            const entity = entities[r.__typename];
+            return entity ? [entity.loaderKey(r)] : [];
+          }),
+    },
   },
-  "Query._service": { loaderKeys: () => [] },
+  _service: { cost: { says: "no call", keys: () => [] } },
 });
 
 /**

@@ -9,8 +9,10 @@ import {
 } from "graphql";
 import { createResolversMap } from "type-graphql";
 import { authChecker } from "../auth/auth-checker.js";
+import { POLICY } from "../policy/field-policy.js";
 import type { RequestContext } from "../section.js";
 import type { EntityTypes, Representation } from "./entity.js";
+import { federationPolicies } from "./rules.js";
 import { checkTypenames } from "./typename.js";
 
 /** The Federation spec version the subgraph links; composition accepts it from gateway 2.7 on. */
@@ -81,5 +83,10 @@ export const toSubgraph = (schema: GraphQLSchema, entities: EntityTypes): GraphQ
   const subgraph = buildSubgraphSchema({ typeDefs, resolvers });
   carryExtensions(schema, subgraph);
   guardEntities(subgraph, entities);
+  const fields = subgraph.getQueryType()?.getFields() ?? {};
+  for (const [name, policy] of Object.entries(federationPolicies(entities))) {
+    const field = fields[name];
+    if (field) field.extensions = { ...field.extensions, [POLICY]: policy };
+  }
   return subgraph;
 };

@@ -1,7 +1,7 @@
 import { getOperationAST, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { buildAppSchema } from "../../schema.js";
-import { costsOf } from "../../sections.js";
+import { costTableOf } from "../policy/index.js";
 import { CostTooComplexError, operationCost } from "./cost.js";
 
 const schema = await buildAppSchema();
@@ -9,7 +9,14 @@ const cost = (query: string, variables?: Record<string, unknown>, maxVisits?: nu
   const document = parse(query);
   const operation = getOperationAST(document);
   if (!operation) throw new Error("no operation");
-  return operationCost({ schema, document, operation, variables, table: costsOf(), maxVisits });
+  return operationCost({
+    schema,
+    document,
+    operation,
+    variables,
+    table: costTableOf(schema),
+    maxVisits,
+  });
 };
 
 describe("operationCost", () => {

@@ -1,7 +1,7 @@
 import { getOperationAST, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { buildAppSchema } from "../../schema.js";
-import { costsOf } from "../../sections.js";
+import { costTableOf } from "../policy/index.js";
 import { coerceVariables } from "./cost.js";
 import { capResponseBytes, operationItems } from "./result-limits.js";
 
@@ -12,7 +12,13 @@ const items = (query: string, variables?: Record<string, unknown>) => {
   if (!operation) throw new Error("no operation");
   const coerced = coerceVariables(schema, operation, variables);
   if (!coerced) throw new Error("variables do not coerce");
-  return operationItems({ schema, document, operation, variables: coerced, table: costsOf() });
+  return operationItems({
+    schema,
+    document,
+    operation,
+    variables: coerced,
+    table: costTableOf(schema),
+  });
 };
 
 describe("operationItems", () => {

@@ -1,15 +1,16 @@
 import { getOperationAST, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { operationCost } from "../graphql/limits/cost.js";
+import { costTableOf } from "../graphql/policy/index.js";
 import { buildAppSchema } from "../schema.js";
-import { costsOf } from "../sections.js";
 
 const schema = await buildAppSchema();
 const cost = (query: string, variables?: Record<string, unknown>) => {
   const document = parse(query);
   const operation = getOperationAST(document);
   if (!operation) throw new Error("no operation");
-  return operationCost({ schema, document, operation, variables, table: costsOf() }).upstreamCalls;
+  return operationCost({ schema, document, operation, variables, table: costTableOf(schema) })
+    .upstreamCalls;
 };
 
 describe("searchAccounts' cost", () => {
