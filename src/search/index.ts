@@ -1,6 +1,3 @@
-// First: src/config.ts reads this section's config through this file before anything else has
-// loaded the metadata polyfill, and the resolvers below are decorated (type-graphql needs it).
-import "reflect-metadata";
 import type { Section } from "../graphql/section.js";
 import {
   createSearchClient,
