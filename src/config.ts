@@ -20,9 +20,8 @@ import { readWebhookConfig, type WebhookConfig } from "./webhooks/webhook.config
 export interface Config {
   port: number;
   host: string;
-  /** Null when no credentials are set: the service then runs against the embedded emulator. */
-  loginradius: UpstreamTarget | null;
-  upstream: UpstreamTuning;
+  /** LoginRadius: where and who (`target`) and how it is called, read by one reader. */
+  upstream: UpstreamConfig;
   /** The Cloud Directory search: its URL, its own outbound limit, batched reads, index lag. */
   search: SearchConfig;
   /** Introspection and the Sandbox landing page: on with the emulator, off with real LoginRadius. */
@@ -50,6 +49,12 @@ export interface Config {
   webhooks: WebhookConfig;
   /** The read cache and coalescing: CACHE_TTL_MS, CACHE_MAX_BYTES, CACHE_ENCRYPTION_KEY, UPSTREAM_COALESCE. */
   cache: CacheConfig;
+}
+
+/** LOGINRADIUS_API_* and UPSTREAM_*: the adapter's options but for a target it may not know yet. */
+export interface UpstreamConfig extends UpstreamTuning {
+  /** LOGINRADIUS_API_URL/_KEY/_SECRET; null without credentials: the embedded emulator's. */
+  target: UpstreamTarget | null;
 }
 
 export interface OpsConfig {
@@ -82,7 +87,7 @@ export interface ClientTimeouts {
 export const DEFAULT_API_URL = "https://api.loginradius.com";
 
 /** LoginRadius credentials and base URL: both credentials or neither, GUIDs, a clean URL. */
-const readLoginRadius = (read: EnvReader) => {
+const readTarget = (read: EnvReader): UpstreamTarget | null => {
   const apiKey = read.string("LOGINRADIUS_API_KEY");
   const apiSecret = read.string("LOGINRADIUS_API_SECRET");
   const apiUrl = read.string("LOGINRADIUS_API_URL") ?? DEFAULT_API_URL;
@@ -110,7 +115,7 @@ const readLoginRadius = (read: EnvReader) => {
     !clean || isSecureUrl(new URL(apiUrl)),
     "LOGINRADIUS_API_URL must use https (http only for localhost, 127.0.0.1 or [::1]): the API secret is sent with every call.",
   );
-  return { apiKey, apiSecret, apiUrl };
+  return apiKey !== undefined && apiSecret !== undefined ? { apiUrl, apiKey, apiSecret } : null;
 };
 
 const isCleanUrl = (text: string): boolean => {
@@ -129,7 +134,9 @@ const isCleanUrl = (text: string): boolean => {
   }
 };
 
-const readUpstreamTuning = (read: EnvReader): UpstreamTuning => ({
+/** Everything about LoginRadius in one reader: where, who, and how it is called. */
+const readUpstream = (read: EnvReader): UpstreamConfig => ({
+  target: readTarget(read),
   timeoutMs: read.int("UPSTREAM_TIMEOUT_MS", 10_000, 100, 120_000),
   requestTimeoutMs: read.int("REQUEST_TIMEOUT_MS", 30_000, 100, 300_000),
   maxConcurrency: read.int("UPSTREAM_MAX_CONCURRENCY", 64, 1, 1024),
@@ -211,14 +218,13 @@ export const readConfig = (env: Env): Readonly<Config> => {
   const read = new EnvReader(env);
   const port = read.int("PORT", 4000, 0, 65535);
   const host = read.string("HOST") ?? "127.0.0.1";
-  const { apiKey, apiSecret, apiUrl } = readLoginRadius(read);
-  const upstream = readUpstreamTuning(read);
-  const search = readSearchConfig(read, apiKey !== undefined && apiUrl === DEFAULT_API_URL);
+  const upstream = Object.freeze(readUpstream(read));
+  const realUpstream = upstream.target !== null;
+  const search = readSearchConfig(read, upstream.target?.apiUrl === DEFAULT_API_URL);
   read.check(
     search.url === null || (isCleanUrl(search.url) && isSecureUrl(new URL(search.url))),
     "LOGINRADIUS_SEARCH_URL must be a clean https URL (http only for loopback), as LOGINRADIUS_API_URL.",
   );
-  const realUpstream = apiKey !== undefined && apiSecret !== undefined;
   checkUpstreamChoice(read, realUpstream, host);
   const introspection =
     read.oneOf(
@@ -241,7 +247,6 @@ export const readConfig = (env: Env): Readonly<Config> => {
   return Object.freeze({
     port,
     host,
-    loginradius: apiKey && apiSecret ? { apiUrl, apiKey, apiSecret } : null,
     upstream,
     search: Object.freeze(search),
     introspection,

@@ -10,6 +10,7 @@ import {
   type WriteRecord,
 } from "./graphql/section.js";
 import type { BatchSizes } from "./graphql/selective-loader.js";
+import { bindHttp } from "./loginradius/bound-http.js";
 import type { LoginRadiusHttp, RequestScope } from "./loginradius/http.js";
 import { SECTIONS, type SectionClients, type SectionSlices } from "./sections.js";
 import type { SpanScope } from "./tracing/tracing.js";
@@ -51,25 +52,31 @@ const absentClient = (section: string): unknown =>
     },
   );
 
-/** Clients over the LoginRadius adapter for every section in the list. */
+/**
+ * Clients over the LoginRadius adapter for every section in the list. The request's scope is
+ * bound here, once: its deadline starts, and every section's client calls through that one
+ * binding (the clients neither hold nor pass a scope). A section with its own upstream (search:
+ * its own base URL and quota) gets that adapter bound to the same scope.
+ */
 export const connectSections = (
   http: LoginRadiusHttp,
   sections: readonly AnySection[] = SECTIONS,
-  upstreams: Readonly<Record<string, unknown>> = {},
+  upstreams: Readonly<Record<string, { http: LoginRadiusHttp }>> = {},
 ): Connect => {
   const byName = new Map(sections.map((s) => [s.name, s]));
   return (scope) => {
     const bound = http.scope(scope);
+    const core = bindHttp(http, bound);
     return {
       client: (name) => {
         const section = byName.get(name);
         if (!section) return undefined;
-        if (section.upstream === undefined) return section.createClient(http, bound);
-        const upstream = upstreams[section.upstream];
+        if (section.upstream === undefined) return section.createClient(core);
+        const own = upstreams[section.upstream];
         // A test over the bare adapter gives no search upstream: that section's calls fail loudly.
-        return upstream === undefined
+        return own === undefined
           ? absentClient(`${name} (no ${section.upstream} upstream given)`)
-          : section.createClient(upstream, bound);
+          : section.createClient({ ...own, http: bindHttp(own.http, bound) });
       },
       end: bound.end,
     };

@@ -1,5 +1,5 @@
-// First, before any module that declares type-graphql classes: shared argument types
-// (src/graphql/uid.args.ts) are reached through config.ts before sections.ts loads the polyfill.
+// First: type-graphql decorators run as their modules load, and config.ts reaches some (search's
+// index.ts) before sections.ts or schema.ts would have loaded the metadata polyfill.
 import "reflect-metadata";
 import { readConfig } from "./config.js";
 import { createEmulator, type Emulator } from "./emulator/app.js";
@@ -151,16 +151,21 @@ if (config) {
   let emulator: Listening | undefined;
   try {
     if (config.auth.disabledWarning) logger.warn(config.auth.disabledWarning);
-    let upstream = config.loginradius;
+    const configured = config.upstream.target;
+    let upstream: UpstreamTarget | undefined;
     let twin: Emulator | undefined;
-    if (upstream === null) {
+    if (configured === null) {
       const started = await startEmulator(startup);
       emulator = started.at;
       upstream = started.target;
       twin = started.twin;
-    } else startup.info(`Using LoginRadius at ${new URL(upstream.apiUrl).origin}.`);
+    } else startup.info(`Using LoginRadius at ${new URL(configured.apiUrl).origin}.`);
 
-    const app = await createAppServer(config, upstream, { logger, metrics: createMetrics() });
+    const app = await createAppServer(config, {
+      ...(upstream ? { upstream } : {}),
+      logger,
+      metrics: createMetrics(),
+    });
     await app.start();
     binding = { port: config.port, host: config.host, prefix: "" };
     const server = await listen(app.handler, config.port, config.host, {
@@ -172,7 +177,7 @@ if (config) {
     startup.info(
       {
         url: server.url,
-        upstream: emulator ? "embedded emulator" : new URL(upstream.apiUrl).origin,
+        upstream: configured ? new URL(configured.apiUrl).origin : "embedded emulator",
       },
       `Account Graph ready at ${server.url}/graphql${sandbox}.`,
     );

@@ -53,7 +53,7 @@ const ACCOUNT_CODES = [938, 936, 1043, 1058, 1096, 1126];
 
 describe("each section's error table on its own", () => {
   const codeOf = (list: readonly AnySection[], errorCode: number) =>
-    createUpstreamErrorMapping(errorTableOf(list)).toGraphQLError(
+    createUpstreamErrorMapping(errorTableOf(list)).translate(
       new UpstreamError("rejected", "GET /x", 404, errorCode),
     ).extensions;
 

@@ -7,10 +7,9 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { cacheReportPlugin } from "./cache/cache-report.plugin.js";
-import { createFleet } from "./cache/fleet.js";
 import type { CacheInvalidator } from "./cache/invalidation.js";
 import type { Config } from "./config.js";
-import { type AppContext, connectSections, createContext } from "./context.js";
+import { type AppContext, type Connect, createContext } from "./context.js";
 import { ErrorCodes } from "./errors.js";
 import { createAdmit } from "./graphql/admit.js";
 import {
@@ -35,8 +34,8 @@ import { auditedFieldsOf, costTableOf } from "./graphql/policy/index.js";
 import type { AnySection, WriteRecord } from "./graphql/section.js";
 import { trustedDocumentsOf } from "./graphql/trusted-documents.js";
 import { type SandboxLandingPage, sandboxLandingPage } from "./http/graphiql-landing-link.js";
-import { createHealthRoutes } from "./http/health-routes.js";
-import { hostAllowed, routeOthers } from "./http/other-routes.js";
+import { hostAllowed } from "./http/host-guard.js";
+import { routeOthers } from "./http/other-routes.js";
 import { sendJson } from "./http/send-json.js";
 import { describeUnexpected, type Logger } from "./log.js";
 import type { UpstreamHealth } from "./loginradius/health.js";
@@ -44,12 +43,12 @@ import type { UpstreamTarget } from "./loginradius/http.js";
 import type { Metrics } from "./metrics.js";
 import type { RateLimitStore } from "./ratelimit/store.js";
 import { buildAppSchema } from "./schema.js";
-import { createRecentWrites, createSearchUpstream } from "./search/index.js";
+import { createRecentWrites } from "./search/index.js";
 import { errorTableOf, SECTIONS } from "./sections.js";
 import type { ServerDeps } from "./server-deps.js";
 import { createTracing, type SpanScope, type Tracing } from "./tracing/tracing.js";
 import { tracingPlugin } from "./tracing/tracing.plugin.js";
-import { webhookOf } from "./webhooks/index.js";
+import { upstreamOf } from "./upstream.js";
 
 /** AUDIT_LOG_FILE, else stdout. */
 const auditSinkOf = (file: string | null): AuditSink =>
@@ -57,6 +56,17 @@ const auditSinkOf = (file: string | null): AuditSink =>
 
 /** What the process gives the service besides its Config: where to log, where to count. */
 export interface AppRuntime {
+  /**
+   * LoginRadius when the configuration names none (`config.upstream.target` null): the embedded
+   * emulator main.ts started, or a test's. Given beside a configured target, it is refused.
+   */
+  upstream?: UpstreamTarget;
+  /**
+   * Each section's client per request in place of the adapter's: in-process tests give doubles
+   * (`connectDoubles`); the service then calls no LoginRadius and has no `/readyz`, `/metrics`,
+   * webhook route or read cache.
+   */
+  connect?: Connect;
   logger: Logger;
   metrics: Metrics;
   /** Where audit lines go; default AUDIT_LOG_FILE, else stdout. */
@@ -98,6 +108,7 @@ const createApollo = (
   errors: ErrorFormatting,
   landingPage: SandboxLandingPage<AppContext> | null,
 ): ApolloServer<AppContext> => {
+  const _sections = deps.sections ?? SECTIONS;
   const { plugins: limitPlugins, ...limitOptions } = deps.limits.apollo;
   const unexpected = createUnexpectedErrorLog(
     deps.logger,
@@ -143,10 +154,10 @@ const INTERNAL = {
 };
 
 /**
- * The GraphQL service: Apollo Server over node:http, `/graphql` (queries, and the Sandbox landing
- * page in a browser), `/healthz`. Builds everything, listens nowhere (src/http/listen.ts does).
+ * The GraphQL service from its parts: Apollo Server over node:http, `/graphql` (queries, and the
+ * Sandbox landing page in a browser), `/healthz`. Listens nowhere (src/http/listen.ts does).
  */
-export const createServer = (deps: ServerDeps): AppServer => {
+const assemble = (deps: ServerDeps): AppServer => {
   const errors = createErrorFormatting(errorTableOf(deps.sections ?? SECTIONS));
   const landingPage = deps.introspection
     ? sandboxLandingPage<AppContext>(ApolloServerPluginLandingPageLocalDefault({ embed: true }))
@@ -205,38 +216,25 @@ export const createServer = (deps: ServerDeps): AppServer => {
   };
 };
 
-/** `/readyz` and `/metrics` over the adapter's view of LoginRadius. */
-const healthRoutesOf = (config: Readonly<Config>, runtime: AppRuntime, health: UpstreamHealth) =>
-  createHealthRoutes({
-    health,
-    metrics: runtime.metrics,
-    readyMaxAgeMs: config.ops.readyMaxAgeMs,
-    metricsToken: config.ops.metricsToken,
-    logger: runtime.logger,
-    warnings: () => (config.auth.disabledWarning ? [config.auth.disabledWarning] : []),
-  });
-
-/** The whole service for a configured upstream: REST adapter, schema, Apollo. Listens nowhere. */
+/**
+ * The service, the one factory: the LoginRadius side (src/upstream.ts: the fleet's adapter,
+ * search, webhooks; or the runtime's client doubles), schema, limits, audit trail, tracing,
+ * Apollo. Listens nowhere; main.ts and the tests call this alone.
+ */
 export const createAppServer = async (
   config: Readonly<Config>,
-  upstream: UpstreamTarget,
   runtime: AppRuntime,
 ): Promise<AppServer> => {
   const sections = runtime.sections ?? SECTIONS;
   const rateStore =
     runtime.rateStore ?? createRateLimitStore(config.limits.rateLimit, runtime.logger);
-  const fleet = createFleet(config, upstream, { ...runtime, rateStore });
-  const { http } = fleet;
+  const upstream = upstreamOf(config, { ...runtime, sections, rateStore });
   const audit = runtime.audit ?? auditSinkOf(config.auditLogFile);
   const tracing = config.tracing ? await createTracing(config.tracing) : null;
-  const routes = healthRoutesOf(config, runtime, http.health);
-  const webhook = webhookOf(config, upstream.apiSecret, { ...runtime, rateStore }, fleet.cache);
   const schema = await buildAppSchema({ linkOrigins: config.linkOrigins, sections });
-  const server = createServer({
+  const server = assemble({
     schema,
-    connect: connectSections(http, sections, {
-      search: createSearchUpstream(config, upstream, { ...runtime, rateStore }),
-    }),
+    connect: upstream.connect,
     writes: runtime.recentWrites ?? createRecentWrites(config.search.indexLagMs),
     sections,
     logger: runtime.logger,
@@ -255,21 +253,20 @@ export const createAppServer = async (
       metrics: runtime.metrics,
       store: rateStore,
     }),
-    routes,
+    ...(upstream.routes ? { routes: upstream.routes } : {}),
     tracing,
-    ...(webhook ? { webhook: webhook.route } : {}),
+    ...(upstream.webhook ? { webhook: upstream.webhook } : {}),
     trusted: trustedDocumentsOf(config.trustedDocuments),
   });
   return {
     ...server,
-    upstreamHealth: http.health,
-    cache: fleet.cache,
+    ...(upstream.health ? { upstreamHealth: upstream.health } : {}),
+    ...(upstream.cache ? { cache: upstream.cache } : {}),
     ...(tracing ? { tracing } : {}),
     stop: async () => {
       await server.stop();
-      await fleet.close();
+      await upstream.close();
       await tracing?.shutdown();
-      await webhook?.close();
       audit.close();
     },
   };

@@ -78,6 +78,12 @@ const lines = (results: unknown) => evaluateBudget(results) as Line[];
 const lineOf = (results: unknown, id: string) => lines(results).find((l) => l.id === id);
 const verdicts = (results: unknown) =>
   Object.fromEntries(lines(results).map((l) => [l.id, l.pass]));
+/** The whole run's judgement once `change` is applied to a passing run. */
+const judged = (change: (r: Results) => void) => {
+  const results = passing();
+  change(results);
+  return judge(results) as Judgement;
+};
 const passes = (id: string, change: (r: Results) => void) => {
   const results = passing();
   change(results);
@@ -173,9 +179,11 @@ describe("bench budget evaluation", () => {
  * a limit loosened (or tightened) in bench/budget.mjs fails one of these.
  */
 describe("each budget line at its boundary", () => {
+  // Each change moves one line only: tracing on stays at the CPU of tracing off.
   const cpu = (byUid: number) => (r: Results) => {
     r.scenarios.byUid = facade(1, [{ upstreamPerOp: 1, bytesPerCall: 210, cpuMsPerOp: byUid }]);
     r.scenarios.reference = reference([{ cpuMsPerOp: 0.25 }]);
+    r.scenarios.traced = server("traced", 1, [{ upstreamPerOp: 1, cpuMsPerOp: byUid, spans: 4 }]);
   };
   const traced = (on: number) => (r: Results) => {
     r.scenarios.byUid = facade(1, [{ upstreamPerOp: 1, bytesPerCall: 210, cpuMsPerOp: 0.5 }]);
@@ -191,7 +199,7 @@ describe("each budget line at its boundary", () => {
     r.scenarios["facade20@50"] = facade(1, [{ upstreamPerOp: 1, rps: value }], 20);
   };
   const bytes = (value: number) => (r: Results) => {
-    r.scenarios.byUid = facade(1, [{ upstreamPerOp: 1, bytesPerCall: value, cpuMsPerOp: 0.5 }]);
+    for (const round of r.scenarios.byUid.rounds) round.bytesPerCall = value;
     r.scenarios.direct = direct([{ bytesPerCall: 3000 }]);
   };
   const calls = (value: number) => (r: Results) => {
@@ -239,6 +247,12 @@ describe("each budget line at its boundary", () => {
   ])("%s: passes at the limit, fails past it", (_name, id, atLimit, pastLimit) => {
     expect(passes(id, atLimit)).toBe(true);
     expect(passes(id, pastLimit)).toBe(false);
+    // The run as `npm run bench` ends it: that one line fails the whole run, named, exit 1.
+    expect(judged(atLimit)).toMatchObject({ verdict: "pass", reason: null });
+    const failed = judged(pastLimit);
+    expect(failed).toMatchObject({ verdict: "fail", reason: `over budget: ${id}` });
+    expect(verdictText(failed)).toBe(`FAIL: over budget: ${id}`);
+    expect(EXIT_CODES[failed.verdict]).toBe(1);
   });
 });
 

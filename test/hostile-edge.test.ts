@@ -45,11 +45,12 @@ beforeAll(async () => {
     },
   });
   const logger = createLogger({ level: "debug", destination });
-  app = await createAppServer(
-    config,
-    { apiUrl: lr.url, apiKey: lr.emulator.apiKey, apiSecret: lr.emulator.apiSecret },
-    { logger, metrics: createMetrics({ defaultMetrics: false }), audit: nowhere },
-  );
+  app = await createAppServer(config, {
+    upstream: { apiUrl: lr.url, apiKey: lr.emulator.apiKey, apiSecret: lr.emulator.apiSecret },
+    logger,
+    metrics: createMetrics({ defaultMetrics: false }),
+    audit: nowhere,
+  });
   await app.start();
   // As main.ts binds it.
   server = await listen(app.handler, 0, "127.0.0.1", {

@@ -6,16 +6,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { accountsClientDouble } from "../src/accounts/accounts.client.double.js";
 import { readConfig } from "../src/config.js";
 import { connectDoubles } from "../src/context.js";
-import { createLimits } from "../src/graphql/limits/index.js";
-import { costTableOf } from "../src/graphql/policy/index.js";
 import { createHealthRoutes, PROBE_CACHE_MS } from "../src/http/health-routes.js";
 import { type Listening, listen } from "../src/http/listen.js";
 import { createLogger } from "../src/log.js";
 import type { UpstreamHealth } from "../src/loginradius/health.js";
 import { createMetrics } from "../src/metrics.js";
-import { createMemoryRateLimitStore } from "../src/ratelimit/store.js";
-import { buildAppSchema } from "../src/schema.js";
-import { createServer } from "../src/server.js";
+import { type AppServer, createAppServer } from "../src/server.js";
 import { ADA } from "./helpers/emulator.js";
 import { graphqlUrlOf, jsonLines, type LogLine } from "./helpers/service-lines.js";
 import { type Stack, startStack, TEST_ENV } from "./helpers/stack.js";
@@ -195,7 +191,7 @@ describe("start-up without LoginRadius credentials", () => {
   ])("refuses %j unless EMULATOR=true", (env, why) => {
     expect(() => readConfig(env)).toThrow(why);
     expect(() => readConfig(env)).toThrow(/EMULATOR=true/);
-    expect(readConfig({ ...env, EMULATOR: "true" }).loginradius).toBeNull();
+    expect(readConfig({ ...env, EMULATOR: "true" }).upstream.target).toBeNull();
   });
 
   it("refuses EMULATOR=true beside real credentials", () => {
@@ -237,27 +233,18 @@ const capture = () => {
 
 describe("every log line is JSON, with the request id where there is one", () => {
   let server: Listening;
-  let app: ReturnType<typeof createServer>;
+  let app: AppServer;
   const log = capture();
   beforeAll(async () => {
     const config = readConfig(TEST_ENV);
     const failing = new Error("socket hang up", { cause: new Error("connect ECONNRESET") });
-    const schema = await buildAppSchema();
-    app = createServer({
-      schema,
+    app = await createAppServer(config, {
       connect: connectDoubles({
         accounts: accountsClientDouble({ getByUid: () => Promise.reject(failing) }),
       }),
       logger: log.logger,
-      introspection: true,
       metrics: createMetrics({ defaultMetrics: false }),
-      limits: createLimits({
-        config: config.limits,
-        costs: costTableOf(schema),
-        blockSuggestions: false,
-        logger: log.logger,
-        store: createMemoryRateLimitStore(),
-      }),
+      audit: { write: () => {}, close: () => {} },
     });
     await app.start();
     server = await listen(app.handler, 0);

@@ -57,6 +57,17 @@ describe("Host check (ALLOWED_HOSTS, default: the bound address and loopback nam
     },
   );
 
+  it("checks the Host before routing, on every route but /healthz", async () => {
+    const foreign = { method: "GET", headers: { host: "attacker.example" } };
+    for (const path of ["/graphql", "/graphiql", "/", "/nowhere", "/readyz", "/metrics"])
+      expect((await raw(stack.url, { ...foreign, path })).status, path).toBe(421);
+    expect((await raw(stack.url, { ...foreign, path: "/healthz" })).status).toBe(200);
+    // Probes reach pods by IP: an IP literal passes on the probe routes only.
+    const byIp = { method: "GET", headers: { host: "10.0.0.7:4000" } };
+    expect((await raw(stack.url, { ...byIp, path: "/readyz" })).status).not.toBe(421);
+    expect((await raw(stack.url, { ...byIp, path: "/graphql" })).status).toBe(421);
+  });
+
   it("answers 400 to a malformed Host", async () => {
     const res = await raw(stack.url, { headers: { host: "a b@c" }, body: READ });
     expect(res.status).toBe(400);

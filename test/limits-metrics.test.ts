@@ -11,11 +11,11 @@ describe("limit rejections in the metrics", () => {
   it("counts each refusal by its code", async () => {
     const lr = await startEmulator();
     const metrics = createMetrics({ defaultMetrics: false });
-    const app = await createAppServer(
-      readConfig({ ...TEST_ENV, MAX_DEPTH: "2" }),
-      { apiUrl: lr.url, apiKey: lr.emulator.apiKey, apiSecret: lr.emulator.apiSecret },
-      { logger: silentLogger, metrics },
-    );
+    const app = await createAppServer(readConfig({ ...TEST_ENV, MAX_DEPTH: "2" }), {
+      upstream: { apiUrl: lr.url, apiKey: lr.emulator.apiKey, apiSecret: lr.emulator.apiSecret },
+      logger: silentLogger,
+      metrics,
+    });
     await app.start();
     const server = await listen(app.handler, 0);
     try {

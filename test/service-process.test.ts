@@ -169,7 +169,7 @@ describe("readConfig", () => {
     expect(config).toMatchObject({
       port: 4000,
       host: "127.0.0.1",
-      loginradius: null,
+      upstream: { target: null },
       introspection: true,
     });
     expect(Object.isFrozen(config)).toBe(true);
@@ -183,7 +183,7 @@ describe("readConfig", () => {
       LOGINRADIUS_API_SECRET: secret,
       AUTH_DISABLED: "true",
     });
-    expect(config.loginradius).toEqual({
+    expect(config.upstream.target).toEqual({
       apiUrl: "https://api.loginradius.com",
       apiKey: key,
       apiSecret: secret,

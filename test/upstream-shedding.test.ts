@@ -4,6 +4,7 @@ import { createAccountsClient } from "../src/accounts/accounts.client.js";
 import { readConfig } from "../src/config.js";
 import { connectSections, createContext } from "../src/context.js";
 import type { Env } from "../src/env.js";
+import { bindHttp } from "../src/loginradius/bound-http.js";
 import { createLoginRadiusHttp, outboundKey } from "../src/loginradius/http.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "../src/ratelimit/store.js";
 import { startEmulator } from "./helpers/emulator.js";
@@ -303,7 +304,7 @@ describe("the request scope", () => {
       apiSecret: API_SECRET,
     });
     const stop = new AbortController();
-    const client = createAccountsClient(http, http.scope({ signal: stop.signal }));
+    const client = createAccountsClient(bindHttp(http, http.scope({ signal: stop.signal })));
     lr.handle(() => {
       stop.abort();
     });

@@ -35,11 +35,12 @@ beforeAll(async () => {
     WEBHOOK_MAX_BODY_BYTES: "2048",
     WEBHOOK_RATE_LIMIT_PER_SECOND: "1000",
   });
-  app = await createAppServer(
-    config,
-    { apiUrl: lr.url, apiKey: lr.emulator.apiKey, apiSecret: lr.emulator.apiSecret },
-    { logger: silentLogger, metrics, invalidator },
-  );
+  app = await createAppServer(config, {
+    upstream: { apiUrl: lr.url, apiKey: lr.emulator.apiKey, apiSecret: lr.emulator.apiSecret },
+    logger: silentLogger,
+    metrics,
+    invalidator,
+  });
   await app.start();
   server = await listen(app.handler, 0);
 });
@@ -143,11 +144,12 @@ describe("the webhook rate limit", () => {
   it("answers 429 with Retry-After past WEBHOOK_RATE_LIMIT_PER_SECOND, counted", async () => {
     const config = readConfig({ ...TEST_ENV, WEBHOOK_RATE_LIMIT_PER_SECOND: "2" });
     const own = createMetrics({ defaultMetrics: false });
-    const limited = await createAppServer(
-      config,
-      { apiUrl: lr.url, apiKey: lr.emulator.apiKey, apiSecret: lr.emulator.apiSecret },
-      { logger: silentLogger, metrics: own, invalidator },
-    );
+    const limited = await createAppServer(config, {
+      upstream: { apiUrl: lr.url, apiKey: lr.emulator.apiKey, apiSecret: lr.emulator.apiSecret },
+      logger: silentLogger,
+      metrics: own,
+      invalidator,
+    });
     await limited.start();
     const listening = await listen(limited.handler, 0);
     try {

@@ -67,3 +67,42 @@ describe("AccountRepository: writes maintain the request's cache", () => {
     expect(reads()).toBe(1);
   });
 });
+
+/**
+ * A double whose stored password hash changes with `setPassword`, counting hash reads. Grace has
+ * an email only: no phone ID or user name would let another loader's forget clear her hash too.
+ */
+const hashWorld = (account: WireProfile) => {
+  let hash = "hash-0";
+  let hashReads = 0;
+  const client = accountsClientDouble({
+    getByUid: async () => ({ ...account }),
+    getPasswordHash: async () => {
+      hashReads++;
+      return { PasswordHash: hash };
+    },
+    setPassword: async (_uid, password) => {
+      hash = `hash-of-${password}`;
+      return { PasswordHash: hash };
+    },
+  });
+  return { repository: new AccountRepository(client), hashReads: () => hashReads };
+};
+const grace: WireProfile = { Uid: "grace", Email: [{ Type: "Primary", Value: "g@example.com" }] };
+
+describe("AccountRepository: a password write forgets the cached password hash", () => {
+  it.each([
+    ["an email-only account", grace],
+    ["an account with a phone ID and user name", { ...profile, Uid: "grace" }],
+  ])("%s: the hash read after setPassword is the new one", async (_, account) => {
+    const { repository, hashReads } = hashWorld(account);
+    await repository.byUid("grace", KEYS);
+    expect(await repository.passwordHash("grace")).toEqual({ PasswordHash: "hash-0" });
+    expect(await repository.passwordHash("grace")).toEqual({ PasswordHash: "hash-0" });
+    expect(hashReads()).toBe(1);
+    await repository.setPassword("grace", "N3w-secret");
+    await repository.byUid("grace", KEYS);
+    expect(await repository.passwordHash("grace")).toEqual({ PasswordHash: "hash-of-N3w-secret" });
+    expect(hashReads()).toBe(2);
+  });
+});

@@ -138,6 +138,39 @@ describe("account mutations in process: the repository keeps the cache right", (
   });
 });
 
+describe("account mutations in process: a password write and the hash in one operation", () => {
+  it("answers each payload's passwordHash after its own write, not a hash cached before it", async () => {
+    // An email-only account: no phone ID or user name primes another loader whose forget
+    // would clear the hash by the way; the repository's own forget must.
+    let hash = "hash-0";
+    const { run, calls } = await start({
+      getByUid: async (uid) => {
+        calls.push(`getByUid ${uid}`);
+        return { Uid: uid, Email: [{ Type: "Primary", Value: "grace@example.com" }] };
+      },
+      getPasswordHash: async (uid) => {
+        calls.push(`getPasswordHash ${uid}`);
+        return { PasswordHash: hash };
+      },
+      setPassword: async (uid, password) => {
+        calls.push(`setPassword ${uid}`);
+        hash = `hash-of-${password}`;
+        return { PasswordHash: hash };
+      },
+    });
+    const res = await run(`mutation {
+      first: setAccountPassword(uid: "grace", password: "Fir5t-secret!", reason: "ticket 17") { account { passwordHash } }
+      second: setAccountPassword(uid: "grace", password: "Sec0nd-secret!", reason: "ticket 17") { account { passwordHash } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      first: { account: { passwordHash: "hash-of-Fir5t-secret!" } },
+      second: { account: { passwordHash: "hash-of-Sec0nd-secret!" } },
+    });
+    expect(calls.filter((c) => c.startsWith("getPasswordHash"))).toHaveLength(2);
+  });
+});
+
 describe("account mutations in process: input and payloads", () => {
   it("refuses an empty change and a forgot-password token for nobody, with no call", async () => {
     const { run, calls } = await start();

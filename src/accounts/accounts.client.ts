@@ -1,6 +1,6 @@
+import type { BoundHttp } from "../loginradius/bound-http.js";
 import { clientOver } from "../loginradius/endpoint-client.js";
 import { type ClientOf, endpointTable } from "../loginradius/endpoints.js";
-import type { LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
 import { CREDENTIAL_ENDPOINTS } from "./account-credential.endpoints.js";
 import { PROFILE_ENDPOINTS } from "./account-profile.endpoints.js";
 
@@ -15,8 +15,6 @@ export const ACCOUNT_ENDPOINTS = endpointTable("Accounts", {
 /** The whole Accounts section, as the repository sees it: one method per table row. */
 export type AccountsClient = ClientOf<typeof ACCOUNT_ENDPOINTS>;
 
-/** The Accounts client over the adapter, bound to one request's scope. */
-export const createAccountsClient = (
-  http: LoginRadiusHttp,
-  scope: RequestScope = {},
-): AccountsClient => clientOver(ACCOUNT_ENDPOINTS, http, scope);
+/** The Accounts client over the adapter, as bound to one request (its id, deadline and call count go with every call). */
+export const createAccountsClient = (http: BoundHttp): AccountsClient =>
+  clientOver(ACCOUNT_ENDPOINTS, http);

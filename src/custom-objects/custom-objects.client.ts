@@ -1,6 +1,6 @@
+import type { BoundHttp } from "../loginradius/bound-http.js";
 import { clientOver } from "../loginradius/endpoint-client.js";
 import { type ClientOf, endpointsUnder, endpointTable } from "../loginradius/endpoints.js";
-import type { LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
 import {
   WireDeletedSchema,
   WireRecordListSchema,
@@ -96,8 +96,6 @@ export const CUSTOM_OBJECT_ENDPOINTS = endpointTable("Custom Objects", {
 /** An account's records of one custom object, as the repository sees them. */
 export type CustomObjectsClient = ClientOf<typeof CUSTOM_OBJECT_ENDPOINTS>;
 
-/** The Account Custom Object client over the adapter, bound to one request's scope. */
-export const createCustomObjectsClient = (
-  http: LoginRadiusHttp,
-  scope: RequestScope = {},
-): CustomObjectsClient => clientOver(CUSTOM_OBJECT_ENDPOINTS, http, scope);
+/** The Account Custom Object client over the adapter, as bound to one request (its id, deadline and call count go with every call). */
+export const createCustomObjectsClient = (http: BoundHttp): CustomObjectsClient =>
+  clientOver(CUSTOM_OBJECT_ENDPOINTS, http);

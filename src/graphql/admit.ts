@@ -33,8 +33,8 @@ const isLandingPageRequest = (req: IncomingMessage, url: URL): boolean =>
   String(req.headers.accept ?? "").includes("text/html");
 
 /**
- * What happens to a /graphql request before any GraphQL work (after server.ts's Host check):
- * CORS, then caller authentication. The returned stage gives the caller, or null when it has answered the request.
+ * What happens to a /graphql request before any GraphQL work: CORS, then caller authentication.
+ * The Host was checked before routing (src/http/host-guard.ts `hostAllowed`, run by server.ts). The returned stage gives the caller, or null when it has answered the request.
  */
 export const createAdmit = (options: AdmitOptions) => {
   const refuse = (res: ServerResponse, status: number, code: string, message: string) => {

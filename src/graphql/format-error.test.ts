@@ -7,12 +7,14 @@ import { errorTableOf } from "../sections.js";
 import { createErrorFormatting } from "./format-error.js";
 
 /** The formatter as the service builds it, from every section's table. */
-const { formatError, upstreamToGraphQLError, errorCodeOf, rows } = createErrorFormatting(
-  errorTableOf(),
-);
+const { formatError, translateUpstream, errorCodeOf, rows } = createErrorFormatting(errorTableOf());
 
 const rejected = (errorCode: number, fieldNames: string[] = []) =>
   new UpstreamError("rejected", "GET /x", 403, errorCode, "upstream words", fieldNames);
+
+/** A resolver's error as graphql-js hands it to the formatter: located, the original inside. */
+const wrap = (original: Error) =>
+  new GraphQLError(original.message, { originalError: original, path: ["a"] });
 
 describe("the LoginRadius error table", () => {
   it.each([
@@ -28,7 +30,7 @@ describe("the LoginRadius error table", () => {
     [902, "UPSTREAM_AUTH_FAILED", undefined],
     [922, "UPSTREAM_AUTH_FAILED", undefined],
   ])("maps %i to %s", (errorCode, code, field) => {
-    const error = upstreamToGraphQLError(rejected(errorCode));
+    const error = translateUpstream(rejected(errorCode));
     expect(error.extensions.code).toBe(code);
     expect(error.extensions.field).toBe(field);
     expect(error.extensions.loginradius).toEqual({ errorCode });
@@ -36,19 +38,17 @@ describe("the LoginRadius error table", () => {
 
   it("never passes on LoginRadius's own description", () => {
     for (const code of Object.keys(rows)) {
-      expect(upstreamToGraphQLError(rejected(Number(code))).message).not.toContain(
-        "upstream words",
-      );
+      expect(translateUpstream(rejected(Number(code))).message).not.toContain("upstream words");
     }
   });
 
   it("maps an unknown code to UPSTREAM_ERROR with the code kept", () => {
-    const error = upstreamToGraphQLError(rejected(4242));
+    const error = translateUpstream(rejected(4242));
     expect(error.extensions).toEqual({ code: "UPSTREAM_ERROR", loginradius: { errorCode: 4242 } });
   });
 
   it("turns 1134 field errors into our input fields with our own message", () => {
-    const error = upstreamToGraphQLError(
+    const error = translateUpstream(
       rejected(1134, ["Email[0].Value", "FirstName", "SecretInternalThing", "Email[0].Value"]),
     );
     expect(error.extensions).toEqual({
@@ -78,12 +78,12 @@ describe("upstream failures without a table row", () => {
     ["bad_response", "bad_response"],
     ["too_large", "too_large"],
   ] as const)("says why UPSTREAM_UNAVAILABLE: %s", (failure, reason) => {
-    const { extensions } = upstreamToGraphQLError(new UpstreamError(failure, "GET /x", null));
+    const { extensions } = translateUpstream(new UpstreamError(failure, "GET /x", null));
     expect(extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE", reason });
   });
 
   it("reports a redirect as UPSTREAM_ERROR", () => {
-    const error = upstreamToGraphQLError(new UpstreamError("redirected", "GET /x", 307));
+    const error = translateUpstream(new UpstreamError("redirected", "GET /x", 307));
     expect(error.extensions).toEqual({ code: "UPSTREAM_ERROR" });
   });
 
@@ -94,7 +94,7 @@ describe("upstream failures without a table row", () => {
     ["bad_response", "UPSTREAM_UNAVAILABLE"],
     ["invalid_request", "BAD_USER_INPUT"],
   ] as const)("maps the %s failure to %s", (failure, code) => {
-    expect(upstreamToGraphQLError(new UpstreamError(failure, "GET /x", null)).extensions.code).toBe(
+    expect(translateUpstream(new UpstreamError(failure, "GET /x", null)).extensions.code).toBe(
       code,
     );
   });
@@ -107,7 +107,7 @@ describe("upstream failures without a table row", () => {
     const error = new UpstreamError(failure, "POST /x", status, null, null, [], null, {
       checkFirst: "look the account up by its email",
     });
-    const mapped = upstreamToGraphQLError(error);
+    const mapped = translateUpstream(error);
     expect(mapped.extensions).toEqual({ code: "UPSTREAM_OUTCOME_UNKNOWN", reason: failure });
     expect(mapped.message).toBe(
       `LoginRadius may have done this: the request was sent, then ${how}. ` +
@@ -117,7 +117,7 @@ describe("upstream failures without a table row", () => {
 
   it("keeps auth failures as auth even when LoginRadius sent 401", () => {
     const error = new UpstreamError("rejected", "GET /x", 401, 902);
-    expect(upstreamToGraphQLError(error).extensions.code).toBe(ErrorCodes.UPSTREAM_AUTH_FAILED);
+    expect(translateUpstream(error).extensions.code).toBe(ErrorCodes.UPSTREAM_AUTH_FAILED);
   });
 });
 
@@ -140,7 +140,7 @@ describe("a path parameter that cannot travel in a URL", () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(UpstreamError);
-    expect(upstreamToGraphQLError(thrown as UpstreamError).extensions).toEqual({
+    expect(translateUpstream(thrown as UpstreamError).extensions).toEqual({
       code: "BAD_USER_INPUT",
       field,
       problems: [
@@ -151,14 +151,11 @@ describe("a path parameter that cannot travel in a URL", () => {
 
   it("names no field for a parameter that is not the caller's (a minted token)", () => {
     const error = new UpstreamError("invalid_request", "GET /x", null, null, null, ["accessToken"]);
-    expect(upstreamToGraphQLError(error).extensions).toEqual({ code: "BAD_USER_INPUT" });
+    expect(translateUpstream(error).extensions).toEqual({ code: "BAD_USER_INPUT" });
   });
 });
 
 describe("formatError", () => {
-  const wrap = (original: Error) =>
-    new GraphQLError(original.message, { originalError: original, path: ["a"] });
-
   it("masks unknown errors and logs them", () => {
     const logged: unknown[] = [];
     const secret = new Error("connect to https://api.example/?apisecret=s3cr3t failed");
@@ -188,6 +185,28 @@ describe("formatError", () => {
 });
 
 describe("auth errors", () => {
+  it("translates an error once: the audit trail's code and the client's answer share it", () => {
+    const error = rejected(1134, ["FirstName"]);
+    expect(errorCodeOf(wrap(error))).toBe("BAD_USER_INPUT");
+    const answered = formatError({ message: "x" }, wrap(error));
+    expect(answered.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(formatError({ message: "x" }, wrap(error)).extensions).toBe(answered.extensions);
+    // Whatever the error, the code the audit records is the one the client is sent.
+    for (const thrown of [
+      rejected(938),
+      new UpstreamError("timeout", "GET /x", null),
+      new GraphQLError("no", { extensions: { code: "FORBIDDEN" } }),
+      new GraphQLError("odd", { extensions: { code: "SOMETHING_ELSE" } }),
+      new Error("boom"),
+    ])
+      expect(errorCodeOf(wrap(thrown))).toBe(
+        formatError(
+          { message: "x", extensions: { ...(thrown as GraphQLError).extensions } },
+          wrap(thrown),
+        ).extensions?.code,
+      );
+  });
+
   it("gives the audit trail the code a client sees", () => {
     expect(errorCodeOf(rejected(938))).toBe("NOT_FOUND");
     expect(errorCodeOf(new GraphQLError("no", { extensions: { code: "FORBIDDEN" } }))).toBe(

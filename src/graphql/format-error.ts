@@ -1,9 +1,13 @@
 import type { ValidationError } from "class-validator";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import { ErrorCodes } from "../errors.js";
 import { UpstreamError } from "../loginradius/upstream-error.js";
-import { createUpstreamErrorMapping, type ErrorTable } from "./upstream-errors.js";
+import {
+  type ClientError,
+  createUpstreamErrorMapping,
+  type ErrorTable,
+} from "./upstream-errors.js";
 
 /** class-validator's nested errors as `input.emails[0].value`-style paths. */
 const flatten = (errors: ValidationError[], prefix = ""): { field: string; message: string }[] =>
@@ -18,12 +22,13 @@ const flatten = (errors: ValidationError[], prefix = ""): { field: string; messa
     return [...own, ...flatten(e.children ?? [], path)];
   });
 
-const validationToGraphQLError = (error: ArgumentValidationError): GraphQLError => {
+const translateValidation = (error: ArgumentValidationError): ClientError => {
   const problems = flatten(error.extensions.validationErrors);
   const first = problems[0];
-  return new GraphQLError(first ? `Invalid ${first.field}: ${first.message}` : "Invalid input.", {
+  return {
+    message: first ? `Invalid ${first.field}: ${first.message}` : "Invalid input.",
     extensions: { code: ErrorCodes.BAD_USER_INPUT, field: first?.field, problems },
-  });
+  };
 };
 
 const KNOWN_CODES = new Set<string>([
@@ -75,15 +80,28 @@ export type FormatError = (
  */
 export const createErrorFormatting = (table: ErrorTable) => {
   const upstream = createUpstreamErrorMapping(table);
+  // An audited field's failure is asked for its code (the audit trail) and then formatted for
+  // the response: translated once, the second asker gets the same object.
+  const translations = new WeakMap<object, ClientError>();
+  const translated = (original: unknown): ClientError | undefined => {
+    if (!(original instanceof UpstreamError) && !isValidationError(original)) return undefined;
+    let known = translations.get(original);
+    if (!known) {
+      known =
+        original instanceof UpstreamError
+          ? upstream.translate(original)
+          : translateValidation(original);
+      translations.set(original, known);
+    }
+    return known;
+  };
   const formatError: FormatError = (formatted, error, log = () => {}) => {
     const original = unwrapResolverError(error);
     const base = {
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
     };
-    let mapped: GraphQLError | undefined;
-    if (original instanceof UpstreamError) mapped = upstream.toGraphQLError(original);
-    else if (isValidationError(original)) mapped = validationToGraphQLError(original);
+    const mapped = translated(original);
     if (mapped) return { message: mapped.message, ...base, extensions: mapped.extensions };
     const code = formatted.extensions?.code;
     if (typeof code === "string" && KNOWN_CODES.has(code)) {
@@ -97,14 +115,19 @@ export const createErrorFormatting = (table: ErrorTable) => {
       extensions: { code: ErrorCodes.INTERNAL_SERVER_ERROR },
     };
   };
+  /** The code formatError gives this error, without formatting it. */
   const errorCodeOf = (error: unknown): string => {
-    const extensions = (error as { extensions?: Record<string, unknown> } | null)?.extensions;
-    const formatted = formatError({ message: "", ...(extensions ? { extensions } : {}) }, error);
-    return String(formatted.extensions?.code ?? ErrorCodes.INTERNAL_SERVER_ERROR);
+    const original = unwrapResolverError(error);
+    const mapped = translated(original);
+    if (mapped) return mapped.extensions.code;
+    const code = (original as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+    return typeof code === "string" && KNOWN_CODES.has(code)
+      ? code
+      : ErrorCodes.INTERNAL_SERVER_ERROR;
   };
   return {
     rows: upstream.rows,
-    upstreamToGraphQLError: upstream.toGraphQLError,
+    translateUpstream: upstream.translate,
     formatError,
     errorCodeOf,
   };

@@ -191,7 +191,8 @@ const runApollo = async <Context extends object>(
 };
 
 /**
- * `/graphql` over node:http, in stages: request id, admission (Host, CORS, caller), body,
+ * `/graphql` over node:http, in stages (its Host already checked before routing, see
+ * src/http/host-guard.ts): request id, admission (CORS, caller), body,
  * trusted documents, the pre-parse checks (query size, nesting, persisted query), then Apollo
  * with a fresh context, its answer streamed back. Each stage that refuses answers the request
  * itself.

@@ -1,6 +1,6 @@
 import type { ErrorRows, FieldErrorRows } from "../errors.js";
+import type { BoundHttp } from "../loginradius/bound-http.js";
 import type { EndpointTable } from "../loginradius/endpoints.js";
-import type { LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
 import type { SpanScope } from "../tracing/tracing.js";
 import type { Caller } from "./caller.js";
 import type { EntityTypes } from "./federation/entity.js";
@@ -88,7 +88,7 @@ export interface Section<
   Name extends string = string,
   Client = unknown,
   Slice = unknown,
-  Upstream = LoginRadiusHttp,
+  Upstream = BoundHttp,
 > {
   readonly name: Name;
   /**
@@ -104,8 +104,12 @@ export interface Section<
    * test double and its rows of docs/endpoint-coverage.md are made.
    */
   readonly endpoints: EndpointTable;
-  /** Its client over the adapter, bound to one request's scope (id, deadline, call count). */
-  createClient(http: Upstream, scope: RequestScope): Client;
+  /**
+   * Its client over the adapter as bound to one request (id, deadline, call count): the context
+   * binds the request's scope once and hands that binding to every section's client (a section
+   * with its own `upstream` gets it with its own adapter bound to the same scope).
+   */
+  createClient(http: Upstream): Client;
   /**
    * Its slice of the request context, `{ [name]: repository }` (a repository over the client),
    * made on the request's first use of `ctx[name]` (src/context.ts). A repository whose write

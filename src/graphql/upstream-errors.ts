@@ -1,4 +1,3 @@
-import { GraphQLError } from "graphql";
 import {
   ErrorCodes,
   type ErrorRow,
@@ -10,6 +9,12 @@ import type { PasswordRule } from "../loginradius/password-rule.js";
 import { AUTH_ERROR_CODES, type UpstreamError } from "../loginradius/upstream-error.js";
 import { IDENTIFIER_ERROR_ROWS, IDENTIFIER_FIELD_RENAMES } from "./identifier-errors.js";
 import { type FieldRenames, inputFieldOf, renameIndex } from "./upstream-fields.js";
+
+/** What a client sees of an error: its message and `extensions` (code first). */
+export interface ClientError {
+  message: string;
+  extensions: { code: string } & Record<string, unknown>;
+}
 
 /** What every section's table is merged over: the errors no section owns. */
 export interface ErrorTable {
@@ -147,7 +152,8 @@ const unknownOutcome = (failure: UpstreamError["failure"], checkFirst: string): 
   );
 
 /**
- * Upstream errors -> GraphQL errors by the merged table. Where the LoginRadius code wins over
+ * Upstream errors -> what clients see, by the merged table, in one step (no GraphQLError in
+ * between for the formatter to copy). Where the LoginRadius code wins over
  * the failure kind: a 401 with 902 is auth, not "rejected". The messages are ours: LoginRadius
  * descriptions are upstream text and are not passed on.
  */
@@ -168,7 +174,7 @@ export const createUpstreamErrorMapping = (table: ErrorTable) => {
       return AUTH;
     return FAILURES[error.failure];
   };
-  const toGraphQLError = (error: UpstreamError): GraphQLError => {
+  const translate = (error: UpstreamError): ClientError => {
     const narrowed = fieldRowOf(table.fieldRows ?? {}, error);
     const mapping = narrowed ?? rowFor(error);
     const fields = [
@@ -180,7 +186,8 @@ export const createUpstreamErrorMapping = (table: ErrorTable) => {
     const problems = narrowed ? [] : fields.map((field) => ({ field, message }));
     const field = mapping.field ?? problems[0]?.field;
     const rule = ruleOf(error);
-    return new GraphQLError(mapping.message, {
+    return {
+      message: mapping.message,
       extensions: {
         code: mapping.code,
         ...(field ? { field } : {}),
@@ -190,7 +197,7 @@ export const createUpstreamErrorMapping = (table: ErrorTable) => {
         ...(error.retryAfterSeconds !== null ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
         ...(error.errorCode !== null ? { loginradius: { errorCode: error.errorCode } } : {}),
       },
-    });
+    };
   };
-  return { rows, toGraphQLError };
+  return { rows, translate };
 };

@@ -1,5 +1,8 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { isIP } from "node:net";
+import { ErrorCodes } from "../errors.js";
+import type { Metrics } from "../metrics.js";
+import { sendJson } from "./send-json.js";
 
 /**
  * DNS rebinding defence: a browser on the machine can be made to send requests to 127.0.0.1 with
@@ -68,4 +71,30 @@ export const checkProbeHost = (req: IncomingMessage, rules: readonly HostRule[])
   const given = req.headers.host === undefined ? null : parseHostRule(req.headers.host);
   if (given !== null && isIP(given.host.replace(/^\[|\]$/g, "")) !== 0) return { ok: true };
   return checkHost(req, rules);
+};
+
+/** Probes and Prometheus reach these by pod IP: an IP-literal Host passes (checkProbeHost). */
+const PROBE_PATHS = new Set(["/readyz", "/metrics"]);
+
+/**
+ * The Host check (DNS rebinding), the only one: src/server.ts runs it on every request before
+ * routing, for every route but `/healthz` (it says only `ok`); `/graphql` (CORS, caller) and
+ * the other routes come after it. Refused with 421 (400 without a usable Host), counted.
+ */
+export const hostAllowed = (
+  deps: { allowedHosts?: readonly HostRule[]; metrics?: Metrics },
+  req: IncomingMessage,
+  url: URL,
+  res: ServerResponse,
+): boolean => {
+  if (!deps.allowedHosts || url.pathname === "/healthz") return true;
+  const host = PROBE_PATHS.has(url.pathname)
+    ? checkProbeHost(req, deps.allowedHosts)
+    : checkHost(req, deps.allowedHosts);
+  if (host.ok) return true;
+  deps.metrics?.rejected.inc({ code: ErrorCodes.MISDIRECTED_REQUEST });
+  sendJson(res, host.status, {
+    errors: [{ message: host.message, extensions: { code: ErrorCodes.MISDIRECTED_REQUEST } }],
+  });
+  return false;
 };

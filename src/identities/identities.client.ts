@@ -1,6 +1,6 @@
+import type { BoundHttp } from "../loginradius/bound-http.js";
 import { clientOver } from "../loginradius/endpoint-client.js";
 import { type ClientOf, endpointsUnder, endpointTable } from "../loginradius/endpoints.js";
-import type { LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
 import {
   WireInvalidatedSchema,
   WireLinkedSchema,
@@ -106,8 +106,6 @@ export const IDENTITY_ENDPOINTS = endpointTable("Identities", {
 /** What linking and unlinking calls, as the repository sees it. */
 export type IdentitiesClient = ClientOf<typeof IDENTITY_ENDPOINTS>;
 
-/** The identities client over the adapter, bound to one request's scope. */
-export const createIdentitiesClient = (
-  http: LoginRadiusHttp,
-  scope: RequestScope = {},
-): IdentitiesClient => clientOver(IDENTITY_ENDPOINTS, http, scope);
+/** The identities client over the adapter, as bound to one request (its id, deadline and call count go with every call). */
+export const createIdentitiesClient = (http: BoundHttp): IdentitiesClient =>
+  clientOver(IDENTITY_ENDPOINTS, http);

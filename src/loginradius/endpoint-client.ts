@@ -1,14 +1,14 @@
+import type { BoundHttp } from "./bound-http.js";
 import type { AnyRow, CallRow, ClientOf, EndpointTable } from "./endpoints.js";
-import type { LoginRadiusHttp, RequestScope } from "./http.js";
 
 type Method = (...args: unknown[]) => Promise<unknown>;
-type Maker = (http: LoginRadiusHttp, scope: RequestScope) => Method;
+type Maker = (http: BoundHttp) => Method;
 
 const send =
   (row: CallRow<unknown[]>): Maker =>
-  (http, scope) =>
+  (http) =>
   (...args) =>
-    http.call(row.endpoint, row.input(...args), scope);
+    http.call(row.endpoint, row.input(...args));
 
 const makerOf = (row: AnyRow): Maker | undefined => {
   if (row.kind === "call") return send(row as CallRow<unknown[]>);
@@ -17,11 +17,11 @@ const makerOf = (row: AnyRow): Maker | undefined => {
     pick: (...args: unknown[]) => string;
     variants: Record<string, CallRow<unknown[]>>;
   };
-  return (http, scope) =>
+  return (http) =>
     (...args) => {
       const call = chosen.variants[chosen.pick(...args)];
       if (!call) return Promise.reject(new Error("no endpoint for this variant"));
-      return http.call(call.endpoint, call.input(...args), scope);
+      return http.call(call.endpoint, call.input(...args));
     };
 };
 
@@ -41,16 +41,12 @@ const makersOf = (table: EndpointTable): [string, Maker][] => {
 };
 
 /**
- * The client a table describes, over the adapter and bound to one request's scope (its id,
+ * The client a table describes, over the adapter as bound to one request (`bindHttp`: its id,
  * deadline and call count go with every call): each method turns its arguments into the row's
  * call input and sends the row's endpoint.
  */
-export const clientOver = <T extends EndpointTable>(
-  table: T,
-  http: LoginRadiusHttp,
-  scope: RequestScope = {},
-): ClientOf<T> => {
+export const clientOver = <T extends EndpointTable>(table: T, http: BoundHttp): ClientOf<T> => {
   const client: Record<string, Method> = {};
-  for (const [name, make] of makersOf(table)) client[name] = make(http, scope);
+  for (const [name, make] of makersOf(table)) client[name] = make(http);
   return client as ClientOf<T>;
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { bindHttp } from "./bound-http.js";
 import { clientOver } from "./endpoint-client.js";
 import { clientDouble } from "./endpoint-double.js";
 import { callsOf, endpointsUnder, endpointTable, methodsOf, variants } from "./endpoints.js";
@@ -57,7 +58,7 @@ describe("an endpoint table", () => {
   it("makes a client that sends each row's endpoint with its arguments, in the request's scope", async () => {
     const { http, sent } = recording();
     const scope = { requestId: "r1" };
-    const client = clientOver(TABLE, http, scope);
+    const client = clientOver(TABLE, bindHttp(http, scope));
     expect(await client.read("t1", "Uid")).toEqual({ Ok: true });
     await client.make();
     expect(sent).toEqual([
@@ -87,7 +88,7 @@ describe("an endpoint table", () => {
 
   it("sends the call a variant row's argument picks", async () => {
     const { http, sent } = recording();
-    const client = clientOver(TABLE, http);
+    const client = clientOver(TABLE, bindHttp(http, {}));
     await client.reset("t1", "B");
     await client.reset("t1", "A");
     expect(sent.map((s) => [s.endpoint.method, s.endpoint.path, s.input])).toEqual([
@@ -98,7 +99,11 @@ describe("an endpoint table", () => {
 
   it("gives documented rows no method, and lists every call a variant row can send", () => {
     expect(methodsOf(TABLE)).toEqual(["read", "make", "reset"]);
-    expect(Object.keys(clientOver(TABLE, recording().http))).toEqual(["read", "make", "reset"]);
+    expect(Object.keys(clientOver(TABLE, bindHttp(recording().http, {})))).toEqual([
+      "read",
+      "make",
+      "reset",
+    ]);
     expect(callsOf(TABLE).map(([name]) => name)).toEqual(["read", "make", "reset.A", "reset.B"]);
   });
 

@@ -17,7 +17,7 @@ import { createUpstreamObserver, type UpstreamObserver } from "./observe.js";
 import { createOutboundLimit, type FleetBackoff, outboundKey } from "./outbound-limit.js";
 import { retryOptions } from "./retry.js";
 import { createShedding } from "./shedding.js";
-import { mayHaveActed, toUpstreamError, type UpstreamError } from "./upstream-error.js";
+import { mayHaveActed, toUpstreamError, UpstreamError } from "./upstream-error.js";
 
 /** Where LoginRadius is and who we are to it. */
 export interface UpstreamTarget {
@@ -248,7 +248,8 @@ const callWith =
       observer.callEnded(name, "ok", started);
       return data;
     } catch (error) {
-      const failed = outcomeOf(endpoint, await toUpstreamError(name, error));
+      if (!(error instanceof UpstreamError)) throw error; // translated in send's catch, once
+      const failed = outcomeOf(endpoint, error);
       if (call.trace) endAttempt(call.trace, failed);
       observer.attemptFailed(failed, Math.max(1, call.attempt.n), scope.requestId);
       observer.callEnded(name, failed.failure, started, failed);

@@ -50,6 +50,8 @@ describe("the upstream part of the configuration", () => {
 describe("the upstream defaults and errors", () => {
   it("has defaults for every limit: 1 MiB bodies, 50 requests per second, 30 s per request", () => {
     expect(readConfig({}).upstream).toEqual({
+      // No credentials: the embedded emulator's target is given at start (main.ts).
+      target: null,
       timeoutMs: 10_000,
       requestTimeoutMs: 30_000,
       maxConcurrency: 64,

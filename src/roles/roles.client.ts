@@ -1,6 +1,6 @@
+import type { BoundHttp } from "../loginradius/bound-http.js";
 import { clientOver } from "../loginradius/endpoint-client.js";
 import { type ClientOf, endpointsUnder, endpointTable } from "../loginradius/endpoints.js";
-import type { LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
 import {
   WireAccountRolesSchema,
   WireContextHoldersSchema,
@@ -189,6 +189,5 @@ export const ROLE_ENDPOINTS = endpointTable("Roles", {
 /** The whole Roles Management section, as the repository sees it: one method per call row. */
 export type RolesClient = ClientOf<typeof ROLE_ENDPOINTS>;
 
-/** The Roles Management client over the adapter, bound to one request's scope. */
-export const createRolesClient = (http: LoginRadiusHttp, scope: RequestScope = {}): RolesClient =>
-  clientOver(ROLE_ENDPOINTS, http, scope);
+/** The Roles Management client over the adapter, as bound to one request (its id, deadline and call count go with every call). */
+export const createRolesClient = (http: BoundHttp): RolesClient => clientOver(ROLE_ENDPOINTS, http);

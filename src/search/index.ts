@@ -1,9 +1,9 @@
 import type { Section } from "../graphql/section.js";
 import {
+  type BoundSearchUpstream,
   createSearchClient,
   SEARCH_ENDPOINTS,
   type SearchClient,
-  type SearchUpstream,
 } from "./search.client.js";
 import { SearchQueryResolver } from "./search.query.resolver.js";
 import { SearchRepository, type SearchSlice } from "./search.repository.js";
@@ -30,7 +30,7 @@ export const search = {
   errorRows: {},
   fieldRenames: {},
   scopes: SEARCH_SCOPES,
-} as const satisfies Section<"search", SearchClient, SearchSlice, SearchUpstream>;
+} as const satisfies Section<"search", SearchClient, SearchSlice, BoundSearchUpstream>;
 
 export { createRecentWrites, type RecentWrites } from "./recent-writes.js";
 export { createSearchUpstream, type SearchClient, type SearchUpstream } from "./search.client.js";

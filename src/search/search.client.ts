@@ -1,11 +1,11 @@
 import type { Config } from "../config.js";
 import { ErrorCodes, errorRow } from "../errors.js";
+import type { BoundHttp } from "../loginradius/bound-http.js";
 import { clientOver } from "../loginradius/endpoint-client.js";
 import { type ClientOf, endpointsUnder, endpointTable } from "../loginradius/endpoints.js";
 import {
   createLoginRadiusHttp,
   type LoginRadiusHttp,
-  type RequestScope,
   type UpstreamRuntime,
   type UpstreamTarget,
 } from "../loginradius/http.js";
@@ -120,11 +120,11 @@ export const searchWindow = (now = Date.now()) => ({
   to: day(now + 86_400_000),
 });
 
+/** The search upstream as bound to one request (src/context.ts `connectSections`). */
+export type BoundSearchUpstream = Omit<SearchUpstream, "http"> & { http: BoundHttp };
+
 /** The client over the search adapter (its own outbound limit), bound to one request. */
-export const createSearchClient = (
-  upstream: SearchUpstream,
-  scope: RequestScope,
-): SearchClient => ({
-  ...clientOver(SEARCH_ENDPOINTS, upstream.http, scope),
+export const createSearchClient = (upstream: BoundSearchUpstream): SearchClient => ({
+  ...clientOver(SEARCH_ENDPOINTS, upstream.http),
   batchViaSearchMin: upstream.batchViaSearchMin,
 });

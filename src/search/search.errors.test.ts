@@ -3,26 +3,26 @@ import { createErrorFormatting } from "../graphql/format-error.js";
 import { UpstreamError } from "../loginradius/upstream-error.js";
 import { errorTableOf } from "../sections.js";
 
-const { upstreamToGraphQLError } = createErrorFormatting(errorTableOf());
+const { translateUpstream } = createErrorFormatting(errorTableOf());
 const rejected = (endpoint: string, errorCode: number) =>
   new UpstreamError("rejected", endpoint, 403, errorCode, "upstream words");
 
 describe("908, by endpoint", () => {
   it("is an expired cursor on the search's ?next= only", () => {
-    expect(upstreamToGraphQLError(rejected("GET /identity", 908)).extensions).toMatchObject({
+    expect(translateUpstream(rejected("GET /identity", 908)).extensions).toMatchObject({
       code: "BAD_USER_INPUT",
       field: "after",
       reason: "cursor_expired",
     });
     for (const endpoint of ["POST /identity", "GET /identity/v2/manage/account/{uid}"]) {
-      const { extensions } = upstreamToGraphQLError(rejected(endpoint, 908));
+      const { extensions } = translateUpstream(rejected(endpoint, 908));
       expect(extensions.reason).toBeUndefined();
       expect(extensions.field).not.toBe("after");
     }
   });
 
   it("leaves the endpoint's other codes to the merged rows", () => {
-    expect(upstreamToGraphQLError(rejected("GET /identity", 902)).extensions.code).toBe(
+    expect(translateUpstream(rejected("GET /identity", 902)).extensions.code).toBe(
       "UPSTREAM_AUTH_FAILED",
     );
   });

@@ -1,3 +1,4 @@
+import type { BoundHttp } from "../loginradius/bound-http.js";
 import { clientOver } from "../loginradius/endpoint-client.js";
 import {
   type ClientOf,
@@ -5,7 +6,7 @@ import {
   endpointTable,
   variants,
 } from "../loginradius/endpoints.js";
-import type { CallInput, LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
+import type { CallInput } from "../loginradius/http.js";
 import {
   WireBackupCodesSchema,
   WireConsentLogsSchema,
@@ -217,8 +218,6 @@ export const SECURITY_ENDPOINTS = endpointTable("Account Security", {
 /** The whole Account Security section, as the repository sees it. */
 export type SecurityClient = ClientOf<typeof SECURITY_ENDPOINTS>;
 
-/** The Account Security client over the adapter, bound to one request's scope. */
-export const createSecurityClient = (
-  http: LoginRadiusHttp,
-  scope: RequestScope = {},
-): SecurityClient => clientOver(SECURITY_ENDPOINTS, http, scope);
+/** The Account Security client over the adapter, as bound to one request (its id, deadline and call count go with every call). */
+export const createSecurityClient = (http: BoundHttp): SecurityClient =>
+  clientOver(SECURITY_ENDPOINTS, http);

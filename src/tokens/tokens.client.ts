@@ -1,6 +1,6 @@
+import type { BoundHttp } from "../loginradius/bound-http.js";
 import { clientOver } from "../loginradius/endpoint-client.js";
 import { type ClientOf, endpointsUnder, endpointTable } from "../loginradius/endpoints.js";
-import type { LoginRadiusHttp, RequestScope } from "../loginradius/http.js";
 import {
   type WireEmailTokenBody,
   WireEmailTokenSchema,
@@ -63,6 +63,6 @@ export const TOKEN_ENDPOINTS = endpointTable("Multipurpose Tokens", {
 /** The Multipurpose Tokens and SOTT section, as the repository sees it. */
 export type TokensClient = ClientOf<typeof TOKEN_ENDPOINTS>;
 
-/** The tokens client over the adapter, bound to one request's scope. */
-export const createTokensClient = (http: LoginRadiusHttp, scope: RequestScope = {}): TokensClient =>
-  clientOver(TOKEN_ENDPOINTS, http, scope);
+/** The tokens client over the adapter, as bound to one request (its id, deadline and call count go with every call). */
+export const createTokensClient = (http: BoundHttp): TokensClient =>
+  clientOver(TOKEN_ENDPOINTS, http);

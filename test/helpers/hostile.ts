@@ -104,15 +104,12 @@ export const startService = async (
   });
   const metrics = createMetrics({ defaultMetrics: false });
   const config = readConfig({ ...TEST_ENV, ...env });
-  const app = await createAppServer(
-    config,
-    { apiUrl, apiKey: API_KEY, apiSecret: API_SECRET },
-    {
-      logger: createLogger({ level: "debug", destination }),
-      metrics,
-      ...(rateStore ? { rateStore } : {}),
-    },
-  );
+  const app = await createAppServer(config, {
+    upstream: { apiUrl, apiKey: API_KEY, apiSecret: API_SECRET },
+    logger: createLogger({ level: "debug", destination }),
+    metrics,
+    ...(rateStore ? { rateStore } : {}),
+  });
   await app.start();
   const server = await listen(app.handler, 0);
   return {

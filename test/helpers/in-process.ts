@@ -1,19 +1,18 @@
 import { readConfig } from "../../src/config.js";
 import type { AppContext, Connect } from "../../src/context.js";
-import { createLimits } from "../../src/graphql/limits/index.js";
-import { costTableOf } from "../../src/graphql/policy/index.js";
+import type { AuditSink } from "../../src/graphql/audit/index.js";
 import type { AnySection } from "../../src/graphql/section.js";
 import { silentLogger } from "../../src/log.js";
-import { createMemoryRateLimitStore } from "../../src/ratelimit/store.js";
-import { buildAppSchema } from "../../src/schema.js";
-import { SECTIONS } from "../../src/sections.js";
-import { type AppServer, createServer } from "../../src/server.js";
+import { createMetrics } from "../../src/metrics.js";
+import { type AppServer, createAppServer } from "../../src/server.js";
 import { TEST_ENV } from "./stack.js";
 
 export interface InProcessOptions {
   /** Each section's client: doubles (see accountsClientDouble). */
   connect: Connect;
   sections?: readonly AnySection[];
+  /** Where audit lines go; default nowhere. */
+  audit?: AuditSink;
 }
 
 export interface InProcess {
@@ -32,27 +31,17 @@ export interface InProcess {
 }
 
 /**
- * The service in process: the real schema, limits, formatter and plugins, each section's client
- * given by the test. Operations run through Apollo's `executeOperation`, so resolver tests need
- * no HTTP server and no emulator.
+ * The service in process, made by the one factory (`createAppServer`): the real schema, limits,
+ * formatter, audit trail and plugins, each section's client given by the test. Operations run
+ * through Apollo's `executeOperation`, so resolver tests need no HTTP server and no emulator.
  */
 export const startInProcess = async (options: InProcessOptions): Promise<InProcess> => {
-  const sections = options.sections ?? SECTIONS;
-  const config = readConfig(TEST_ENV);
-  const schema = await buildAppSchema({ sections });
-  const server = createServer({
-    schema,
+  const server = await createAppServer(readConfig(TEST_ENV), {
     connect: options.connect,
-    sections,
+    ...(options.sections ? { sections: options.sections } : {}),
     logger: silentLogger,
-    introspection: true,
-    limits: createLimits({
-      config: config.limits,
-      costs: costTableOf(schema),
-      blockSuggestions: false,
-      logger: silentLogger,
-      store: createMemoryRateLimitStore(),
-    }),
+    metrics: createMetrics({ defaultMetrics: false }),
+    audit: options.audit ?? { write: () => {}, close: () => {} },
   });
   await server.start();
   return {

@@ -149,12 +149,12 @@ export const startStack = async (options: StackOptions = {}): Promise<Stack> => 
   const app = await createAppServer(
     { ...config, upstream: { ...config.upstream, ...options.upstream } },
     {
-      apiUrl: proxy?.url ?? lr.url,
-      apiKey: lr.emulator.apiKey,
-      apiSecret: lr.emulator.apiSecret,
-      ...options.target,
-    },
-    {
+      upstream: {
+        apiUrl: proxy?.url ?? lr.url,
+        apiKey: lr.emulator.apiKey,
+        apiSecret: lr.emulator.apiSecret,
+        ...options.target,
+      },
       logger: options.logger ?? silentLogger,
       metrics: createMetrics({ defaultMetrics: false }),
       ...(options.sections ? { sections: options.sections } : {}),
