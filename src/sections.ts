@@ -7,6 +7,7 @@ import type { AnySection, ClientsOf, SlicesOf } from "./graphql/section.js";
 import type { ErrorTable } from "./graphql/upstream-errors.js";
 import type { FieldRenames } from "./graphql/upstream-fields.js";
 import { identities } from "./identities/index.js";
+import { endpointErrorRowsOf } from "./loginradius/endpoints.js";
 import { roles } from "./roles/index.js";
 import { search } from "./search/index.js";
 import { security } from "./security/index.js";
@@ -50,11 +51,12 @@ const fieldRowsOf = (list: readonly AnySection[]): FieldErrorRows => {
   return merged;
 };
 
-/** The merged error table (rows, field rows and renames) of a list of sections. */
+/** The merged error table (rows, field rows, renames, endpoint-own rows) of a list of sections. */
 export const errorTableOf = (list: readonly AnySection[] = SECTIONS): ErrorTable => ({
   rows: merge(list, (s) => s.errorRows) as ErrorRows,
   fieldRows: fieldRowsOf(list),
   renames: merge(list, (s) => s.fieldRenames) as FieldRenames,
+  byEndpoint: merge(list, (s) => endpointErrorRowsOf(s.endpoints)),
 });
 
 /** Every scope of a list of sections -> what it allows. */

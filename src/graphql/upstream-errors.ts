@@ -24,6 +24,11 @@ export interface ErrorTable {
   renames: FieldRenames;
   /** Codes narrowed by the one field they name (src/errors.ts FieldErrorRows), merged. */
   fieldRows?: FieldErrorRows;
+  /**
+   * Rows of one endpoint alone, by its name (`GET /identity`), consulted before `rows`: a code
+   * that means something else on that endpoint (endpoints.ts `CallSpec.errors`).
+   */
+  byEndpoint?: Readonly<Record<string, ErrorRows>>;
 }
 
 /** The row a code has when its `Errors[]` names one of the fields it is narrowed by. */
@@ -160,7 +165,11 @@ export const createUpstreamErrorMapping = (table: ErrorTable) => {
     if (error.failure === "rejected" && error.errorCode === 1134 && error.passwordRule)
       return PASSWORD_RULE_ROWS[error.passwordRule];
     if (error.failure === "rejected" && error.errorCode !== null)
-      return rows[error.errorCode] ?? FAILURES.rejected;
+      return (
+        table.byEndpoint?.[error.endpoint]?.[error.errorCode] ??
+        rows[error.errorCode] ??
+        FAILURES.rejected
+      );
     if (error.errorCode !== null && rows[error.errorCode]?.code === ErrorCodes.UPSTREAM_AUTH_FAILED)
       return AUTH;
     return FAILURES[error.failure];

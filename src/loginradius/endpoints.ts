@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { CachePart } from "../cache/invalidation.js";
+import type { ErrorRows } from "../errors.js";
 import type { CallInput, Endpoint, HttpMethod } from "./http.js";
 
 /**
@@ -45,6 +46,12 @@ export interface CallSpec<A extends unknown[], S extends z.ZodType> {
   keyOnly?: boolean;
   /** `Endpoint.cache`: the cache part a read's answer belongs to (src/cache/); absent: never shared. */
   cache?: CachePart;
+  /**
+   * `ErrorCode` -> GraphQL error for this endpoint alone, over its section's rows: a code whose
+   * meaning here is the endpoint's own (908 on the search's `?next=` is an expired cursor; on
+   * other endpoints, a malformed parameter). Section rows merge across sections; these do not.
+   */
+  errors?: ErrorRows;
   /** Its coverage row(s); several where one call serves documented operations told apart by body. */
   covers: Coverage | readonly Coverage[];
 }
@@ -55,6 +62,8 @@ export interface CallRow<A extends unknown[] = never, S extends z.ZodType = z.Zo
   readonly endpoint: Endpoint<S>;
   readonly input: (...args: A) => CallInput;
   readonly coverage: readonly Coverage[];
+  /** `CallSpec.errors`: this endpoint's own error rows. */
+  readonly errors?: ErrorRows;
 }
 
 /** A client method that picks one of several calls by an argument (an authenticator kind). */
@@ -125,6 +134,7 @@ export const endpointsUnder = (base: string) => ({
     },
     input: spec.input ?? (noInput as (...args: A) => CallInput),
     coverage: listOf(spec.covers),
+    ...(spec.errors ? { errors: spec.errors } : {}),
   }),
   documented: (
     method: HttpMethod,
@@ -160,3 +170,14 @@ export const methodsOf = (table: EndpointTable): string[] =>
   Object.entries(table.rows)
     .filter(([, row]) => row.kind !== "documented")
     .map(([name]) => name);
+
+/**
+ * A table's endpoint-own error rows, by the name an UpstreamError carries (`GET /identity`):
+ * what the error table consults before the merged section rows.
+ */
+export const endpointErrorRowsOf = (table: EndpointTable): Record<string, ErrorRows> =>
+  Object.fromEntries(
+    callsOf(table).flatMap(([, row]) =>
+      row.errors ? [[`${row.endpoint.method} ${row.endpoint.path}`, row.errors]] : [],
+    ),
+  );

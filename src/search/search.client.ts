@@ -1,4 +1,5 @@
 import type { Config } from "../config.js";
+import { ErrorCodes, errorRow } from "../errors.js";
 import type { BoundHttp } from "../loginradius/bound-http.js";
 import { clientOver } from "../loginradius/endpoint-client.js";
 import { type ClientOf, endpointsUnder, endpointTable } from "../loginradius/endpoints.js";
@@ -14,6 +15,19 @@ import { WireSearchPageSchema } from "./search.wire.js";
 const { call } = endpointsUnder("");
 
 const SEARCH_DOCS = "cloud-directory-api/identity/getting-started";
+
+/**
+ * 908 ("a parameter is not formatted correctly") on `?next=`: LoginRadius no longer knows the
+ * cursor (expired, or never issued). Only this endpoint's 908 means that: a row of its own, not
+ * the section's (section rows merge across every endpoint). The page cannot be had any more; the
+ * search can, from its first page.
+ */
+const CURSOR_EXPIRED = errorRow(
+  ErrorCodes.BAD_USER_INPUT,
+  "after: LoginRadius no longer keeps this search's cursor (cursors expire); run the search again without after.",
+  "after",
+  "cursor_expired",
+);
 
 /**
  * The Cloud Directory endpoints (on LOGINRADIUS_SEARCH_URL), one row per client method. A search
@@ -38,6 +52,7 @@ export const SEARCH_ENDPOINTS = endpointTable("Search", {
   next: call("GET", "/identity", {
     retry: true,
     answer: WireSearchPageSchema,
+    errors: { 908: CURSOR_EXPIRED },
     input: (cursor: string, fields?: string) => ({
       query: { next: cursor, ...(fields ? { fields } : {}) },
     }),

@@ -24,7 +24,7 @@ export {
   requireAccount,
 } from "./account.context.js";
 export type { AccountEntry, AccountStore } from "./account.store.js";
-export { renderProfile, type StoredProfile } from "./profile.js";
+export { fieldSpec, renderProfile, type StoredProfile } from "./profile.js";
 export { ADA, ALAN, GRACE, KATHERINE, MARGARET, seededFeaturedUids } from "./seed.js";
 
 /** The Accounts section (`/identity/v2/manage/account...`): profiles, passwords, emails, tokens. */

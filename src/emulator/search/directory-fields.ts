@@ -1,3 +1,5 @@
+import { fieldSpec } from "../accounts/index.js";
+
 /**
  * The Cloud Directory's queryable keys and their types (LoginRadius apidocs, cloud-directory-api
  * getting-started, "Supported Keys and their types"): the type decides which operators a rule may
@@ -75,11 +77,21 @@ const CUSTOM = /^customfields\.[A-Za-z0-9_]{1,64}$/i;
 export const directoryType = (name: string): DirectoryType | undefined =>
   BY_LOWER.get(name.toLowerCase()) ?? (CUSTOM.test(name) ? "string" : undefined);
 
+/**
+ * What an unset key reads as: a boolean or a count is never missing from a LoginRadius profile
+ * (the Account API renders `IsActive: true`, `NoOfLogins: 0`...), so the index holds its default;
+ * the store keeps only keys that were set. Other keys unset are missing (NOT_EXISTS).
+ */
+const unsetValue = (key: string): unknown => {
+  const fallback = fieldSpec(key)?.fallback;
+  return typeof fallback === "boolean" || typeof fallback === "number" ? fallback : undefined;
+};
+
 /** The profile values a rule name reads: `UID` is the profile's `Uid`; dots walk into objects. */
 export const valuesAt = (profile: Record<string, unknown>, name: string): unknown[] => {
   const direct = DIRECT.get(name.toLowerCase());
   if (direct !== undefined) {
-    const value = profile[direct];
+    const value = profile[direct] === undefined ? unsetValue(direct) : profile[direct];
     return value == null ? [] : Array.isArray(value) ? value.filter((v) => v != null) : [value];
   }
   const path = name.split(".");

@@ -36,6 +36,20 @@ describe("operationItems", () => {
     ).toBe(12);
   });
 
+  it("counts a connection's edges as its page: first, or 25 when not given", () => {
+    const page = (first: string) =>
+      items(`{ searchAccounts(filter: {}${first}) {
+        totalCount pageInfo { hasNextPage } edges { cursor node { uid firstName } } } }`);
+    // The connection, totalCount, pageInfo and its field: 4; each edge: itself, cursor, node, 2 fields.
+    expect(page(", first: 1000")).toBe(4 + 1000 * 5);
+    expect(page("")).toBe(4 + 25 * 5);
+    expect(
+      items(
+        `{ searchAccounts(filter: {}, first: 10) { ... on AccountConnection { edges { cursor } } } }`,
+      ),
+    ).toBe(1 + 10 * 2);
+  });
+
   it("follows fragments and honours @skip/@include", () => {
     const q = `query($s: Boolean!) {
       accountsByUids(uids: ["a", "b"]) { ...F emails @skip(if: $s) { value } }

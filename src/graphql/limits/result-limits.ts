@@ -57,7 +57,8 @@ const listArgumentItems = (args: FieldArgs): number => {
  * How many items a list field answers with: its cost row's `assumedItems`, else as many as its
  * list arguments hold (`accountsByUids(uids:)`, `_entities(representations:)`, `createRoles`),
  * else one (a list LoginRadius sizes, such as an account's emails; MAX_RESPONSE_BYTES bounds
- * those at the end).
+ * those at the end). A list right under a connection whose cost row has `itemsOf` holds that
+ * many instead (`searchAccounts(first: 1000) { edges }`: 1,000 edges).
  */
 const listLength = (table: CostTable, coordinate: string, args: FieldArgs): number =>
   table[coordinate]?.assumedItems ?? Math.max(1, listArgumentItems(args));
@@ -72,6 +73,7 @@ const walkItems = (
   set: SelectionSetNode,
   type: GraphQLCompositeType,
   multiplicity: number,
+  page?: number,
 ): void => {
   for (const node of set.selections) {
     w.visits += 1;
@@ -83,7 +85,7 @@ const walkItems = (
       const on = fragment.typeCondition
         ? w.schema.getType(fragment.typeCondition.name.value)
         : type;
-      if (on && isCompositeType(on)) walkItems(w, fragment.selectionSet, on, multiplicity);
+      if (on && isCompositeType(on)) walkItems(w, fragment.selectionSet, on, multiplicity, page);
       continue;
     }
     const def = fieldsOf(type)[node.name.value];
@@ -92,11 +94,15 @@ const walkItems = (
       continue;
     }
     const args = argsOf(def, node, w.variables);
-    const n = isList(def.type) ? listLength(w.table, `${type.name}.${def.name}`, args) : 1;
+    const coordinate = `${type.name}.${def.name}`;
+    const list = isList(def.type);
+    const n = list ? (page ?? listLength(w.table, coordinate, args)) : 1;
     w.items += multiplicity * (n + listArgumentItems(args));
+    // A connection (`searchAccounts(first:)`) is one object whose lists (`edges`) hold a page.
+    const sized = list ? undefined : w.table[coordinate]?.itemsOf?.(args);
     const child = getNamedType(def.type);
     if (node.selectionSet && isCompositeType(child))
-      walkItems(w, node.selectionSet, child, multiplicity * n);
+      walkItems(w, node.selectionSet, child, multiplicity * n, sized);
   }
 };
 
