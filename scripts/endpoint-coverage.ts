@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DEFAULT_PASSWORD_POLICY } from "../src/emulator/core/password.js";
 import { EMULATED } from "../src/emulator/sections.js";
 import type { Coverage, EndpointTable } from "../src/loginradius/endpoints.js";
 import { SECTIONS } from "../src/sections.js";
+import { writeAtomically } from "./write-atomically.js";
 
 /**
  * docs/endpoint-coverage.md's table, made from the sections' endpoint tables (src/<section>/
@@ -186,14 +187,7 @@ export const renderDoc = (current: string, lines: readonly CoverageLine[]): stri
 /** `tsx scripts/endpoint-coverage.ts [file]`: rewrites the file (default the coverage doc). */
 const main = async (target = "docs/endpoint-coverage.md") => {
   const text = renderDoc(readFileSync(target, "utf8"), await coverageLines());
-  const temp = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeAtomically(target, text);
 };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main(process.argv[2]);

@@ -1,7 +1,7 @@
-import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { renderFieldPolicy } from "../src/graphql/policy/policy-doc.js";
 import { buildAppSchema } from "../src/schema.js";
 import { scopesOf } from "../src/sections.js";
+import { writeAtomically } from "./write-atomically.js";
 
 /**
  * Writes docs/field-policy.md (or the file given) from the schema the code builds: each field's
@@ -11,11 +11,4 @@ import { scopesOf } from "../src/sections.js";
  */
 const target = process.argv[2] ?? "docs/field-policy.md";
 const text = renderFieldPolicy(await buildAppSchema(), scopesOf());
-const temp = `${target}.${process.pid}.tmp`;
-try {
-  writeFileSync(temp, text);
-  renameSync(temp, target);
-} catch (error) {
-  rmSync(temp, { force: true });
-  throw error;
-}
+writeAtomically(target, text);

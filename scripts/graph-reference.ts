@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import {
   buildASTSchema,
   type GraphQLArgument,
@@ -15,6 +15,7 @@ import {
   parse,
   print,
 } from "graphql";
+import { writeAtomically } from "./write-atomically.js";
 
 /**
  * docs/graph-reference.md from schema.graphql: every query, mutation and type with its
@@ -137,13 +138,4 @@ const formatted = (text: string): string => {
 const target = process.argv[2];
 const text = formatted(render());
 if (target === undefined) process.stdout.write(text);
-else {
-  const temp = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
+else writeAtomically(target, text);

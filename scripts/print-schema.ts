@@ -1,6 +1,6 @@
-import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { buildAppSchema } from "../src/schema.js";
+import { writeAtomically } from "./write-atomically.js";
 
 /**
  * Prints the schema the code builds as its Federation subgraph SDL: the API plus `@link` and the
@@ -13,13 +13,4 @@ import { buildAppSchema } from "../src/schema.js";
 const target = process.argv[2];
 const text = `${printSubgraphSchema(await buildAppSchema())}\n`;
 if (target === undefined) process.stdout.write(text);
-else {
-  const temp = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
+else writeAtomically(target, text);
