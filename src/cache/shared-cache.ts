@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { once } from "node:events";
 import type { Redis } from "ioredis";
+import { withTimeout } from "../with-timeout.js";
 import type { CachePart } from "./invalidation.js";
 import type { Sealer } from "./seal.js";
 import { DROP, READ, RECENT, STORE } from "./shared-scripts.js";
@@ -43,21 +44,6 @@ export interface SharedCacheOptions {
   /** Redis failed or came back: the caller logs once and counts. */
   onHealth(up: boolean, error?: unknown): void;
 }
-
-const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
-  new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Redis did not answer in ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 
 /** Connects both clients (commands, subscriber) on first use; nothing at construction. */
 const connector = (options: SharedCacheOptions, channel: string, self: string) => {

@@ -1,5 +1,6 @@
 import type { Redis as RedisClient } from "ioredis";
 import { describeError, type Logger } from "../log.js";
+import { withTimeout } from "../with-timeout.js";
 import type { RateDecision, RateLimitStore, RateRule } from "./store.js";
 
 /**
@@ -50,21 +51,6 @@ export interface RedisStoreOptions {
   /** Longest wait for Redis per decision; past it the decision fails (see the fallback). */
   timeoutMs?: number;
 }
-
-const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
-  new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Redis did not answer in ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 
 /**
  * Buckets in Redis, shared by every replica that uses the same URL and prefix. Connects on the

@@ -1,4 +1,5 @@
 import { describeError, type Logger } from "../log.js";
+import { withTimeout } from "../with-timeout.js";
 
 /**
  * What the webhook route remembers about deliveries, shared by every replica when Redis is
@@ -80,15 +81,6 @@ export interface RedisLedgerOptions {
   /** Longest wait for Redis per question; past it the memory ledger answers. */
   timeoutMs?: number;
 }
-
-const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([
-    promise,
-    new Promise<T>((_, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Redis did not answer in ${ms} ms`)), ms);
-      timer.unref();
-    }),
-  ]);
 
 /** ioredis, loaded with the first question (a service without REDIS_URL never loads it). */
 const connectLedger = (url: string, timeoutMs: number): Promise<LedgerCommands> =>
