@@ -5,11 +5,14 @@ import type { UpstreamTarget } from "./http.js";
 import { deadlinePassed, UpstreamError } from "./upstream-error.js";
 
 /**
- * The outbound bucket: LoginRadius's allowance is per site (API key) and host, so replicas of one
- * site share it through a shared store, and other sites do not. The key is hashed, not stored.
+ * The site a replica spends: LoginRadius's allowance is per site (API key), whichever host it is
+ * reached by (api.loginradius.com, a custom domain, an egress proxy), so replicas of one site share
+ * the outbound bucket and the read cache through a shared store, and other sites do not. The host
+ * was once part of the key: two replicas reaching one site by different URLs each spent the whole
+ * quota. The key is hashed, not stored.
  */
-export const outboundKey = (target: UpstreamTarget): string =>
-  `loginradius:${new URL(target.apiUrl).host}:${createHash("sha256").update(target.apiKey).digest("hex").slice(0, 16)}`;
+export const outboundKey = (target: Pick<UpstreamTarget, "apiKey">): string =>
+  `loginradius:${createHash("sha256").update(target.apiKey).digest("hex").slice(0, 16)}`;
 
 /** A LoginRadius 429 seen by any replica: every replica waits until its window resets. */
 export interface FleetBackoff {
