@@ -214,9 +214,7 @@ describe("the outbound rate limit", () => {
     const s = await start({ UPSTREAM_MAX_RPS: "7" }, store);
     answerProfiles();
     await readUid(s);
-    expect(keys).toEqual([
-      `${outboundKey({ apiKey: API_KEY })} 7`,
-    ]);
+    expect(keys).toEqual([`${outboundKey({ apiKey: API_KEY })} 7`]);
     // The site is its API key, hashed: the host it is reached by is not part of it.
     expect(keys[0]).toMatch(/^loginradius:[0-9a-f]{16} 7$/);
     expect(keys[0]).not.toContain(API_KEY);
