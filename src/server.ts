@@ -184,6 +184,7 @@ const assemble = (deps: ServerDeps): AppServer => {
     onRefused: (code) => deps.metrics?.rejected.inc({ code }),
     tracing: deps.tracing ?? null,
     precheck: deps.limits.precheck,
+    prescan: deps.limits.prescan,
     context: async (ids, caller, trace) => context(ids, caller, trace),
     ended: (made) => made.end(),
     ...(landingPage ? { pageHeaders: landingPage.headers } : {}),

@@ -6,8 +6,10 @@ import {
   BodyBudgetError,
   BodyTooLargeError,
   GRAPHQL_BODY_BUDGET,
+  GRAPHQL_BODY_BUFFERS,
+  type HeldBody,
   MAX_BODY_BYTES,
-  readBody,
+  readBodyBytes,
 } from "../http/read-body.js";
 import { sendJson } from "../http/send-json.js";
 import {
@@ -55,16 +57,19 @@ const requestIdsOf = (req: IncomingMessage, res: ServerResponse): RequestIds => 
 
 /**
  * The body as Apollo takes it: JSON parsed when the content type says JSON, text otherwise,
- * undefined when empty. `{ answered: true }` when it refused the body (too large, bad JSON, or
- * the process's budget of bodies held at once spent: 503 SERVER_BUSY).
+ * undefined when empty. `{ answered: true }` when it refused the body (too large, bad JSON, a
+ * query over MAX_QUERY_BYTES seen in its bytes, or the process's budget of bodies held at once
+ * spent: 503 SERVER_BUSY).
  */
 const readGraphQLBody = async (
   req: IncomingMessage,
   res: ServerResponse,
+  prescan: (body: Uint8Array) => Refusal | null,
+  onRefused?: (code: string) => void,
 ): Promise<{ answered: true } | { answered: false; body: unknown }> => {
-  let text: string;
+  let held: HeldBody;
   try {
-    text = await readBody(req, MAX_BODY_BYTES, GRAPHQL_BODY_BUDGET);
+    held = await readBodyBytes(req, MAX_BODY_BYTES, GRAPHQL_BODY_BUDGET, GRAPHQL_BODY_BUFFERS);
   } catch (error) {
     if (error instanceof BodyBudgetError) {
       const body = {
@@ -77,11 +82,33 @@ const readGraphQLBody = async (
     badRequest(res, 413, error.message);
     return { answered: true };
   }
-  if (text === "") return { answered: false, body: undefined };
-  const type = String(req.headers["content-type"] ?? "");
-  if (!type.toLowerCase().startsWith("application/json")) return { answered: false, body: text };
   try {
-    return { answered: false, body: JSON.parse(text) };
+    return bodyOf(req, res, held.bytes, prescan, onRefused);
+  } finally {
+    held.release(); // bodyOf keeps no view of the bytes: strings and parsed values are copies
+  }
+};
+
+/** The read body's bytes as Apollo takes them (see readGraphQLBody). */
+const bodyOf = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  bytes: Buffer,
+  prescan: (body: Uint8Array) => Refusal | null,
+  onRefused?: (code: string) => void,
+): { answered: true } | { answered: false; body: unknown } => {
+  if (bytes.length === 0) return { answered: false, body: undefined };
+  const type = String(req.headers["content-type"] ?? "");
+  if (!type.toLowerCase().startsWith("application/json"))
+    return { answered: false, body: bytes.toString("utf8") };
+  const refused = prescan(bytes);
+  if (refused) {
+    onRefused?.(refused.body.errors[0]?.extensions.code ?? "BAD_REQUEST");
+    sendJson(res, refused.status, refused.body);
+    return { answered: true };
+  }
+  try {
+    return { answered: false, body: JSON.parse(bytes.toString("utf8")) };
   } catch {
     badRequest(res, 400, "The request body is not valid JSON.");
     return { answered: true };
@@ -121,6 +148,8 @@ export interface GraphQLHandlerOptions<Context extends object> {
   apq: boolean;
   /** The limits' checks before parsing (query size and nesting, malformed APQ). */
   precheck(method: string, body: unknown, search: URLSearchParams): Refusal | null;
+  /** The query-size check on a JSON body's bytes, before they become a string. */
+  prescan(body: Uint8Array): Refusal | null;
   /** Registered operations (TRUSTED_DOCUMENTS_FILE); null: none, every caller sends text. */
   trusted?: TrustedDocuments | null;
   /** Counts each refusal by code. */
@@ -204,7 +233,7 @@ export const createGraphQLHandler = <Context extends object>(
     const ids = requestIdsOf(req, res);
     const caller = await admitTraced(options.admit, req, res, url, ids.requestId, op);
     if (caller === null) return;
-    const read = await readGraphQLBody(req, res);
+    const read = await readGraphQLBody(req, res, options.prescan, options.onRefused);
     if (read.answered) return;
     const method = (req.method ?? "GET").toUpperCase();
     const request = applyTrustedDocuments(options.trusted ?? null, caller, {

@@ -4,7 +4,13 @@ import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import type { DocumentNode } from "graphql";
 import { ErrorCodes } from "../../errors.js";
 import type { DocumentCacheConfig } from "./limits.config.js";
-import { MAX_NESTING, queryTextRefusal } from "./query-text.js";
+import { queryBytesInJson } from "./query-bytes.js";
+import {
+  MAX_NESTING,
+  type QueryTextRefusal,
+  queryTextRefusal,
+  queryTooLarge,
+} from "./query-text.js";
 
 export interface DocumentCaches {
   /** Apollo's `persistedQueries`: false (APQ off) or a cache bounded in bytes. */
@@ -115,6 +121,28 @@ export const persistedQueryRefusal = (
  * bracket nesting (query-text.ts), then the persisted-query extension. The size comes first so a
  * 1 MB text is neither hashed nor parsed.
  */
+const asRefusal = (refused: QueryTextRefusal): Refusal => ({
+  status: refused.status,
+  body: { errors: [{ message: refused.message, extensions: { code: refused.code } }] },
+});
+
+/**
+ * The query-size check on a JSON body's bytes, before any of it becomes a string (see
+ * query-bytes.ts); null when the body could not hold a query over the limit, or is left to
+ * documentRefusal once parsed.
+ */
+export const oversizeQueryRefusal = (
+  config: DocumentCacheConfig,
+  body: Uint8Array,
+): Refusal | null => {
+  // A JSON string never decodes to more UTF-8 bytes than it is spelled in.
+  if (body.length <= config.maxQueryBytes) return null;
+  const bytes = queryBytesInJson(body);
+  return bytes !== null && bytes > config.maxQueryBytes
+    ? asRefusal(queryTooLarge(bytes, config.maxQueryBytes))
+    : null;
+};
+
 export const documentRefusal = (
   config: DocumentCacheConfig,
   method: string,
@@ -127,11 +155,7 @@ export const documentRefusal = (
       maxQueryBytes: config.maxQueryBytes,
       maxNesting: MAX_NESTING,
     });
-    if (refused)
-      return {
-        status: refused.status,
-        body: { errors: [{ message: refused.message, extensions: { code: refused.code } }] },
-      };
+    if (refused) return asRefusal(refused);
   }
   return persistedQueryRefusal(config.apq, method, body, search);
 };

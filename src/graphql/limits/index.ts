@@ -12,6 +12,7 @@ import {
   createDocumentCaches,
   type DocumentCaches,
   documentRefusal,
+  oversizeQueryRefusal,
   type Refusal,
 } from "./documents.js";
 import type { LimitsConfig, RateLimitConfig } from "./limits.config.js";
@@ -37,6 +38,8 @@ export interface Limits {
   apq: boolean;
   /** The checks before parsing (query size and nesting, malformed APQ); null: hand to Apollo. */
   precheck(method: string, body: unknown, search: URLSearchParams): Refusal | null;
+  /** The query-size check on a JSON body's bytes, before they become a string. */
+  prescan(body: Uint8Array): Refusal | null;
 }
 
 /**
@@ -81,6 +84,7 @@ export const createLimits = (options: LimitsOptions): Limits => {
   return {
     apq: config.documents.apq,
     precheck: (method, body, search) => documentRefusal(config.documents, method, body, search),
+    prescan: (body) => oversizeQueryRefusal(config.documents, body),
     apollo: {
       validationRules: armor.validationRules,
       plugins: [

@@ -86,6 +86,13 @@ export const nestingOf = (text: string, limit: number): number => {
   return deepest;
 };
 
+/** A query of `bytes` UTF-8 bytes, over MAX_QUERY_BYTES: 413, before it is parsed. */
+export const queryTooLarge = (bytes: number, maxQueryBytes: number): QueryTextRefusal => ({
+  status: 413,
+  code: ErrorCodes.QUERY_TOO_LARGE,
+  message: `The query is ${bytes} bytes; at most ${maxQueryBytes} are allowed (MAX_QUERY_BYTES).`,
+});
+
 /**
  * The checks on a query's text that must come before graphql parses it: its size in bytes
  * (a 1 MB document is parsed, and its AST and source kept in the document cache) and its
@@ -98,12 +105,7 @@ export const queryTextRefusal = (
   // A UTF-8 byte is at least a third of a UTF-16 unit: skip the exact count for short texts.
   if (query.length * 3 > limits.maxQueryBytes) {
     const bytes = Buffer.byteLength(query, "utf8");
-    if (bytes > limits.maxQueryBytes)
-      return {
-        status: 413,
-        code: ErrorCodes.QUERY_TOO_LARGE,
-        message: `The query is ${bytes} bytes; at most ${limits.maxQueryBytes} are allowed (MAX_QUERY_BYTES).`,
-      };
+    if (bytes > limits.maxQueryBytes) return queryTooLarge(bytes, limits.maxQueryBytes);
   }
   if (nestingOf(query, limits.maxNesting) > limits.maxNesting)
     return {
