@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs script without types, shared with scripts/docker-dry-run.mjs
 import { parseDockerfile } from "../scripts/dockerfile.mjs";
-// @ts-expect-error: a plain .mjs module without types, shared with the bench
 import { NODE_FLAGS } from "../scripts/node-flags.mjs";
 
 interface Step {

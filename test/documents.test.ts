@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDocumentCaches } from "../src/graphql/limits/documents.js";
+import { createDocumentCaches, DOORKEEPER_KEYS } from "../src/graphql/limits/documents.js";
 import { ADA } from "./helpers/emulator.js";
 import { type Stack, startStack } from "./helpers/stack.js";
 
@@ -138,9 +138,34 @@ describe("document caches", () => {
     });
     expect(persistedQueries).toBe(false);
     expect(apqCache).toBeNull();
-    for (let i = 0; i < 2000; i++) await documentStore.set(`d${i}`, parse(`{ a${i}: __typename }`));
+    // Each document sent twice: the cache admits a document on its second sighting.
+    for (let i = 0; i < 2000; i++)
+      for (const _ of [1, 2]) await documentStore.set(`d${i}`, parse(`{ a${i}: __typename }`));
     expect(documentStore.keys().length).toBeGreaterThan(10);
     expect(await bytesHeld(documentStore)).toBeLessThanOrEqual(40_000);
+  });
+
+  it("documents sent once never enter the cache, nor evict one that is reused", async () => {
+    const { parse } = await import("graphql");
+    const { documentStore } = createDocumentCaches({
+      apq: false,
+      apqCacheBytes: 10_000,
+      documentCacheBytes: 40_000,
+      maxQueryBytes: 65_536,
+    });
+    const reused = parse("{ reused: __typename }");
+    await documentStore.set("reused", reused);
+    expect(await documentStore.get("reused")).toBeUndefined();
+    await documentStore.set("reused", reused);
+    expect(await documentStore.get("reused")).toBe(reused);
+    for (let i = 0; i < 2 * DOORKEEPER_KEYS; i++)
+      await documentStore.set(`once${i}`, parse(`{ a${i}: __typename }`));
+    expect(documentStore.keys()).toEqual(["reused"]);
+    // The doorkeeper remembers the most recent first sightings only: the oldest are forgotten.
+    await documentStore.set("once0", parse("{ a0: __typename }"));
+    const last = `once${2 * DOORKEEPER_KEYS - 1}`;
+    await documentStore.set(last, parse("{ last: __typename }"));
+    expect(documentStore.keys().sort()).toEqual([last, "reused"].sort());
   });
 });
 

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
+// The flags of `npm start`, the image and the bench: the heap a deployment runs with.
+import { NODE_FLAGS } from "../../scripts/node-flags.mjs";
 
 /**
  * The service as `npm start` runs it (same heap flags), from the sources, on port 0, with its
@@ -22,13 +24,10 @@ const CLEAN_ENV = Object.fromEntries(
   ),
 );
 
-/** The `node` flags of package.json's `start` script: the heap a deployment runs with. */
-const START_FLAGS = ["--max-old-space-size=512", "--max-semi-space-size=16"];
-
 export const startMeasuredProcess = async (
   env: Record<string, string>,
 ): Promise<MeasuredProcess> => {
-  const child = spawn(process.execPath, [...START_FLAGS, "--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, "--import", "tsx", "src/main.ts"], {
     env: { ...CLEAN_ENV, PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { PersistedQueryOptions } from "@apollo/server";
-import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
+import { InMemoryLRUCache, type InMemoryLRUCacheSetOptions } from "@apollo/utils.keyvaluecache";
 import type { DocumentNode } from "graphql";
 import { ErrorCodes } from "../../errors.js";
 import type { DocumentCacheConfig } from "./limits.config.js";
@@ -15,8 +15,11 @@ import {
 export interface DocumentCaches {
   /** Apollo's `persistedQueries`: false (APQ off) or a cache bounded in bytes. */
   persistedQueries: PersistedQueryOptions | false;
-  /** Apollo's parsed-and-validated document cache, bounded by the heap its entries hold. */
-  documentStore: InMemoryLRUCache<DocumentNode>;
+  /**
+   * Apollo's parsed-and-validated document cache, bounded by the heap its entries hold; a
+   * document enters on its second sighting.
+   */
+  documentStore: SecondSightCache<DocumentNode>;
   /** The APQ cache itself (null when off), for the flood test and nothing else. */
   apqCache: InMemoryLRUCache<string> | null;
 }
@@ -32,6 +35,32 @@ export const stringHeapBytes = (text: string): number =>
  */
 export const documentHeapBytes = (document: DocumentNode): number =>
   5 * JSON.stringify(document).length + stringHeapBytes(document.loc?.source.body ?? "");
+
+/** First sightings remembered by the document cache's doorkeeper (about 600 KB of keys). */
+export const DOORKEEPER_KEYS = 4096;
+
+/**
+ * An LRU that admits an entry on its second `set` within the last DOORKEEPER_KEYS first ones
+ * (a doorkeeper, as in TinyLFU): the first only records the key. A flood of distinct documents,
+ * hostile or generated and never sent twice, otherwise evicts every document that is reused,
+ * and each evicted AST leaves its source in the old generation for the next major GC: 2,500
+ * distinct 60 KB documents after a 1 MB flood grew Node 24 by up to 105 MB, with this 36-71.
+ * A reused document is parsed twice before it is kept.
+ */
+export class SecondSightCache<V extends object> extends InMemoryLRUCache<V> {
+  private readonly seen = new Set<string>();
+
+  override async set(
+    key: string,
+    value: V,
+    options?: InMemoryLRUCacheSetOptions<V>,
+  ): Promise<void> {
+    if (this.seen.delete(key)) return super.set(key, value, options);
+    this.seen.add(key);
+    if (this.seen.size > DOORKEEPER_KEYS)
+      this.seen.delete(this.seen.values().next().value as string);
+  }
+}
 
 /**
  * Both caches are LRU with a byte budget, so a flood of distinct operations (14,000 APQ
@@ -49,7 +78,7 @@ export const createDocumentCaches = (config: DocumentCacheConfig): DocumentCache
     : null;
   return {
     persistedQueries: apqCache ? { cache: apqCache } : false,
-    documentStore: new InMemoryLRUCache<DocumentNode>({
+    documentStore: new SecondSightCache<DocumentNode>({
       maxSize: config.documentCacheBytes,
       sizeCalculation: (document: DocumentNode, key: string) =>
         documentHeapBytes(document) + stringHeapBytes(key),
