@@ -67,6 +67,58 @@ const giveBack = (buffers: BodyBuffers | null, buffer: Buffer | null) => {
   if (buffers && buffer && buffers.free.length < buffers.spare) buffers.free.push(buffer);
 };
 
+/** A body's kept bytes: in a spare buffer while they fit, else chunks to concatenate. */
+class KeptBytes {
+  private chunks: Buffer[] = [];
+  private into: Buffer | null;
+  length = 0;
+
+  constructor(
+    private readonly buffers: BodyBuffers | null,
+    declared: number,
+  ) {
+    this.into = takeBuffer(buffers, declared);
+  }
+
+  add(chunk: Buffer) {
+    if (this.into && this.length + chunk.length > this.into.length) {
+      // Longer than declared (the HTTP parser does not allow it): read it the plain way.
+      const before = Buffer.from(this.into.subarray(0, this.length));
+      giveBack(this.buffers, this.into);
+      this.into = null;
+      this.chunks = [before];
+    }
+    if (this.into) chunk.copy(this.into, this.length);
+    else this.chunks.push(chunk);
+    this.length += chunk.length;
+  }
+
+  /** Forgets what was kept; a spare buffer goes back. */
+  drop() {
+    giveBack(this.buffers, this.into);
+    this.into = null;
+    this.chunks = [];
+    this.length = 0;
+  }
+
+  /** The bytes, now the caller's: a spare buffer goes back when they are released (once). */
+  take(): HeldBody {
+    let held = this.into;
+    const bytes = held ? held.subarray(0, this.length) : Buffer.concat(this.chunks);
+    this.into = null;
+    this.chunks = [];
+    this.length = 0;
+    return {
+      bytes,
+      release: () => {
+        // Once only: a buffer given back twice would be read into by two requests at once.
+        giveBack(this.buffers, held);
+        held = null;
+      },
+    };
+  }
+}
+
 /**
  * The whole request body, as bytes. A body over the limit, or one that would take `budget` past
  * its bytes, is read to its end (so the client gets an answer, not a reset) but not kept, and the
@@ -81,67 +133,40 @@ export const readBodyBytes = (
   buffers: BodyBuffers | null = null,
 ): Promise<HeldBody> =>
   new Promise((resolve, reject) => {
-    let chunks: Buffer[] = [];
     let size = 0;
-    let kept = 0;
     let overBudget = false;
     const declared = Number(req.headers["content-length"] ?? Number.NaN);
-    let into = declared <= maxBytes ? takeBuffer(buffers, declared) : null;
-    const drop = () => {
-      giveBack(buffers, into);
-      into = null;
-    };
-    const release = () => {
-      if (budget) budget.held -= kept;
-      kept = 0;
-      chunks = [];
+    const kept = new KeptBytes(buffers, declared <= maxBytes ? declared : Number.NaN);
+    const forget = () => {
+      if (budget) budget.held -= kept.length;
+      kept.drop();
     };
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes || overBudget) return release();
+      if (size > maxBytes || overBudget) return forget();
       if (budget && budget.held + chunk.length > budget.maxBytes) {
         overBudget = true;
-        return release();
+        return forget();
       }
       if (budget) budget.held += chunk.length;
-      if (into && kept + chunk.length > into.length) {
-        // Longer than declared (the HTTP parser does not allow it): read it the plain way.
-        chunks = [Buffer.from(into.subarray(0, kept))];
-        drop();
-      }
-      if (into) chunk.copy(into, kept);
-      else chunks.push(chunk);
-      kept += chunk.length;
+      kept.add(chunk);
     });
     req.on("end", () => {
-      const refused = size > maxBytes || overBudget;
-      const bytes = refused ? null : into ? into.subarray(0, kept) : Buffer.concat(chunks);
-      release();
       if (size > maxBytes)
         reject(new BodyTooLargeError(`The request body is larger than ${maxBytes} bytes.`));
       else if (overBudget)
         reject(new BodyBudgetError("The service is reading too many request bodies; retry."));
-      if (!bytes) return drop();
-      let held = into;
-      into = null;
-      resolve({
-        bytes,
-        release: () => {
-          // Once only: a buffer given back twice would be read into by two requests at once.
-          giveBack(buffers, held);
-          held = null;
-        },
-      });
+      else {
+        if (budget) budget.held -= kept.length;
+        return resolve(kept.take());
+      }
+      forget();
     });
     req.on("error", (error) => {
-      release();
-      drop();
+      forget();
       reject(error);
     });
-    req.on("close", () => {
-      release();
-      drop();
-    });
+    req.on("close", forget);
   });
 
 /** The whole request body as text (UTF-8), bounded as readBodyBytes bounds it. */

@@ -45,7 +45,9 @@ describe("queryBytesInJson: the query's UTF-8 bytes, read from the body's bytes"
       expect(bytesOf(json)).toBe(parsedBytes(json));
     }
   });
+});
 
+describe("queryBytesInJson: bodies it leaves to JSON.parse", () => {
   it("invalid UTF-8 counts no more than it decodes to", () => {
     const body = Buffer.concat([
       Buffer.from('{"query":"a'),
