@@ -21,6 +21,33 @@ beforeEach(async () => {
 
 const PAGE = `query($after: String) { searchAccounts(filter: {}, first: 5, after: $after) {
   pageInfo { hasNextPage endCursor } edges { node { uid } } } }`;
+const RELAY_PAGE = `query($after: String) { searchAccounts(filter: {}, first: 5, after: $after) {
+  pageInfo { hasNextPage endCursor hasPreviousPage startCursor } edges { cursor node { uid } } } }`;
+
+describe("pageInfo (Relay)", () => {
+  it("the first page has none before it; the next starts at its first account's cursor", async () => {
+    const first = (await stack.gql(RELAY_PAGE, { after: null })).data.searchAccounts;
+    expect(first.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+    expect(first.pageInfo.startCursor).toBe(first.edges[0].cursor);
+    expect(first.pageInfo.endCursor).toBe(first.edges[4].cursor);
+    const next = await stack.gql(RELAY_PAGE, { after: first.pageInfo.endCursor });
+    const second = next.data.searchAccounts;
+    expect(second.pageInfo.hasPreviousPage).toBe(true);
+    expect(second.pageInfo.startCursor).toBe(second.edges[0].cursor);
+    expect(second.edges[0].node.uid).not.toBe(first.edges[4].node.uid);
+  });
+
+  it("an empty page has no start or end cursor", async () => {
+    const none = await stack.gql(
+      `{ searchAccounts(filter: { email: { eq: "nobody@nowhere.invalid" } }) {
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor } } }`,
+    );
+    expect(none.data.searchAccounts).toEqual({
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+      edges: [],
+    });
+  });
+});
 
 describe("an expired cursor", () => {
   it("is BAD_USER_INPUT on after (reason cursor_expired), and the search runs again from the start", async () => {

@@ -34,7 +34,12 @@ export class SearchQueryResolver {
     const page = await ctx.search.page(q, first, after, fields);
     return {
       edges: page.rows.map((row) => ({ cursor: row.cursor, node: toAccount(row.profile) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        endCursor: page.endCursor,
+        hasPreviousPage: after !== undefined && after !== null,
+        startCursor: page.rows[0]?.cursor ?? null,
+      },
       totalCount: page.totalCount,
     };
   }
