@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { youngGcEvery } from "./young-gc.js";
 
 /** 1 MiB: far more than any Account API body or GraphQL operation needs. */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -50,6 +51,9 @@ export const createBodyBuffers = (size: number, spare: number): BodyBuffers => (
 export const GRAPHQL_BODY_BUFFERS = createBodyBuffers(MAX_BODY_BYTES, 4);
 
 const POOLED_FROM = 64 * 1024;
+
+/** Every body read, whatever its fate: a minor GC per 16 MiB frees the socket's read buffers. */
+const READ_BUFFERS_GC = youngGcEvery(16 * 1024 * 1024);
 
 /** A body read whole. `bytes` may be a spare buffer's: valid until `release()`, call it once. */
 export interface HeldBody {
@@ -142,6 +146,7 @@ export const readBodyBytes = (
       kept.drop();
     };
     req.on("data", (chunk: Buffer) => {
+      READ_BUFFERS_GC.read(chunk.length);
       size += chunk.length;
       if (size > maxBytes || overBudget) return forget();
       if (budget && budget.held + chunk.length > budget.maxBytes) {
