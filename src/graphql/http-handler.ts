@@ -101,7 +101,8 @@ const bodyOf = (
   const type = String(req.headers["content-type"] ?? "");
   if (!type.toLowerCase().startsWith("application/json"))
     return { answered: false, body: bytes.toString("utf8") };
-  const refused = prescan(bytes);
+  // A GET's query is in its URL (Apollo ignores a GET body), checked after parsing as before.
+  const refused = req.method === "POST" ? prescan(bytes) : null;
   if (refused) {
     onRefused?.(refused.body.errors[0]?.extensions.code ?? "BAD_REQUEST");
     sendJson(res, refused.status, refused.body);

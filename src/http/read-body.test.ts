@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { BodyTooLargeError, createBodyBuffers, readBodyBytes } from "./read-body.js";
 
@@ -67,5 +67,29 @@ describe("readBodyBytes with spare buffers", () => {
     );
     expect(held.bytes.length).toBe(110_000);
     expect(held.bytes.subarray(89_999, 90_001).toString()).toBe("ab");
+  });
+
+  it("uploads that declare 1 MiB and send little hold no more than `spare` buffers, made on their first bytes", async () => {
+    const buffers = createBodyBuffers(1024 * 1024, 2);
+    const slow = Array.from({ length: 10 }, () =>
+      Object.assign(new PassThrough(), { headers: { "content-length": String(1024 * 1024) } }),
+    );
+    const reads = slow.map((req) =>
+      readBodyBytes(req as unknown as IncomingMessage, 1024 * 1024, null, buffers),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(buffers.made).toBe(0); // declared, nothing sent: nothing taken
+    for (const req of slow) req.write(body(1000, "s"));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(buffers.made).toBe(2);
+    for (const [i, req] of slow.entries()) req.end(body(1024 * 1024 - 1000, String(i)));
+    const held = await Promise.all(reads);
+    held.forEach((one, i) => {
+      expect(one.bytes.length).toBe(1024 * 1024);
+      expect(one.bytes.at(-1)).toBe(String(i).charCodeAt(0));
+    });
+    for (const one of held) one.release();
+    expect(buffers.made).toBe(2);
+    expect(buffers.free).toHaveLength(2);
   });
 });

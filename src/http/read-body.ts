@@ -32,19 +32,24 @@ export const GRAPHQL_BODY_BUDGET = createBodyBudget(64 * MAX_BODY_BYTES);
  * Spare buffers for large bodies (over 64 KiB, declared by Content-Length). Read into a fresh
  * buffer each, a flood of 1 MB bodies allocates 1 MB outside the JS heap per request, freed only
  * by a major GC, which V8 starts once about 64 MB of such memory waits: the process grows by that
- * much. A body that finds no spare takes a fresh buffer; at most `spare` are kept once given back.
+ * much. At most `spare` buffers are ever made, each when a body's first bytes arrive (within the
+ * body budget), so slow uploads that declare 1 MiB and send little hold at most `spare` of them;
+ * a body that finds none free is read the plain way.
  */
 export interface BodyBuffers {
   /** Bytes of each buffer: bodies declared longer are read the plain way. */
   readonly size: number;
   readonly spare: number;
   readonly free: Buffer[];
+  /** Buffers made so far, never more than `spare`. */
+  made: number;
 }
 
 export const createBodyBuffers = (size: number, spare: number): BodyBuffers => ({
   size,
   spare,
   free: [],
+  made: 0,
 });
 
 /** `/graphql`'s spare buffers: four bodies at the limit (4 MiB), enough for a steady flood. */
@@ -62,10 +67,13 @@ export interface HeldBody {
 }
 
 /** A spare buffer for a body declared `declared` bytes long, or null to read it the plain way. */
-const takeBuffer = (buffers: BodyBuffers | null, declared: number): Buffer | null =>
-  buffers && declared > POOLED_FROM && declared <= buffers.size
-    ? (buffers.free.pop() ?? Buffer.allocUnsafeSlow(buffers.size))
-    : null;
+const takeBuffer = (buffers: BodyBuffers | null, declared: number): Buffer | null => {
+  if (!buffers || !(declared > POOLED_FROM && declared <= buffers.size)) return null;
+  const free = buffers.free.pop();
+  if (free || buffers.made >= buffers.spare) return free ?? null;
+  buffers.made++;
+  return Buffer.allocUnsafeSlow(buffers.size);
+};
 
 const giveBack = (buffers: BodyBuffers | null, buffer: Buffer | null) => {
   if (buffers && buffer && buffers.free.length < buffers.spare) buffers.free.push(buffer);
@@ -74,17 +82,20 @@ const giveBack = (buffers: BodyBuffers | null, buffer: Buffer | null) => {
 /** A body's kept bytes: in a spare buffer while they fit, else chunks to concatenate. */
 class KeptBytes {
   private chunks: Buffer[] = [];
-  private into: Buffer | null;
+  private into: Buffer | null = null;
   length = 0;
 
   constructor(
     private readonly buffers: BodyBuffers | null,
-    declared: number,
-  ) {
-    this.into = takeBuffer(buffers, declared);
-  }
+    /** The declared length, until the first bytes take a spare buffer for it. */
+    private declared: number,
+  ) {}
 
   add(chunk: Buffer) {
+    if (this.declared > 0) {
+      this.into = takeBuffer(this.buffers, this.declared);
+      this.declared = 0;
+    }
     if (this.into && this.length + chunk.length > this.into.length) {
       // Longer than declared (the HTTP parser does not allow it): read it the plain way.
       const before = Buffer.from(this.into.subarray(0, this.length));

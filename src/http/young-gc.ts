@@ -34,8 +34,9 @@ let v8Gc: Gc | null | undefined;
 /**
  * V8's own `gc`, taken on first use without starting node with --expose-gc (the way the
  * `expose-gc` package does it): the flag exposes it to contexts made afterwards, so one new
- * context hands it over and the main context's globals stay as they were. Null where the
- * runtime refuses, and then nothing is collected early.
+ * context hands it over and the main context's globals stay as they were (vm contexts and
+ * Workers made later do see a global `gc`; the service makes none). Null where the runtime
+ * refuses, and then nothing is collected early.
  */
 export const exposedGc = (): Gc | null => {
   if (v8Gc === undefined) {

@@ -164,7 +164,7 @@ export const oversizeQueryRefusal = (
   config: DocumentCacheConfig,
   body: Uint8Array,
 ): Refusal | null => {
-  // A JSON string never decodes to more UTF-8 bytes than it is spelled in.
+  // The scan counts at most one byte per byte of the body (see query-bytes.ts).
   if (body.length <= config.maxQueryBytes) return null;
   const bytes = queryBytesInJson(body);
   return bytes !== null && bytes > config.maxQueryBytes
