@@ -68,7 +68,9 @@ describe("readBodyBytes with spare buffers", () => {
     expect(held.bytes.length).toBe(110_000);
     expect(held.bytes.subarray(89_999, 90_001).toString()).toBe("ab");
   });
+});
 
+describe("spare buffers under slow uploads", () => {
   it("uploads that declare 1 MiB and send little hold no more than `spare` buffers, made on their first bytes", async () => {
     const buffers = createBodyBuffers(1024 * 1024, 2);
     const slow = Array.from({ length: 10 }, () =>
