@@ -1,17 +1,8 @@
-import { getOperationAST, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { buildAppSchema } from "../../schema.js";
-import { operationCost } from "../limits/cost.js";
-import { costTableOf } from "../policy/index.js";
+import { costOf } from "../../../test/helpers/operation-cost.js";
 
-const schema = await buildAppSchema();
-const cost = (query: string, variables?: Record<string, unknown>) => {
-  const document = parse(query);
-  const operation = getOperationAST(document);
-  if (!operation) throw new Error("no operation");
-  return operationCost({ schema, document, operation, variables, table: costTableOf(schema) })
-    .upstreamCalls;
-};
+const cost = (query: string, variables?: Record<string, unknown>) =>
+  costOf(query, variables).upstreamCalls;
 const reps = (...uids: string[]) => uids.map((uid) => ({ __typename: "Account", uid }));
 
 describe("what the Federation fields cost", () => {

@@ -1,23 +1,6 @@
-import { getOperationAST, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { buildAppSchema } from "../../schema.js";
-import { costTableOf } from "../policy/index.js";
-import { CostTooComplexError, operationCost } from "./cost.js";
-
-const schema = await buildAppSchema();
-const cost = (query: string, variables?: Record<string, unknown>, maxVisits?: number) => {
-  const document = parse(query);
-  const operation = getOperationAST(document);
-  if (!operation) throw new Error("no operation");
-  return operationCost({
-    schema,
-    document,
-    operation,
-    variables,
-    table: costTableOf(schema),
-    maxVisits,
-  });
-};
+import { costOf as cost } from "../../../test/helpers/operation-cost.js";
+import { CostTooComplexError } from "./cost.js";
 
 describe("operationCost", () => {
   it("counts one call per distinct loader key, as the request's DataLoaders share them", () => {
